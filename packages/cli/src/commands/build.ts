@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { buildCatalogue } from '@thutuc/compiler';
+import type { CommonOptions, Io } from '../io.js';
+import { printDiagnostics } from '../report.js';
+
+export const DEFAULT_OUT = 'packages/catalogue/dist';
+
+/** `thutuc build [folders…] [--out dir]`: compile, or change nothing and exit 1 on errors. */
+export async function buildCommand(paths: string[], options: CommonOptions & { out?: string | undefined }, io: Io): Promise<number> {
+  const outDir = path.resolve(io.cwd, options.out ?? DEFAULT_OUT);
+  const started = performance.now();
+  const result = await buildCatalogue({ inputs: paths.length ? paths : ['catalogue'], outDir, cwd: io.cwd });
+  printDiagnostics(io, result.diagnostics, result.texts, options.lang, options.json);
+  const ms = Math.round(performance.now() - started);
+  const where = path.relative(io.cwd, outDir) || outDir;
+  if (!result.ok) {
+    if (!options.json) {
+      io.stderr.write(options.lang === 'vi' ? `✗ Không biên dịch được; ${where} giữ nguyên bản dựng trước.\n` : `✗ Build failed; ${where} keeps the previous build.\n`);
+    }
+    return 1;
+  }
+  if (!options.json) {
+    io.stdout.write(
+      options.lang === 'vi'
+        ? `✓ Đã biên dịch ${result.procedures} thủ tục vào ${where} (${result.written} tệp, ${ms} ms).\n`
+        : `✓ Compiled ${result.procedures} procedure(s) into ${where} (${result.written} files, ${ms} ms).\n`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,19 @@
+import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
+import { hasErrors } from '@thutuc/core';
+import type { CommonOptions, Io } from '../io.js';
+import { printDiagnostics } from '../report.js';
+
+/** `thutuc validate <files or folders…>`: exit 0 when clean, 1 on any error. */
+export async function validateCommand(paths: string[], options: CommonOptions, io: Io): Promise<number> {
+  const loaded = await loadInputs(paths.length ? paths : ['catalogue'], io.cwd);
+  const analysis = analyzeCatalogue(loaded.inputs);
+  const diagnostics = [...loaded.diagnostics, ...analysis.diagnostics];
+  const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
+  printDiagnostics(io, diagnostics, texts, options.lang, options.json);
+  const failed = hasErrors(diagnostics);
+  if (!options.json && !failed) {
+    const n = loaded.inputs.length;
+    io.stdout.write(options.lang === 'vi' ? `✓ ${n} tệp hợp lệ.\n` : `✓ ${n} file(s) valid.\n`);
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+// @thutuc/compiler — catalogue → generated modules, types and validators.
+// Stages: load (file system) → analyze (core: decode, parse, validate, check) → emit → write.
+export { loadInputs } from './load.js';
+export { analyzeCatalogue, type CatalogueAnalysis } from './analyze.js';
+export { CatalogueBuilder, buildCatalogue, type BuildOptions, type BuildResult } from './build.js';
+export { emitProcedure, type EmittedFiles, type EmitContext } from './emit/procedure.js';
+export { submissionSchema, PATTERNS } from './emit/submission-schema.js';
+export { submissionRules } from './emit/rules.js';
+export { validatorSource } from './emit/validator.js';
+export { emitCatalogueIndex, type IndexEntry } from './emit/catalogue-index.js';
+export { writeTreeAtomic, writeChanges } from './write.js';

@@ -1,0 +1,83 @@
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes a whole output tree so that readers see the old build or the new one, never a
+ * mix: everything goes to a sibling temporary folder first, which then replaces the old
+ * folder by rename. If anything fails before the swap, the previous build is untouched.
+ */
+export async function writeTreeAtomic(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const parent = path.dirname(outDir);
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = path.join(parent, `.${path.basename(outDir)}.staging-${stamp}`);
+  const retired = path.join(parent, `.${path.basename(outDir)}.old-${stamp}`);
+  await mkdir(parent, { recursive: true });
+  try {
+    await writeFiles(staging, files);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  let hadPrevious = true;
+  try {
+    await rename(outDir, retired);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    hadPrevious = false;
+  }
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (hadPrevious) await rename(retired, outDir);
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadPrevious) await rm(retired, { recursive: true, force: true });
+}
+
+async function writeFiles(root: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const dirs = new Set<string>();
+  for (const rel of files.keys()) dirs.add(path.dirname(path.join(root, rel)));
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  await Promise.all([...files].map(([rel, content]) => writeFile(path.join(root, rel), content)));
+}
+
+/**
+ * For rebuilds in watch mode: replaces only the files whose content changed (each by
+ * write-then-rename, so no reader sees half a file) and removes files no longer emitted.
+ */
+export async function writeChanges(outDir: string, next: ReadonlyMap<string, string>, previous: ReadonlyMap<string, string>): Promise<number> {
+  let written = 0;
+  for (const [rel, content] of next) {
+    if (previous.get(rel) === content) continue;
+    const target = path.join(outDir, rel);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+    written++;
+  }
+  for (const rel of previous.keys()) {
+    if (!next.has(rel)) await rm(path.join(outDir, rel), { force: true });
+  }
+  await removeEmptyDirs(outDir);
+  return written;
+}
+
+async function removeEmptyDirs(dir: string): Promise<boolean> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  let empty = true;
+  for (const e of entries) {
+    if (e.isDirectory() && (await removeEmptyDirs(path.join(dir, e.name)))) continue;
+    empty = false;
+  }
+  return empty;
+}

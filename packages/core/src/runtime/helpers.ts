@@ -1,0 +1,95 @@
+/**
+ * Helpers that compiled expressions call (as `r.*`). They are plain functions over plain
+ * data, safe with missing values: a field that is not filled in is `undefined`.
+ */
+
+/** Length of a string, a multi-choice list or a repeatable group; 0 when empty or missing. */
+export function len(value: unknown): number {
+  if (typeof value === 'string' || Array.isArray(value)) return value.length;
+  return 0;
+}
+
+/** Whether a value was given: not missing, not blank text, not an empty list. */
+export function filled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** Whether a multi-choice list holds a value. */
+export function has(list: unknown, value: unknown): boolean {
+  return Array.isArray(list) && list.includes(value);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether a string is a real calendar date in `YYYY-MM-DD` form (no 2026-02-30). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const monthDays = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= monthDays[mo - 1]!;
+}
+
+function dayNumber(iso: string): number {
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier); NaN when either is missing. */
+export function days(from: unknown, to: unknown): number {
+  if (!isIsoDate(from) || !isIsoDate(to)) return NaN;
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Full years from a birth date to `today`; NaN when either is missing. */
+export function age(birth: unknown, today: unknown): number {
+  if (!isIsoDate(birth) || !isIsoDate(today)) return NaN;
+  let years = +today.slice(0, 4) - +birth.slice(0, 4);
+  if (today.slice(5) < birth.slice(5)) years--;
+  return years;
+}
+
+/** Today's date in Vietnam (UTC+7), as `YYYY-MM-DD`. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const MST_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+/**
+ * Vietnamese tax code (mã số thuế): 10 digits with a check digit, 13 for a branch
+ * (`NNNNNNNNNN-NNN`), or the 12-digit personal identification number used as tax code
+ * since 1 July 2025 (no check digit).
+ */
+export function isTaxCode(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (/^\d{12}$/.test(value)) return true;
+  const m = /^(\d{10})(?:-(\d{3}))?$/.exec(value);
+  if (!m) return false;
+  const digits = m[1]!;
+  if (m[2] === '000') return false;
+  if (/^0{7}$/.test(digits.slice(2, 9))) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += MST_WEIGHTS[i]! * +digits[i]!;
+  const check = 10 - (sum % 11);
+  return check < 10 && check === +digits[9]!;
+}
+
+/** Length in Unicode code points, as JSON Schema counts minLength/maxLength. */
+export function ucs2length(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++, n++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if ((next & 0xfc00) === 0xdc00) i++;
+    }
+  }
+  return n;
+}
