@@ -42,6 +42,7 @@ export function validatorSource(schema: Record<string, unknown>): string {
   for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) code = code.split(from).join(to);
   const leftover = /require\(("[^"]+")\)/.exec(code);
   if (leftover) throw new ValidatorCodeError(`unsupported runtime helper ${leftover[1]}`);
+  code = renumber(code);
   // Drop ajv's own export lines; the module template exports what it needs.
   code = code.replace(/^"use strict";/, '').replace(/export const validate = (\w+);export default \w+;/, 'const validateSchema = $1;');
   if (!code.includes('const validateSchema = ')) throw new ValidatorCodeError('unexpected standalone output');
@@ -60,4 +61,26 @@ function withoutDescriptions(node: unknown): unknown {
     return out;
   }
   return node;
+}
+
+/**
+ * ajv numbers its generated names (validate20, schema31…) with counters shared by every
+ * schema the instance compiles, so the same procedure would get different names depending
+ * on what was compiled before it. Renumbering them in order of appearance makes the output
+ * depend on the procedure alone. String literals and property accesses are left alone.
+ */
+function renumber(code: string): string {
+  const names = new Map<string, string>();
+  const next = new Map<string, number>();
+  return code.replace(/"(?:[^"\\]|\\.)*"|(\.)?\b(validate|schema|pattern|func|formats|wrapper)(\d+)\b/g, (whole, dot: string | undefined, prefix: string | undefined) => {
+    if (!prefix || dot) return whole;
+    let name = names.get(whole);
+    if (!name) {
+      const n = next.get(prefix) ?? 0;
+      next.set(prefix, n + 1);
+      name = `${prefix}${n}`;
+      names.set(whole, name);
+    }
+    return name;
+  });
 }
