@@ -1,4 +1,17 @@
-import { analyzeSource, checkCatalogue, hasErrors, sortDiagnostics, type AnalyzedSource, type CheckedCatalogue, type Diagnostic, type SourceInput, type ValidatedDocument } from '@thutuc/core';
+import {
+  analyzeSource,
+  checkCatalogue,
+  hasErrors,
+  lazyParsedSource,
+  sortDiagnostics,
+  type AnalyzedSource,
+  type CheckedCatalogue,
+  type Diagnostic,
+  type SourceInput,
+  type ValidatedDocument,
+} from '@thutuc/core';
+import type { WorkerPool } from './pool.js';
+import type { WorkerReply } from './worker.js';
 
 export interface CatalogueAnalysis {
   sources: Map<string, AnalyzedSource>;
@@ -7,27 +20,63 @@ export interface CatalogueAnalysis {
   ok: boolean;
 }
 
+export type AnalysisCache = Map<string, { bytes: Uint8Array; result: AnalyzedSource }>;
+
+/** Below this many files to analyze, starting workers costs more than it saves. */
+export const PARALLEL_THRESHOLD = 64;
+
 /**
  * decode → parse → validate every file, then check the catalogue as a whole. Checks that
  * look across files only run on files that passed their own schema, so one broken file
- * does not bury its neighbours in follow-on errors.
+ * does not bury its neighbours in follow-on errors. Unchanged files come from the cache;
+ * with a pool and many files, the per-file stages run on every core.
  */
-export function analyzeCatalogue(inputs: readonly SourceInput[], cache?: Map<string, { bytes: Uint8Array; result: AnalyzedSource }>): CatalogueAnalysis {
+export async function analyzeCatalogue(inputs: readonly SourceInput[], options: { cache?: AnalysisCache; pool?: WorkerPool } = {}): Promise<CatalogueAnalysis> {
+  const { cache, pool } = options;
+  const results = new Array<AnalyzedSource>(inputs.length);
+  const todo: number[] = [];
+  inputs.forEach((input, i) => {
+    const cached = cache?.get(input.file);
+    if (cached && equalBytes(cached.bytes, input.bytes)) results[i] = cached.result;
+    else todo.push(i);
+  });
+  if (pool && todo.length >= PARALLEL_THRESHOLD) {
+    await Promise.all(
+      todo.map(async (i) => {
+        const input = inputs[i]!;
+        const reply = await pool.run<Extract<WorkerReply, { type: 'analyze' }>>({ type: 'analyze', file: input.file, bytes: input.bytes });
+        results[i] = fromWorker(input.file, reply);
+      }),
+    );
+  } else {
+    for (const i of todo) results[i] = analyzeSource(inputs[i]!);
+  }
+
   const sources = new Map<string, AnalyzedSource>();
   const diagnostics: Diagnostic[] = [];
   const documents: ValidatedDocument[] = [];
-  for (const input of inputs) {
-    const cached = cache?.get(input.file);
-    const result = cached && equalBytes(cached.bytes, input.bytes) ? cached.result : analyzeSource(input);
+  inputs.forEach((input, i) => {
+    const result = results[i]!;
     cache?.set(input.file, { bytes: input.bytes, result });
     sources.set(input.file, result);
     diagnostics.push(...result.diagnostics);
     if (result.document) documents.push(result.document);
-  }
+  });
   const checked = checkCatalogue(documents);
   diagnostics.push(...checked.diagnostics);
   sortDiagnostics(diagnostics);
   return { sources, checked, diagnostics, ok: !hasErrors(diagnostics) };
+}
+
+function fromWorker(file: string, reply: Extract<WorkerReply, { type: 'analyze' }>): AnalyzedSource {
+  if (reply.text === undefined) return { file, diagnostics: reply.diagnostics };
+  const parsed = lazyParsedSource(file, reply.text, reply.value);
+  const result: AnalyzedSource = { file, text: reply.text, parsed, diagnostics: reply.diagnostics };
+  if (reply.valid) {
+    const kind = (reply.value as { kind: ValidatedDocument['kind'] }).kind;
+    result.document = { kind, value: reply.value, source: parsed } as ValidatedDocument;
+  }
+  return result;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,10 +1,11 @@
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Procedure } from '@thutuc/core';
-import { analyzeCatalogue, type CatalogueAnalysis } from './analyze.js';
+import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
 import { emitCatalogueIndex } from './emit/catalogue-index.js';
 import { emitProcedure, type EmittedFiles } from './emit/procedure.js';
 import { loadInputs } from './load.js';
+import { WorkerPool } from './pool.js';
+import type { WorkerReply } from './worker.js';
 import { writeChanges, writeTreeAtomic } from './write.js';
-import type { AnalyzedSource } from '@thutuc/core';
 
 export interface BuildOptions {
   /** Catalogue files or folders. */
@@ -12,6 +13,8 @@ export interface BuildOptions {
   /** Output folder (replaced as a whole on the first build). */
   outDir: string;
   cwd?: string;
+  /** Use worker threads for large catalogues (default true). */
+  parallel?: boolean;
 }
 
 export interface BuildResult {
@@ -32,17 +35,32 @@ export interface BuildResult {
  * free of errors.
  */
 export class CatalogueBuilder {
-  private readonly analysisCache = new Map<string, { bytes: Uint8Array; result: AnalyzedSource }>();
+  private readonly analysisCache: AnalysisCache = new Map();
   private readonly emitCache = new Map<string, { key: string; files: EmittedFiles }>();
   private lastOutput: Map<string, string> | undefined;
+  private pool: WorkerPool | undefined;
 
   constructor(private readonly options: BuildOptions) {}
+
+  /** Stops the worker threads, if any were started. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  /** Workers only pay off when there is a lot to do (a first build of a large catalogue). */
+  private poolFor(tasks: number): WorkerPool | undefined {
+    if (this.options.parallel === false || tasks < PARALLEL_THRESHOLD) return undefined;
+    this.pool ??= new WorkerPool();
+    return this.pool;
+  }
 
   async build(): Promise<BuildResult> {
     const { inputs, outDir } = this.options;
     const cwd = this.options.cwd ?? process.cwd();
     const loaded = await loadInputs(inputs, cwd);
-    const analysis = analyzeCatalogue(loaded.inputs, this.analysisCache);
+    const unseen = loaded.inputs.filter((input) => !this.analysisCache.has(input.file)).length;
+    const analysis = await analyzeCatalogue(loaded.inputs, { cache: this.analysisCache, pool: this.poolFor(unseen) });
     const diagnostics = sortDiagnostics([...loaded.diagnostics, ...analysis.diagnostics]);
     const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
     const procedures = analysis.checked.files.procedures;
@@ -54,23 +72,24 @@ export class CatalogueBuilder {
 
     const output = new Map<string, string>();
     const seen = new Set<string>();
-    for (const { value, source } of procedures) {
-      const key = `${source.text}\u0000${acceptKey}`;
-      let cached = this.emitCache.get(value.id);
-      if (!cached || cached.key !== key) {
+    const stale = procedures.filter(({ value, source }) => this.emitCache.get(value.id)?.key !== `${source.text}\u0000${acceptKey}`);
+    const pool = this.poolFor(stale.length);
+    await Promise.all(
+      stale.map(async ({ value, source }) => {
+        const ctx = { source: source.file.split('\\').join('/'), conditions: analysis.checked.conditions.get(value.id) ?? {}, typeAccept };
         try {
-          const files = await emitProcedure(value, {
-            source: source.file.split('\\').join('/'),
-            conditions: analysis.checked.conditions.get(value.id) ?? {},
-            typeAccept,
-          });
-          cached = { key, files };
-          this.emitCache.set(value.id, cached);
+          const files = pool
+            ? new Map((await pool.run<Extract<WorkerReply, { type: 'emit' }>>({ type: 'emit', procedure: value, ...ctx, typeAccept: [...typeAccept] })).files)
+            : await emitProcedure(value, ctx);
+          this.emitCache.set(value.id, { key: `${source.text}\u0000${acceptKey}`, files });
         } catch (error) {
           diagnostics.push(diagnostic('TT5002', source.locate(''), { procedure: value.id, reason: (error as Error).message }));
-          continue;
         }
-      }
+      }),
+    );
+    for (const { value } of procedures) {
+      const cached = this.emitCache.get(value.id);
+      if (!cached) continue;
       seen.add(value.id);
       for (const [rel, content] of cached.files) output.set(rel, content);
     }
@@ -98,5 +117,10 @@ export class CatalogueBuilder {
 
 /** One-shot build: what `thutuc build` runs. */
 export async function buildCatalogue(options: BuildOptions): Promise<BuildResult> {
-  return new CatalogueBuilder(options).build();
+  const builder = new CatalogueBuilder(options);
+  try {
+    return await builder.build();
+  } finally {
+    await builder.close();
+  }
 }

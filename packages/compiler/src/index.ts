@@ -1,7 +1,8 @@
 // @thutuc/compiler — catalogue → generated modules, types and validators.
 // Stages: load (file system) → analyze (core: decode, parse, validate, check) → emit → write.
 export { loadInputs } from './load.js';
-export { analyzeCatalogue, type CatalogueAnalysis } from './analyze.js';
+export { analyzeCatalogue, PARALLEL_THRESHOLD, type CatalogueAnalysis, type AnalysisCache } from './analyze.js';
+export { WorkerPool } from './pool.js';
 export { CatalogueBuilder, buildCatalogue, type BuildOptions, type BuildResult } from './build.js';
 export { emitProcedure, type EmittedFiles, type EmitContext } from './emit/procedure.js';
 export { submissionSchema, PATTERNS } from './emit/submission-schema.js';

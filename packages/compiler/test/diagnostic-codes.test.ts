@@ -100,7 +100,7 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
   TT4009: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "gioi_tinh == \'nuu\'" }') }, at: [37], says: 'Did you mean `nu`' },
 };
 
-function analyze(files: Record<string, string | Uint8Array>) {
+async function analyze(files: Record<string, string | Uint8Array>) {
   const inputs = Object.entries(files).map(([file, content]) => ({ file, bytes: typeof content === 'string' ? utf8(content) : content }));
   return analyzeCatalogue(inputs);
 }
@@ -113,8 +113,8 @@ const UNREACHABLE_FROM_YAML: DiagnosticCode[] = [
 describe('every diagnostic code has a fixture that produces it', () => {
   for (const [code, fixture] of Object.entries(FIXTURES) as [DiagnosticCode, Fixture][]) {
     if (UNREACHABLE_FROM_YAML.includes(code)) continue;
-    it(`${code}: ${DiagnosticCodes[code].en.slice(0, 60)}`, () => {
-      const { diagnostics } = analyze(fixture.files);
+    it(`${code}: ${DiagnosticCodes[code].en.slice(0, 60)}`, async () => {
+      const { diagnostics } = await analyze(fixture.files);
       const found = diagnostics.filter((d: Diagnostic) => d.code === code);
       expect(found, JSON.stringify(diagnostics.map((d) => `${d.code} ${d.line}:${d.column} ${d.message.en}`), null, 1)).not.toHaveLength(0);
       const d = found[0]!;
@@ -144,8 +144,8 @@ describe('every diagnostic code has a fixture that produces it', () => {
     expect(result.diagnostics.map((d) => d.code)).toContain('TT5001');
   });
 
-  it('TT2003 and TT1016 are the only findings of a fixture that changes one thing', () => {
-    const { diagnostics } = analyze({ 'p.yaml': replaceLine(P, lineOf(P, 'amount: 10000'), '        amount: "mười nghìn"') });
+  it('TT2003 is the only finding of a fixture that changes one thing', async () => {
+    const { diagnostics } = await analyze({ 'p.yaml': replaceLine(P, lineOf(P, 'amount: 10000'), '        amount: "mười nghìn"') });
     expect(diagnostics.map((d) => d.code)).toEqual(['TT2003']);
   });
 

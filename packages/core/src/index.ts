@@ -12,7 +12,7 @@ export {
 } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, codeFrame, summarize, type Lang } from './diagnostics/format.js';
 export { decodeSource, MAX_FILE_BYTES } from './source/decode.js';
-export { parseSource, pointerSegments, MAX_SCALAR_LENGTH, type ParsedSource } from './source/parse.js';
+export { parseSource, lazyParsedSource, pointerSegments, MAX_SCALAR_LENGTH, type ParsedSource } from './source/parse.js';
 export { validateSource, type ValidatedDocument } from './validate/validate.js';
 export { KINDS, KIND_SCHEMAS, isKind, type Kind, type KindModel } from './validate/kinds.js';
 export { analyzeSource, type AnalyzedSource, type SourceInput } from './analyze.js';

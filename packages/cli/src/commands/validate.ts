@@ -1,4 +1,4 @@
-import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
+import { PARALLEL_THRESHOLD, WorkerPool, analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { hasErrors } from '@thutuc/core';
 import type { CommonOptions, Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -6,7 +6,8 @@ import { printDiagnostics } from '../report.js';
 /** `thutuc validate <files or folders…>`: exit 0 when clean, 1 on any error. */
 export async function validateCommand(paths: string[], options: CommonOptions, io: Io): Promise<number> {
   const loaded = await loadInputs(paths.length ? paths : ['catalogue'], io.cwd);
-  const analysis = analyzeCatalogue(loaded.inputs);
+  const pool = loaded.inputs.length >= PARALLEL_THRESHOLD ? new WorkerPool() : undefined;
+  const analysis = await analyzeCatalogue(loaded.inputs, pool ? { pool } : {}).finally(() => pool?.close());
   const diagnostics = [...loaded.diagnostics, ...analysis.diagnostics];
   const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
   printDiagnostics(io, diagnostics, texts, options.lang, options.json);

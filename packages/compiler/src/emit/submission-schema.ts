@@ -124,21 +124,17 @@ export function documentLimits(doc: Document, typeAccept: ReadonlyMap<string, st
   };
 }
 
-function fileListSchema(doc: Document, limits: DocumentLimits): Schema {
+/** One uploaded file's description; limits shared by documents become one definition. */
+function fileSchema(limits: DocumentLimits): Schema {
   return {
-    description: doc.name.en ? `${doc.name.vi} / ${doc.name.en}` : doc.name.vi,
-    type: 'array',
-    maxItems: limits.maxFiles,
-    items: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['name', 'type', 'size', 'sha256'],
-      properties: {
-        name: { type: 'string', minLength: 1, maxLength: 255 },
-        type: { type: 'string', enum: limits.accept },
-        size: { type: 'integer', minimum: 0, maximum: limits.maxBytes },
-        sha256: { type: 'string', pattern: PATTERNS.sha256 },
-      },
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'type', 'size', 'sha256'],
+    properties: {
+      name: { description: 'Tên tệp / File name', type: 'string', minLength: 1, maxLength: 255 },
+      type: { description: 'Kiểu MIME / MIME type', type: 'string', enum: limits.accept },
+      size: { description: 'Dung lượng (byte) / Size in bytes', type: 'integer', minimum: 0, maximum: limits.maxBytes },
+      sha256: { description: 'Mã băm SHA-256 (hex) / SHA-256 hash', type: 'string', pattern: PATTERNS.sha256 },
     },
   };
 }
@@ -153,12 +149,28 @@ export function submissionSchema(p: Procedure, typeAccept: ReadonlyMap<string, s
     }
   }
   // A document id names the same paper in every case that lists it; its limits come from
-  // its first mention (the checker makes sure uploads match the chosen case).
+  // its first mention (the checker makes sure uploads match the chosen case). Documents with
+  // the same accepted types and size share one file definition, so the validator stays small.
   const documents: Record<string, Schema> = {};
+  const defs: Record<string, Schema> = {};
+  const defNames = new Map<string, string>();
   for (const c of p.cases) {
     for (const doc of c.documents) {
       if (doc.presentOnly || documents[doc.id]) continue;
-      documents[doc.id] = fileListSchema(doc, documentLimits(doc, typeAccept));
+      const limits = documentLimits(doc, typeAccept);
+      const key = JSON.stringify([limits.accept, limits.maxBytes]);
+      let name = defNames.get(key);
+      if (!name) {
+        name = `file${defNames.size}`;
+        defNames.set(key, name);
+        defs[name] = fileSchema(limits);
+      }
+      documents[doc.id] = {
+        description: doc.name.en ? `${doc.name.vi} / ${doc.name.en}` : doc.name.vi,
+        type: 'array',
+        maxItems: limits.maxFiles,
+        items: { $ref: `#/$defs/${name}` },
+      };
     }
   }
   const top: string[] = ['channel', 'delivery', 'data'];
@@ -177,5 +189,6 @@ export function submissionSchema(p: Procedure, typeAccept: ReadonlyMap<string, s
       data: { description: 'Thông tin khai trên biểu mẫu / Form data', type: 'object', additionalProperties: false, ...(required.length ? { required } : {}), properties },
       documents: { description: 'Tệp đính kèm theo giấy tờ / Uploaded files by document', type: 'object', additionalProperties: false, properties: documents },
     },
+    ...(Object.keys(defs).length ? { $defs: defs } : {}),
   };
 }

@@ -12,6 +12,8 @@ function instance(): Ajv2020 {
     code: { source: true, esm: true, lines: false },
     allErrors: true,
     strict: true,
+    // Shared definitions (uploaded files) become one function each instead of a copy per use.
+    inlineRefs: false,
     // Messages come from @thutuc/core/runtime in Vietnamese and English.
     messages: false,
   });

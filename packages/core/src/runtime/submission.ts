@@ -104,6 +104,171 @@ function labelAt(rules: SubmissionRules, path: string): Text | undefined {
   return undefined;
 }
 
+/** Collects errors; allocates nothing until the first one (valid submissions are the common case). */
+class Errors {
+  list: ValidationError[] | undefined;
+  private seen: Set<string> | undefined;
+  constructor(private readonly rules: SubmissionRules) {}
+  push(path: string, rule: string, params?: Record<string, unknown>): void {
+    const key = `${path}|${rule}`;
+    this.seen ??= new Set();
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    (this.list ??= []).push({ path, rule, ...(params ? { params } : {}), message: messageFor(rule, params, labelAt(this.rules, path)) });
+  }
+}
+
+/** A field rule with its conditions resolved to functions, prepared once per procedure. */
+interface PreparedField {
+  id: string;
+  type: string;
+  required: boolean;
+  requiredWhen: Condition | undefined;
+  visibleWhen: Condition[];
+  minDate: string | undefined;
+  maxDate: string | undefined;
+  fields: PreparedField[] | undefined;
+}
+
+interface PreparedDocument {
+  id: string;
+  required: boolean;
+  requiredWhen: Condition | undefined;
+  skip: boolean;
+  electronicForm: boolean;
+  alternatives: string[];
+}
+
+function prepareField(f: FieldRule, conditions: Record<string, Condition>): PreparedField {
+  return {
+    id: f.id,
+    type: f.type,
+    required: f.required === true,
+    requiredWhen: f.requiredWhen ? conditions[f.requiredWhen] : undefined,
+    visibleWhen: (f.visibleWhen ?? []).map((key) => conditions[key]!),
+    minDate: f.minDate,
+    maxDate: f.maxDate,
+    fields: f.fields?.map((sub) => prepareField(sub, conditions)),
+  };
+}
+
+function checkFields(
+  list: PreparedField[],
+  values: Record<string, unknown>,
+  base: string,
+  d: Record<string, unknown>,
+  ctx: ConditionContext,
+  item: Record<string, unknown> | undefined,
+  errors: Errors,
+): void {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    const value = values[f.id];
+    let visible = true;
+    for (let k = 0; k < f.visibleWhen.length; k++) {
+      if (!f.visibleWhen[k]!(d, ctx, item)) {
+        visible = false;
+        break;
+      }
+    }
+    if (!visible) {
+      if (filled(value)) errors.push(`${base}/${f.id}`, 'hidden');
+      continue;
+    }
+    if (!filled(value)) {
+      if (f.required || (f.requiredWhen !== undefined && f.requiredWhen(d, ctx, item))) errors.push(`${base}/${f.id}`, 'required');
+      continue;
+    }
+    if (f.type === 'date' && typeof value === 'string') {
+      if (!isIsoDate(value)) errors.push(`${base}/${f.id}`, 'date');
+      else if (f.minDate !== undefined && value < f.minDate) errors.push(`${base}/${f.id}`, 'minimum', { limit: f.minDate });
+      else if (f.maxDate !== undefined && value > f.maxDate) errors.push(`${base}/${f.id}`, 'maximum', { limit: f.maxDate });
+    } else if (f.type === 'tax_code' && typeof value === 'string') {
+      if (!isTaxCode(value)) errors.push(`${base}/${f.id}`, 'checksum');
+    } else if (f.fields !== undefined && Array.isArray(value)) {
+      for (let n = 0; n < value.length; n++) {
+        const entry = value[n];
+        if (isObject(entry)) checkFields(f.fields, entry, `${base}/${f.id}/${n}`, d, ctx, entry, errors);
+      }
+    }
+  }
+}
+
+/**
+ * Builds a procedure's validator from its generated schema check, its rules and its
+ * compiled conditions. The rules are prepared once here, so each call does only the checks.
+ */
+export function createValidator<T>(
+  schemaValidate: SchemaValidator,
+  rules: SubmissionRules,
+  conditions: Record<string, Condition>,
+): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
+  const fields = rules.fields.map((f) => prepareField(f, conditions));
+  const byCase = new Map<string, { docs: PreparedDocument[]; ids: Set<string> }>();
+  for (const c of rules.cases) byCase.set(c, { docs: [], ids: new Set() });
+  for (const doc of rules.documents) {
+    const prepared: PreparedDocument = {
+      id: doc.id,
+      required: doc.required,
+      requiredWhen: doc.requiredWhen ? conditions[doc.requiredWhen] : undefined,
+      skip: doc.presentOnly === true,
+      electronicForm: doc.electronicForm === true,
+      alternatives: doc.alternatives ?? [],
+    };
+    for (const c of doc.cases) {
+      const entry = byCase.get(c);
+      if (!entry) continue;
+      entry.docs.push(prepared);
+      entry.ids.add(doc.id);
+    }
+  }
+  const noDocuments: Record<string, unknown> = {};
+
+  return (payload, options = {}) => {
+    const errors = new Errors(rules);
+    if (!schemaValidate(payload)) {
+      for (const e of schemaValidate.errors ?? []) {
+        if (e.keyword === 'required') errors.push(`${e.instancePath}/${String(e.params.missingProperty)}`, 'required');
+        else if (e.keyword === 'additionalProperties') errors.push(`${e.instancePath}/${String(e.params.additionalProperty)}`, 'unknown');
+        else errors.push(e.instancePath, e.keyword, e.params);
+      }
+    }
+    if (!isObject(payload) || !isObject(payload.data)) return { valid: false, errors: errors.list ?? [] };
+
+    const d = payload.data;
+    const ctx: ConditionContext = {
+      channel: payload.channel as string | undefined,
+      case: (payload.case as string | undefined) ?? rules.cases[0],
+      delivery: payload.delivery as string | undefined,
+      today: options.today ?? todayInVietnam(),
+    };
+    checkFields(fields, d, '/data', d, ctx, undefined, errors);
+
+    const documents = isObject(payload.documents) ? payload.documents : noDocuments;
+    const hasFiles = (id: string) => {
+      const files = documents[id];
+      return Array.isArray(files) && files.length > 0;
+    };
+    const chosen = byCase.get(ctx.case!);
+    if (chosen) {
+      for (const doc of chosen.docs) {
+        if (doc.skip) continue;
+        // Filing online, the interactive form stands in for the paper declaration.
+        if (doc.electronicForm && ctx.channel === 'online') continue;
+        if (!doc.required && !(doc.requiredWhen !== undefined && doc.requiredWhen(d, ctx))) continue;
+        if (hasFiles(doc.id) || doc.alternatives.some(hasFiles)) continue;
+        errors.push(`/documents/${doc.id}`, 'document');
+      }
+    }
+    for (const id in documents) {
+      if (hasFiles(id) && !chosen?.ids.has(id)) errors.push(`/documents/${id}`, 'unexpected');
+    }
+
+    return errors.list === undefined ? { valid: true, errors: [], value: payload as T } : { valid: false, errors: errors.list };
+  };
+}
+
+/** One-off check (prepares the rules on every call; generated modules use createValidator). */
 export function checkSubmission<T>(
   payload: unknown,
   schemaValidate: SchemaValidator,
@@ -111,80 +276,5 @@ export function checkSubmission<T>(
   conditions: Record<string, Condition>,
   options: ValidateOptions = {},
 ): ValidationResult<T> {
-  const errors: ValidationError[] = [];
-  const seen = new Set<string>();
-  const push = (path: string, rule: string, params?: Record<string, unknown>) => {
-    const key = `${path}|${rule}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    errors.push({ path, rule, ...(params ? { params } : {}), message: messageFor(rule, params, labelAt(rules, path)) });
-  };
-
-  if (!schemaValidate(payload)) {
-    for (const e of schemaValidate.errors ?? []) {
-      if (e.keyword === 'required') {
-        push(`${e.instancePath}/${String(e.params.missingProperty)}`, 'required');
-      } else if (e.keyword === 'additionalProperties') {
-        push(`${e.instancePath}/${String(e.params.additionalProperty)}`, 'unknown');
-      } else {
-        push(e.instancePath, e.keyword, e.params);
-      }
-    }
-  }
-  if (!isObject(payload) || !isObject(payload.data)) return { valid: false, errors };
-
-  const d = payload.data;
-  const ctx: ConditionContext = {
-    channel: payload.channel as string | undefined,
-    case: (payload.case as string | undefined) ?? rules.cases[0],
-    delivery: payload.delivery as string | undefined,
-    today: options.today ?? todayInVietnam(),
-  };
-
-  const checkFields = (list: FieldRule[], values: Record<string, unknown>, base: string, item?: Record<string, unknown>) => {
-    for (const f of list) {
-      const path = `${base}/${f.id}`;
-      const value = values[f.id];
-      const visible = (f.visibleWhen ?? []).every((key) => Boolean(conditions[key]!(d, ctx, item)));
-      if (!visible) {
-        if (filled(value)) push(path, 'hidden');
-        continue;
-      }
-      const required = f.required || (f.requiredWhen !== undefined && Boolean(conditions[f.requiredWhen]!(d, ctx, item)));
-      if (!filled(value)) {
-        if (required) push(path, 'required');
-        continue;
-      }
-      if (f.type === 'date' && typeof value === 'string') {
-        if (!isIsoDate(value)) push(path, 'date');
-        else if (f.minDate && value < f.minDate) push(path, 'minimum', { limit: f.minDate });
-        else if (f.maxDate && value > f.maxDate) push(path, 'maximum', { limit: f.maxDate });
-      }
-      if (f.type === 'tax_code' && typeof value === 'string' && !isTaxCode(value)) push(path, 'checksum');
-      if (f.type === 'group' && Array.isArray(value) && f.fields) {
-        value.forEach((entry, i) => {
-          if (isObject(entry)) checkFields(f.fields!, entry, `${path}/${i}`, entry);
-        });
-      }
-    }
-  };
-  checkFields(rules.fields, d, '/data');
-
-  const documents = isObject(payload.documents) ? payload.documents : {};
-  const hasFiles = (id: string) => Array.isArray(documents[id]) && (documents[id] as unknown[]).length > 0;
-  const inCase = rules.documents.filter((doc) => doc.cases.includes(ctx.case!));
-  for (const doc of inCase) {
-    if (doc.presentOnly) continue;
-    // Filing online, the interactive form stands in for the paper declaration.
-    if (doc.electronicForm && ctx.channel === 'online') continue;
-    const required = doc.required || (doc.requiredWhen !== undefined && Boolean(conditions[doc.requiredWhen]!(d, ctx)));
-    if (!required) continue;
-    if (hasFiles(doc.id) || (doc.alternatives ?? []).some(hasFiles)) continue;
-    push(`/documents/${doc.id}`, 'document');
-  }
-  for (const id of Object.keys(documents)) {
-    if (hasFiles(id) && !inCase.some((doc) => doc.id === id)) push(`/documents/${id}`, 'unexpected');
-  }
-
-  return errors.length === 0 ? { valid: true, errors, value: payload as T } : { valid: false, errors };
+  return createValidator<T>(schemaValidate, rules, conditions)(payload, options);
 }

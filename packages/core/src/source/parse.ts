@@ -244,3 +244,20 @@ export function parseSource(text: string, file: string): ParsedSource {
 export function isPlainNumberNode(node: Node | undefined): boolean {
   return isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN';
 }
+
+/**
+ * A ParsedSource for a file parsed elsewhere (a build worker): it has the text and the value,
+ * and parses again only if a diagnostic needs a position, which valid files never do.
+ */
+export function lazyParsedSource(file: string, text: string, value: unknown): ParsedSource {
+  let parsed: ParsedSource | undefined;
+  const real = () => (parsed ??= parseSource(text, file));
+  return {
+    file,
+    text,
+    value,
+    diagnostics: [],
+    locate: (pointer, options) => real().locate(pointer, options),
+    nodeAt: (pointer) => real().nodeAt(pointer),
+  };
+}

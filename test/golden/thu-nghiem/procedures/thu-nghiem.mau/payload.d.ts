@@ -115,33 +115,54 @@ documents?: {
  * 
  * @maxItems 5
  */
-"to-khai"?: {
-name: string
-type: ("application/pdf" | "image/jpeg" | "image/png")
-size: number
-sha256: string
-}[]
+"to-khai"?: File0[]
 /**
  * Căn cước / ID card
  * 
  * @maxItems 5
  */
-cccd?: {
-name: string
-type: ("application/pdf" | "image/jpeg")
-size: number
-sha256: string
-}[]
+cccd?: File1[]
 /**
  * Văn bản ủy quyền / Power of attorney
  * 
  * @maxItems 5
  */
-"van-ban-uy-quyen"?: {
-name: string
-type: ("application/pdf" | "image/jpeg" | "image/png")
-size: number
-sha256: string
-}[]
+"van-ban-uy-quyen"?: File0[]
 }
+}
+export interface File0 {
+/**
+ * Tên tệp / File name
+ */
+name: string
+/**
+ * Kiểu MIME / MIME type
+ */
+type: ("application/pdf" | "image/jpeg" | "image/png")
+/**
+ * Dung lượng (byte) / Size in bytes
+ */
+size: number
+/**
+ * Mã băm SHA-256 (hex) / SHA-256 hash
+ */
+sha256: string
+}
+export interface File1 {
+/**
+ * Tên tệp / File name
+ */
+name: string
+/**
+ * Kiểu MIME / MIME type
+ */
+type: ("application/pdf" | "image/jpeg")
+/**
+ * Dung lượng (byte) / Size in bytes
+ */
+size: number
+/**
+ * Mã băm SHA-256 (hex) / SHA-256 hash
+ */
+sha256: string
 }
