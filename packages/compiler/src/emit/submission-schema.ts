@@ -173,7 +173,9 @@ export function submissionSchema(p: Procedure, typeAccept: ReadonlyMap<string, s
       };
     }
   }
-  const top: string[] = ['channel', 'delivery', 'data'];
+  // Delivery is asked for only where the procedure declares how results are delivered;
+  // otherwise the result is collected at the desk.
+  const top: string[] = p.delivery ? ['channel', 'delivery', 'data'] : ['channel', 'data'];
   if (p.cases.length > 1) top.unshift('case');
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -366,11 +366,11 @@ onlineLevel: ("full" | "partial" | "none")
 version: string
 effectiveDate: IsoDate
 /**
- * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ.
+ * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
  * 
- * active, superseded or repealed.
+ * active, superseded, repealed, or draft (facts still unverified, see `gaps`).
  */
-status: ("active" | "superseded" | "repealed")
+status: ("active" | "superseded" | "repealed" | "draft")
 /**
  * Các văn bản (mã trong `legalBasis`) làm phát sinh phiên bản này.
  * 

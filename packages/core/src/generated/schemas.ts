@@ -1026,11 +1026,12 @@ export const schemas = {
       },
       "status": {
         "title": "Tình trạng · Status",
-        "description": "`active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ.\n\nactive, superseded or repealed.",
+        "description": "`active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).\n\nactive, superseded, repealed, or draft (facts still unverified, see `gaps`).",
         "enum": [
           "active",
           "superseded",
-          "repealed"
+          "repealed",
+          "draft"
         ],
         "examples": [
           "active"
@@ -2062,7 +2063,7 @@ export const schemas = {
           "id": {
             "$ref": "common.schema.json#/$defs/slug",
             "title": "Mã giấy tờ · Document id",
-            "description": "Mã ngắn, duy nhất trong thủ tục; là khóa của tệp đính kèm trong hồ sơ nộp.\n\nShort id, unique in the procedure; the key of its uploads in a submission.",
+            "description": "Mã ngắn, duy nhất trong một trường hợp; cùng một mã ở nhiều trường hợp là cùng một giấy tờ. Là khóa của tệp đính kèm trong hồ sơ nộp.\n\nShort id, unique within a case; the same id in several cases names the same document. The key of its uploads in a submission.",
             "examples": [
               "giay-chung-sinh"
             ]
