@@ -16,17 +16,44 @@ export interface CheckedCatalogue {
   diagnostics: Diagnostic[];
 }
 
-/** One rule per file; each returns diagnostics and none depends on another's output. */
-const RULES = [checkUniqueIds, checkReferences, checkDates, checkFees, checkForms];
+/** Rules that look across files: cheap, run on every check. */
+const CATALOGUE_RULES = [checkUniqueIds, checkReferences];
+/** Rules that read one file at a time: their results are kept per document. */
+const FILE_RULES = [checkDates, checkFees, checkForms];
+
+interface FileResult {
+  diagnostics: Diagnostic[];
+  conditions?: Record<string, string>;
+}
+
+/**
+ * Results of the one-file rules, by document object. A rebuild that reuses the analysis of an
+ * unchanged file passes the same object, so only edited files are checked again.
+ */
+const fileResults = new WeakMap<object, FileResult>();
+
+function checkFile(doc: ValidatedDocument): FileResult {
+  const cached = fileResults.get(doc.value);
+  if (cached) return cached;
+  const single = groupByKind([doc]);
+  const result: FileResult = { diagnostics: FILE_RULES.flatMap((rule) => rule(single)) };
+  if (doc.kind === 'procedure') {
+    const compiled = compileProcedureConditions(doc.value, doc.source);
+    result.diagnostics.push(...compiled.diagnostics);
+    result.conditions = compiled.conditions;
+  }
+  fileResults.set(doc.value, result);
+  return result;
+}
 
 export function checkCatalogue(documents: readonly ValidatedDocument[]): CheckedCatalogue {
   const files = groupByKind(documents);
-  const diagnostics = RULES.flatMap((rule) => rule(files));
+  const diagnostics = CATALOGUE_RULES.flatMap((rule) => rule(files));
   const conditions = new Map<string, Record<string, string>>();
-  for (const { value, source } of files.procedures) {
-    const compiled = compileProcedureConditions(value, source);
-    diagnostics.push(...compiled.diagnostics);
-    conditions.set(value.id, compiled.conditions);
+  for (const doc of documents) {
+    const result = checkFile(doc);
+    diagnostics.push(...result.diagnostics);
+    if (doc.kind === 'procedure') conditions.set(doc.value.id, result.conditions ?? {});
   }
   return { files, conditions, diagnostics };
 }
