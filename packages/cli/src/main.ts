@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { validateCommand } from './commands/validate.js';
 import { buildCommand } from './commands/build.js';
+import { deadlineCommand } from './commands/deadline.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -9,6 +10,8 @@ const HELP = {
 Cách dùng:
   thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: catalogue)
   thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: catalogue → packages/catalogue/dist)
+  thutuc deadline <mã thủ tục> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
+                                         ngày hẹn trả kết quả và cách tính (giờ Việt Nam)
 
 Tùy chọn:
   --lang vi|en   ngôn ngữ thông báo (mặc định vi)
@@ -20,6 +23,8 @@ Tùy chọn:
 Usage:
   thutuc validate [files or folders…]   check YAML (default: catalogue)
   thutuc build [folders…] [--out dir]   compile the catalogue (default: catalogue → packages/catalogue/dist)
+  thutuc deadline <procedure id> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
+                                        the appointment date and how it was counted (Vietnam time)
 
 Options:
   --lang vi|en   message language (default vi)
@@ -38,6 +43,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         lang: { type: 'string', default: 'vi' },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        received: { type: 'string' },
+        channel: { type: 'string' },
+        catalogue: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -54,6 +62,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await validateCommand(rest, options, io);
       case 'build':
         return await buildCommand(rest, { ...options, out: values.out }, io);
+      case 'deadline':
+        return await deadlineCommand(rest, { ...options, received: values.received, channel: values.channel, catalogue: values.catalogue }, io);
       default:
         throw new UsageError(lang === 'vi' ? `Không có lệnh "${command}". Dùng --help để xem các lệnh.` : `Unknown command "${command}". See --help.`);
     }
