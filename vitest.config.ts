@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Browser tests share two cores with builds; give them room rather than flake.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },

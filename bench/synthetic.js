@@ -16,16 +16,16 @@ function field(i) {
   return lines.join('\n');
 }
 
-export function syntheticProcedure(n) {
+export function syntheticProcedure(n, { sectionCount = 4, fieldsPerSection = 7 } = {}) {
   const sections = [];
   let f = 0;
-  for (let s = 0; s < 4; s++) {
+  for (let s = 0; s < sectionCount; s++) {
     const fields = [];
-    for (let k = 0; k < 7; k++) fields.push(field(f++));
+    for (let k = 0; k < fieldsPerSection; k++) fields.push(field(f++));
     sections.push(`    - id: phan-${s}\n      title: { vi: "Phần ${s + 1}", en: "Part ${s + 1}" }\n      fields:\n${fields.join('\n')}`);
   }
   // two more fields: an address and a group, plus conditions that read other fields
-  sections[3] += `
+  sections[sectionCount - 1] += `
         - { id: noi_cu_tru, type: address, label: { vi: Nơi cư trú, en: Residence }, required: true }
         - id: thanh_vien
           type: group
@@ -130,7 +130,7 @@ export function typicalSubmission() {
   };
 }
 
-export async function writeSyntheticCatalogue(dir, count) {
+export async function writeSyntheticCatalogue(dir, count, shape) {
   await mkdir(path.join(dir, 'tong-hop'), { recursive: true });
-  for (let n = 0; n < count; n++) await writeFile(path.join(dir, 'tong-hop', `thu-tuc-${n}.yaml`), syntheticProcedure(n));
+  for (let n = 0; n < count; n++) await writeFile(path.join(dir, 'tong-hop', `thu-tuc-${n}.yaml`), syntheticProcedure(n, shape));
 }

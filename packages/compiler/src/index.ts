@@ -8,5 +8,5 @@ export { emitProcedure, type EmittedFiles, type EmitContext } from './emit/proce
 export { submissionSchema, PATTERNS } from './emit/submission-schema.js';
 export { submissionRules } from './emit/rules.js';
 export { validatorSource } from './emit/validator.js';
-export { emitCatalogueIndex, type IndexEntry } from './emit/catalogue-index.js';
+export { emitCatalogueIndex, emitSharedData, type IndexEntry } from './emit/catalogue-index.js';
 export { writeTreeAtomic, writeChanges } from './write.js';

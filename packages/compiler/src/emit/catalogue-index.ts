@@ -1,4 +1,4 @@
-import type { Procedure } from '@thutuc/core';
+import type { CatalogueFiles, Procedure } from '@thutuc/core';
 import { render } from './templates.js';
 import type { EmittedFiles } from './procedure.js';
 
@@ -38,4 +38,15 @@ export function emitCatalogueIndex(procedures: readonly Procedure[]): EmittedFil
   files.set('index.js', render('catalogue-index.js', { entries }));
   files.set('index.d.ts', render('catalogue-index.d.ts', { entries }));
   return files;
+}
+
+/**
+ * The shared data servers need next to the procedures: holiday calendars (deadlines),
+ * agencies (dossier codes, receipts) and document types.
+ */
+export function emitSharedData(files: CatalogueFiles): EmittedFiles {
+  const byYear = files.holidays.map((f) => f.value).sort((a, b) => a.year - b.year);
+  const agencies = files.agencies.flatMap((f) => f.value.agencies).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const documentTypes = files.documentTypes.flatMap((f) => f.value.documentTypes).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return new Map([['shared.json', JSON.stringify({ holidays: byYear, agencies, documentTypes }, null, 2) + '\n']]);
 }

@@ -29,7 +29,7 @@ export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<Emi
   const files: EmittedFiles = new Map();
   files.set(`${dir}/definition.js`, render('definition.js', { ...header, definition: p }));
   files.set(`${dir}/conditions.js`, render('conditions.js', { ...header, conditions }));
-  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), rules: submissionRules(p, ctx.conditions) }));
+  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), rules: submissionRules(p, ctx.conditions, ctx.typeAccept) }));
   files.set(`${dir}/index.js`, render('index.js', header));
   files.set(`${dir}/index.d.ts`, render('index.d.ts', header));
   files.set(`${dir}/payload.schema.json`, JSON.stringify(schema, null, 2) + '\n');

@@ -1,11 +1,12 @@
 import type { FormField, Procedure } from '@thutuc/core';
 import type { DocumentRule, FieldRule, SubmissionRules } from '@thutuc/core/runtime';
+import { documentLimits } from './submission-schema.js';
 
 /**
  * The data half of a procedure's validator: which fields and documents have conditions,
  * named by the keys of the compiled conditions table. Only keys that compiled are used.
  */
-export function submissionRules(p: Procedure, conditions: Record<string, string>): SubmissionRules {
+export function submissionRules(p: Procedure, conditions: Record<string, string>, typeAccept: ReadonlyMap<string, string[]> = new Map()): SubmissionRules {
   const has = (key: string) => Object.hasOwn(conditions, key);
 
   const fieldRule = (field: FormField, keyPrefix: string, inherited: string[]): FieldRule => {
@@ -44,6 +45,7 @@ export function submissionRules(p: Procedure, conditions: Record<string, string>
       if (doc.presentOnly) rule.presentOnly = true;
       if (doc.electronicForm) rule.electronicForm = true;
       if (doc.alternatives?.length) rule.alternatives = doc.alternatives;
+      if (!doc.presentOnly) Object.assign(rule, documentLimits(doc, typeAccept));
       documents.set(doc.id, rule);
     }
   }

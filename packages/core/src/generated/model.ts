@@ -1087,3 +1087,132 @@ submission: {
 }
 }[]
 }
+
+// ── submission.schema.json ──
+/**
+ * Phong bì hồ sơ mà <thutuc-form> gửi tới máy chủ của cơ quan (phần `envelope` của yêu cầu multipart/form-data; mỗi tệp là một phần tên `documents/<mã giấy tờ>/<thứ tự>`). Nội dung `data`, `documents`, `case`, `channel`, `delivery` được kiểm tra tiếp bằng trình kiểm tra đã biên dịch của chính thủ tục.
+ * 
+ * The envelope <thutuc-form> posts to the agency's endpoint (the `envelope` part of a multipart/form-data request; each file is a part named `documents/<document id>/<index>`). Its `data`, `documents`, `case`, `channel` and `delivery` are then checked by the procedure's own compiled validator.
+ */
+export interface SubmissionEnvelope {
+/**
+ * Mã định danh và phiên bản thủ tục mà biểu mẫu đã dùng.
+ * 
+ * The procedure id and the version the form was made from.
+ */
+procedure: {
+/**
+ * Mã định danh ổn định của thủ tục.
+ * 
+ * The procedure's stable id.
+ */
+id: string
+/**
+ * Phiên bản semver của thủ tục.
+ * 
+ * The procedure's semver version.
+ */
+version: string
+}
+/**
+ * Mã trường hợp người nộp đã chọn.
+ * 
+ * The chosen case id.
+ */
+case?: string
+/**
+ * Hình thức nộp.
+ * 
+ * The channel.
+ */
+channel: ("online" | "post" | "in_person")
+/**
+ * Hình thức nhận kết quả.
+ * 
+ * How the result is delivered.
+ */
+delivery?: ("in_person" | "post" | "online")
+/**
+ * Giá trị các trường theo mã trường.
+ * 
+ * Field values by field id.
+ */
+data: {
+
+}
+/**
+ * Mô tả các tệp theo mã giấy tờ; nội dung tệp nằm trong các phần multipart tương ứng.
+ * 
+ * File descriptions by document id; the bytes are in the matching multipart parts.
+ */
+documents: {
+/**
+ * @maxItems 50
+ */
+[k: string]: {
+/**
+ * Tên tệp như trên máy người nộp.
+ * 
+ * The file's name.
+ */
+name: string
+/**
+ * Kiểu MIME của tệp.
+ * 
+ * The file's MIME type.
+ */
+type: string
+/**
+ * Dung lượng tệp (byte).
+ * 
+ * Size in bytes.
+ */
+size: number
+/**
+ * Mã băm SHA-256 của nội dung tệp (hex, chữ thường).
+ * 
+ * SHA-256 of the file's bytes (lower-case hex).
+ */
+sha256: string
+}[] | undefined
+}
+/**
+ * Tổng phí, lệ phí biểu mẫu đã hiển thị cho người nộp (máy chủ tính lại bằng cùng bộ máy tính phí).
+ * 
+ * The fee total the form showed (the server recomputes it with the same engine).
+ */
+fees?: {
+/**
+ * Tổng theo loại tiền.
+ * 
+ * Totals by currency.
+ */
+total: {
+[k: string]: number | undefined
+}
+/**
+ * Sai khi có khoản do địa phương quyết định chưa biết mức.
+ * 
+ * False when a locally set amount is unknown.
+ */
+complete: boolean
+}
+/**
+ * Ngôn ngữ người nộp đã dùng.
+ * 
+ * The applicant's language.
+ */
+lang?: ("vi" | "en")
+/**
+ * Thời điểm trình duyệt gửi (ISO 8601).
+ * 
+ * When the browser sent it (ISO 8601).
+ */
+clientTime: string
+/**
+ * Giống header Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ mới.
+ * 
+ * Same as the Idempotency-Key header: resending it does not create a new dossier.
+ */
+idempotencyKey: string
+}

@@ -2852,5 +2852,246 @@ export const schemas = {
         ]
       }
     }
+  },
+  "submission.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "submission.schema.json",
+    "title": "Hồ sơ nộp trực tuyến · Submission envelope",
+    "description": "Phong bì hồ sơ mà <thutuc-form> gửi tới máy chủ của cơ quan (phần `envelope` của yêu cầu multipart/form-data; mỗi tệp là một phần tên `documents/<mã giấy tờ>/<thứ tự>`). Nội dung `data`, `documents`, `case`, `channel`, `delivery` được kiểm tra tiếp bằng trình kiểm tra đã biên dịch của chính thủ tục.\n\nThe envelope <thutuc-form> posts to the agency's endpoint (the `envelope` part of a multipart/form-data request; each file is a part named `documents/<document id>/<index>`). Its `data`, `documents`, `case`, `channel` and `delivery` are then checked by the procedure's own compiled validator.",
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+      "procedure",
+      "channel",
+      "data",
+      "documents",
+      "clientTime",
+      "idempotencyKey"
+    ],
+    "properties": {
+      "procedure": {
+        "title": "Thủ tục · Procedure",
+        "description": "Mã định danh và phiên bản thủ tục mà biểu mẫu đã dùng.\n\nThe procedure id and the version the form was made from.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "version"
+        ],
+        "properties": {
+          "id": {
+            "title": "Mã định danh · Id",
+            "description": "Mã định danh ổn định của thủ tục.\n\nThe procedure's stable id.",
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
+            "maxLength": 120,
+            "examples": [
+              "ho-tich.dang-ky-khai-sinh"
+            ]
+          },
+          "version": {
+            "title": "Phiên bản · Version",
+            "description": "Phiên bản semver của thủ tục.\n\nThe procedure's semver version.",
+            "type": "string",
+            "pattern": "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$",
+            "examples": [
+              "1.0.0"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "id": "ho-tich.dang-ky-khai-sinh",
+            "version": "1.0.0"
+          }
+        ]
+      },
+      "case": {
+        "title": "Trường hợp · Case",
+        "description": "Mã trường hợp người nộp đã chọn.\n\nThe chosen case id.",
+        "type": "string",
+        "maxLength": 80,
+        "examples": [
+          "dung-han"
+        ]
+      },
+      "channel": {
+        "title": "Hình thức nộp · Channel",
+        "description": "Hình thức nộp.\n\nThe channel.",
+        "enum": [
+          "online",
+          "post",
+          "in_person"
+        ],
+        "examples": [
+          "online"
+        ]
+      },
+      "delivery": {
+        "title": "Nhận kết quả · Delivery",
+        "description": "Hình thức nhận kết quả.\n\nHow the result is delivered.",
+        "enum": [
+          "in_person",
+          "post",
+          "online"
+        ],
+        "examples": [
+          "post"
+        ]
+      },
+      "data": {
+        "title": "Dữ liệu biểu mẫu · Form data",
+        "description": "Giá trị các trường theo mã trường.\n\nField values by field id.",
+        "type": "object",
+        "examples": [
+          {
+            "ho_ten_tre": "Nguyễn An"
+          }
+        ]
+      },
+      "documents": {
+        "title": "Tệp đính kèm · Documents",
+        "description": "Mô tả các tệp theo mã giấy tờ; nội dung tệp nằm trong các phần multipart tương ứng.\n\nFile descriptions by document id; the bytes are in the matching multipart parts.",
+        "type": "object",
+        "maxProperties": 50,
+        "additionalProperties": {
+          "type": "array",
+          "maxItems": 50,
+          "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "name",
+              "type",
+              "size",
+              "sha256"
+            ],
+            "properties": {
+              "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255,
+                "title": "Tên tệp · File name",
+                "description": "Tên tệp như trên máy người nộp.\n\nThe file's name.",
+                "examples": [
+                  "giay-chung-sinh.pdf"
+                ]
+              },
+              "type": {
+                "type": "string",
+                "pattern": "^[a-z]+/[a-z0-9.+-]+$",
+                "title": "Kiểu MIME · MIME type",
+                "description": "Kiểu MIME của tệp.\n\nThe file's MIME type.",
+                "examples": [
+                  "application/pdf"
+                ]
+              },
+              "size": {
+                "type": "integer",
+                "minimum": 0,
+                "title": "Dung lượng · Size",
+                "description": "Dung lượng tệp (byte).\n\nSize in bytes.",
+                "examples": [
+                  183204
+                ]
+              },
+              "sha256": {
+                "type": "string",
+                "pattern": "^[0-9a-f]{64}$",
+                "title": "Mã băm SHA-256 · SHA-256",
+                "description": "Mã băm SHA-256 của nội dung tệp (hex, chữ thường).\n\nSHA-256 of the file's bytes (lower-case hex).",
+                "examples": [
+                  "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                ]
+              }
+            }
+          }
+        },
+        "examples": [
+          {
+            "giay-chung-sinh": [
+              {
+                "name": "giay-chung-sinh.pdf",
+                "type": "application/pdf",
+                "size": 183204,
+                "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+              }
+            ]
+          }
+        ]
+      },
+      "fees": {
+        "title": "Lệ phí đã tính · Fees shown",
+        "description": "Tổng phí, lệ phí biểu mẫu đã hiển thị cho người nộp (máy chủ tính lại bằng cùng bộ máy tính phí).\n\nThe fee total the form showed (the server recomputes it with the same engine).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "total",
+          "complete"
+        ],
+        "properties": {
+          "total": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "integer",
+              "minimum": 0
+            },
+            "title": "Tổng · Total",
+            "description": "Tổng theo loại tiền.\n\nTotals by currency.",
+            "examples": [
+              {
+                "VND": 8000
+              }
+            ]
+          },
+          "complete": {
+            "type": "boolean",
+            "title": "Đầy đủ · Complete",
+            "description": "Sai khi có khoản do địa phương quyết định chưa biết mức.\n\nFalse when a locally set amount is unknown.",
+            "examples": [
+              true
+            ]
+          }
+        },
+        "examples": [
+          {
+            "total": {
+              "VND": 8000
+            },
+            "complete": true
+          }
+        ]
+      },
+      "lang": {
+        "title": "Ngôn ngữ · Language",
+        "description": "Ngôn ngữ người nộp đã dùng.\n\nThe applicant's language.",
+        "enum": [
+          "vi",
+          "en"
+        ],
+        "examples": [
+          "vi"
+        ]
+      },
+      "clientTime": {
+        "title": "Thời điểm gửi · Client time",
+        "description": "Thời điểm trình duyệt gửi (ISO 8601).\n\nWhen the browser sent it (ISO 8601).",
+        "type": "string",
+        "maxLength": 40,
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}T",
+        "examples": [
+          "2026-03-02T09:15:00.000Z"
+        ]
+      },
+      "idempotencyKey": {
+        "title": "Khóa chống gửi trùng · Idempotency key",
+        "description": "Giống header Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ mới.\n\nSame as the Idempotency-Key header: resending it does not create a new dossier.",
+        "type": "string",
+        "pattern": "^[A-Za-z0-9-]{8,80}$",
+        "examples": [
+          "6f1c2a9e-3b7d-4e8a-9c1f-2d5e7a8b9c0d"
+        ]
+      }
+    }
   }
 } as const;

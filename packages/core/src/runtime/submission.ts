@@ -46,6 +46,10 @@ export interface DocumentRule {
   presentOnly?: boolean;
   electronicForm?: boolean;
   alternatives?: string[];
+  /** Upload limits, enforced by the schema and shown by forms before a file is added. */
+  accept?: string[];
+  maxBytes?: number;
+  maxFiles?: number;
 }
 
 export interface SubmissionRules {
@@ -87,7 +91,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Labels of the submission's own choices (not form fields). */
+const CHOICE_LABELS: Record<string, Text> = {
+  '/delivery': { vi: 'hình thức nhận kết quả', en: 'how to receive the result' },
+  '/case': { vi: 'trường hợp của bạn', en: 'your situation' },
+  '/channel': { vi: 'hình thức nộp', en: 'how to file' },
+};
+
 function labelAt(rules: SubmissionRules, path: string): Text | undefined {
+  if (CHOICE_LABELS[path]) return CHOICE_LABELS[path];
   const parts = path.split('/');
   if (parts[1] === 'data') {
     let list: FieldRule[] | undefined = rules.fields;

@@ -179,7 +179,14 @@ export const rules = {
         "uy-quyen"
       ],
       "required": true,
-      "electronicForm": true
+      "electronicForm": true,
+      "accept": [
+        "application/pdf",
+        "image/jpeg",
+        "image/png"
+      ],
+      "maxBytes": 10485760,
+      "maxFiles": 5
     },
     {
       "id": "cccd",
@@ -190,7 +197,13 @@ export const rules = {
       "cases": [
         "ca-nhan"
       ],
-      "required": true
+      "required": true,
+      "accept": [
+        "application/pdf",
+        "image/jpeg"
+      ],
+      "maxBytes": 10485760,
+      "maxFiles": 5
     },
     {
       "id": "van-ban-uy-quyen",
@@ -202,7 +215,14 @@ export const rules = {
         "uy-quyen"
       ],
       "required": false,
-      "requiredWhen": "document:uy-quyen/van-ban-uy-quyen:required"
+      "requiredWhen": "document:uy-quyen/van-ban-uy-quyen:required",
+      "accept": [
+        "application/pdf",
+        "image/jpeg",
+        "image/png"
+      ],
+      "maxBytes": 10485760,
+      "maxFiles": 5
     }
   ]
 };

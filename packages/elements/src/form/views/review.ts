@@ -1,0 +1,70 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FormField } from '@thutuc/core';
+import { strings, tr, type Lang } from '../../i18n.js';
+import type { CompiledProcedure } from '../../types.js';
+import type { ThutucForm } from '../thutuc-form.component.js';
+import { formatSize } from '../files.js';
+import { contextOf, isFieldVisible, type Step } from '../state.js';
+import { renderFeeTable } from './fees.js';
+
+function show(field: FormField, value: unknown, lang: Lang): string {
+  const s = strings(lang);
+  if (value === undefined || value === null || value === '') return s.empty;
+  switch (field.type) {
+    case 'boolean':
+      return value === true ? s.yes : s.no;
+    case 'choice':
+      return tr(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
+    case 'multi_choice':
+      return (value as string[]).map((v) => tr(field.options?.find((o) => o.value === v)?.label, lang) || v).join(', ');
+    case 'address': {
+      const a = value as Record<string, string>;
+      return [a.street, a.commune && `${s.commune} ${a.commune}`, a.province && `${s.province} ${a.province}`].filter(Boolean).join(', ');
+    }
+    case 'group':
+      return (value as Record<string, unknown>[])
+        .map((entry, i) => `${s.item(i + 1)}: ${(field.fields ?? []).map((sub) => (entry[sub.id] === undefined ? '' : show(sub, entry[sub.id], lang))).filter(Boolean).join('; ')}`)
+        .join('\n');
+    default:
+      return String(value);
+  }
+}
+
+/** "Kiểm tra thông tin": every answer, each section with a link back to change it. */
+export function renderReview(form: ThutucForm, p: CompiledProcedure, steps: Step[]): TemplateResult {
+  const lang = form.language;
+  const s = strings(lang);
+  const ctx = contextOf(p, form.currentCase, form.currentDelivery, form.todayValue);
+  const change = (index: number, label: string) =>
+    html`<button type="button" class="link" @click=${() => form.goTo(index)}>${s.change}<span class="visually-hidden"> ${label}</span></button>`;
+  const sections = steps.map((step, index) => {
+    if (step.kind !== 'section') return nothing;
+    const fields = step.section.fields.filter((f) => isFieldVisible(p, f.id, form.data, ctx));
+    return html`<h3>${tr(step.section.title, lang)}</h3>
+      <dl class="review" part="review">
+        ${fields.map((f) => html`<dt>${tr(f.label, lang)}</dt><dd>${show(f, form.data[f.id], lang)}</dd><dd>${change(index, tr(f.label, lang))}</dd>`)}
+      </dl>`;
+  });
+  const documentsIndex = steps.findIndex((step) => step.kind === 'documents');
+  const caseDef = p.definition.cases.find((c) => c.id === (form.currentCase ?? p.definition.cases[0]!.id));
+  const documents =
+    documentsIndex >= 0 && caseDef
+      ? html`<h3>${s.reviewDocuments}</h3>
+          <dl class="review" part="review">
+            ${caseDef.documents
+              .filter((d) => form.files.has(d.id) || !d.presentOnly)
+              .map((d) => {
+                const files = form.files.get(d.id) ?? [];
+                return html`<dt>${tr(d.name, lang)}</dt>
+                  <dd>${files.length ? files.map((f) => `${f.name} (${formatSize(f.size)})`).join('\n') : s.reviewNoFiles}</dd>
+                  <dd>${change(documentsIndex, tr(d.name, lang))}</dd>`;
+              })}
+          </dl>`
+      : nothing;
+  const feesIndex = steps.findIndex((step) => step.kind === 'fees');
+  return html`<h2 tabindex="-1" part="step-title">${s.reviewTitle}</h2>
+    ${sections}${documents}
+    <h3>${s.feesTitle}</h3>
+    ${form.currentDelivery ? html`<p>${s.delivery[form.currentDelivery] ?? form.currentDelivery} ${change(feesIndex, s.deliveryLegend)}</p>` : nothing}
+    ${renderFeeTable(form, p)}`;
+}

@@ -1,0 +1,29 @@
+import type { Procedure } from '@thutuc/core';
+import type { Condition, SubmissionRules, ValidateOptions, ValidationResult } from '@thutuc/core/runtime';
+
+/** What a compiled procedure module exports (packages/catalogue/dist/procedures/<id>/index.js). */
+export interface CompiledProcedure {
+  id: string;
+  version: string;
+  definition: Procedure;
+  conditions: Readonly<Record<string, Condition>>;
+  rules: SubmissionRules;
+  validate(payload: unknown, options?: ValidateOptions): ValidationResult;
+}
+
+/** A file the applicant attached, with the metadata the envelope carries. */
+export interface AttachedFile {
+  file: File;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
+
+/** What the agency's endpoint answers on success (see README: submission contract). */
+export interface Receipt {
+  dossierCode: string;
+  receivedAt?: string;
+  appointmentDate?: string;
+  message?: { vi: string; en?: string };
+}

@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, buildSite, cspViolations, launch, open, root, startTestSite, type Site } from './site.js';
+
+/**
+ * The example agency site in real headless Chromium: every procedure renders, axe finds
+ * nothing, birth registration goes through with the keyboard alone, errors lead to their
+ * fields, a reload keeps values, a failed network keeps everything and the retry makes one
+ * dossier, the strict-CSP page works, and hostile text never runs.
+ */
+let site: Site;
+let browser: Browser;
+let procedureIds: string[];
+
+beforeAll(async () => {
+  const dirs = await buildSite('site-forms');
+  site = await startTestSite(dirs);
+  browser = await launch();
+  const index = JSON.parse(await readFile(path.join(dirs.catalogueDir, 'index.json'), 'utf8')) as { procedures: { id: string }[] };
+  procedureIds = index.procedures.map((p) => p.id);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Active {
+  tag: string;
+  type: string;
+  name: string;
+  value: string;
+  text: string;
+}
+
+/** The focused element, looking through shadow roots. */
+async function active(page: Page): Promise<Active | null> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const input = el as HTMLInputElement;
+    return { tag: el.tagName.toLowerCase(), type: input.type ?? '', name: input.name ?? '', value: input.value ?? '', text: (el.textContent ?? '').trim() };
+  });
+}
+
+/** Values of the radios or options of a named control group, in DOM order. */
+async function choicesOf(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const rootEl = document.querySelector('thutuc-form')!.shadowRoot!;
+    const select = rootEl.querySelector<HTMLSelectElement>(`select[name="${n}"]`);
+    if (select) return [...select.options].map((o) => o.value);
+    return [...rootEl.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${n}"]`)].map((r) => r.value);
+  }, name);
+}
+
+function valueAt(submission: Record<string, unknown>, pointer: string): unknown {
+  let node: unknown = submission;
+  for (const part of pointer.split('/').slice(1)) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node;
+}
+
+export interface Upload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/**
+ * Completes the current step with Tab, typing, Space, arrow keys and Enter only, entering
+ * the values of `submission` into the controls named by their JSON Pointer.
+ */
+async function fillStepByKeyboard(page: Page, submission: Record<string, unknown>, uploads: Record<string, Upload[]>): Promise<void> {
+  const done = new Set<string>();
+  const trail: string[] = [];
+  for (let presses = 0; presses < 400; presses++) {
+    await page.keyboard.press('Tab');
+    const a = await active(page);
+    if (!a) continue;
+    trail.push(`${a.tag} ${a.type} ${a.name} ${a.text.slice(0, 30)}`);
+    if (a.tag === 'button' && a.type === 'submit') {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    if (!a.name) continue;
+    const key = a.type === 'checkbox' ? `${a.name}=${a.value}` : a.name;
+    if (done.has(key)) continue;
+    if (a.type === 'file') {
+      const files = uploads[a.name.split('/')[2]!];
+      done.add(key);
+      if (!files) continue;
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      await chooser.setFiles(files);
+      await page.waitForFunction((n) => document.querySelector('thutuc-form')!.shadowRoot!.querySelector(`input[name="${n}"] ~ ul.files`), a.name);
+      continue;
+    }
+    const value = valueAt(submission, a.name);
+    done.add(key);
+    if (value === undefined) continue;
+    if (a.type === 'radio') {
+      const index = (await choicesOf(page, a.name)).indexOf(String(value));
+      if (index === 0) await page.keyboard.press('Space');
+      else for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    } else if (a.type === 'checkbox') {
+      const on = Array.isArray(value) ? value.includes(a.value) : value === true;
+      if (on) await page.keyboard.press('Space');
+    } else if (a.tag === 'select') {
+      const index = (await choicesOf(page, a.name)).indexOf(String(value));
+      for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    } else if (a.type === 'date') {
+      // Chromium's date field takes the digits in the order the locale shows (mm/dd/yyyy here).
+      const [y, m, d] = String(value).split('-');
+      await page.keyboard.type(`${m}${d}${y}`);
+    } else {
+      await page.keyboard.type(String(value));
+    }
+  }
+  const shown = await page.evaluate(() => document.querySelector('thutuc-form')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 600));
+  throw new Error(`never reached the submit button:\n${trail.slice(0, 30).join('\n')}\nform shows: ${shown}`);
+}
+
+async function example(procedure: string, name: string): Promise<{ today?: string; submission: Record<string, unknown> }> {
+  const file = path.join(root, 'catalogue', procedure.split('.')[0]!, `${procedure.split('.')[1]}.examples.yaml`);
+  const doc = parse(await readFile(file, 'utf8')) as { examples: { name: string; today?: string; submission: Record<string, unknown> }[] };
+  return doc.examples.find((e) => e.name === name)!;
+}
+
+function pdf(name: string, text: string): Upload {
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`) };
+}
+
+/** After Enter: wait until the form has settled (not submitting, next step rendered). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForTimeout(50);
+  await page.waitForFunction(() => !document.querySelector('thutuc-form')!.shadowRoot!.querySelector('button[aria-busy="true"]'));
+}
+
+const formText = (page: Page) => page.evaluate(() => document.querySelector('thutuc-form')!.shadowRoot!.textContent ?? '');
+
+describe('every catalogue procedure', () => {
+  it('renders its first step on the example site with no accessibility violations', async () => {
+    for (const id of procedureIds) {
+      const { page, pageErrors } = await open(browser, `${site.url}/index.html?id=${id}`);
+      expect(await page.locator('thutuc-form .progress').textContent(), id).toMatch(/^Bước 1\/\d+/);
+      expect(await axe(page), id).toEqual([]);
+      expect(pageErrors, id).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('birth registration', () => {
+  const id = 'ho-tich.dang-ky-khai-sinh';
+
+  it('can be completed with the keyboard alone, and posts exactly the envelope and the files', async () => {
+    const { submission, today } = await example(id, 'truc-tuyen-dung-han-co-cha-me');
+    const { page, pageErrors } = await open(browser, `${site.url}/index.html?id=${id}`);
+    await page.evaluate((t) => document.querySelector('thutuc-form')!.setAttribute('today', t!), today);
+    const upload = pdf('giay-chung-sinh.pdf', 'giấy chứng sinh của bé Minh Anh');
+    const requests: { headers: Record<string, string>; body: Buffer | null }[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/submissions')) requests.push({ headers: r.headers(), body: r.postDataBuffer() });
+    });
+    const before = site.dossiers.length;
+    for (let step = 0; step < 12; step++) {
+      if (await page.locator('thutuc-form .receipt').count()) break;
+      expect(await axe(page), `step ${step + 1}`).toEqual([]);
+      await fillStepByKeyboard(page, submission, { 'giay-chung-sinh': [upload] });
+      await settled(page);
+    }
+    await page.locator('thutuc-form .receipt').waitFor();
+    expect(await axe(page), 'confirmation').toEqual([]);
+    expect(pageErrors).toEqual([]);
+
+    expect(site.dossiers.length).toBe(before + 1);
+    const { envelope, receipt } = site.dossiers.at(-1)!;
+    expect(await formText(page)).toContain(receipt.dossierCode);
+    expect(envelope).toMatchObject({ procedure: { id, version: expect.any(String) }, channel: 'online', delivery: submission.delivery, lang: 'vi' });
+    expect(envelope.data).toEqual(submission.data);
+    expect(envelope.documents).toEqual({
+      'giay-chung-sinh': [{ name: upload.name, type: 'application/pdf', size: upload.buffer.length, sha256: createHash('sha256').update(upload.buffer).digest('hex') }],
+    });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.headers['idempotency-key']).toBe(envelope.idempotencyKey);
+    expect(requests[0]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    await page.close();
+  });
+
+  it('shows required-field errors in a summary that takes focus, and each link moves focus to its field', async () => {
+    const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
+    await page.locator('thutuc-form button[type=submit]').click();
+    const summary = page.locator('thutuc-form .error-summary');
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.querySelector('thutuc-form')!.shadowRoot!.activeElement?.classList.contains('error-summary'))).toBe(true);
+    const links = summary.locator('a');
+    expect(await links.count()).toBeGreaterThanOrEqual(5);
+    expect(await links.first().textContent()).toMatch(/^Vui lòng nhập/);
+    const target = (await links.nth(1).getAttribute('href'))!.slice(1);
+    await links.nth(1).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.querySelector('thutuc-form')!.shadowRoot!.activeElement?.id)).toBe(target);
+    const invalid = page.locator(`thutuc-form #${target}`);
+    expect(await invalid.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await invalid.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy).toContain(`${target}-error`);
+    expect(await page.locator(`thutuc-form #${target}-error`).textContent()).toMatch(/^Lỗi: /);
+    await page.close();
+  });
+
+  it('restores what was typed after a reload, with a notice and a way to start over', async () => {
+    const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
+    await page.locator('thutuc-form [name="/data/kinh_gui"]').fill('Ủy ban nhân dân xã Mẫu');
+    await page.locator('thutuc-form [name="/data/ho_ten_nguoi_yeu_cau"]').fill('Lê Thị Hồng');
+    await page.reload();
+    await page.locator('thutuc-form h2').first().waitFor();
+    expect(await page.locator('thutuc-form [name="/data/ho_ten_nguoi_yeu_cau"]').inputValue()).toBe('Lê Thị Hồng');
+    expect(await formText(page)).toContain('khôi phục thông tin');
+    await page.locator('thutuc-form button', { hasText: 'Khai lại từ đầu' }).click();
+    expect(await page.locator('thutuc-form [name="/data/ho_ten_nguoi_yeu_cau"]').inputValue()).toBe('');
+    await page.reload();
+    await page.locator('thutuc-form h2').first().waitFor();
+    expect(await page.locator('thutuc-form [name="/data/ho_ten_nguoi_yeu_cau"]').inputValue()).toBe('');
+    await page.close();
+  });
+});
+
+describe('a failed submission', () => {
+  it('keeps every value, says what happened, and the retry creates exactly one dossier', async () => {
+    const id = 'ho-tich.cap-ban-sao-trich-luc-ho-tich';
+    const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
+    const { submission, today } = await example(id, 'ca-nhan-truc-tuyen');
+    await page.evaluate((t) => t && document.querySelector('thutuc-form')!.setAttribute('today', t), today);
+    const keys: string[] = [];
+    let failNext = true;
+    await page.route('**/api/submissions', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']!);
+      if (failNext) {
+        failNext = false;
+        await route.abort('internetdisconnected');
+      } else {
+        await route.continue();
+      }
+    });
+    const uploads = Object.fromEntries(Object.entries((submission.documents ?? {}) as Record<string, { name: string }[]>).map(([doc, files]) => [doc, files.map((f) => pdf(f.name, doc))]));
+    const before = site.dossiers.length;
+    for (let step = 0; step < 12; step++) {
+      if (await page.locator('thutuc-form .error-summary').count()) break;
+      await fillStepByKeyboard(page, submission, uploads);
+      await settled(page);
+    }
+    const summary = page.locator('thutuc-form .error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Không kết nối được tới máy chủ');
+    expect(site.dossiers.length).toBe(before);
+    // still on the review page with every answer
+    expect(await formText(page)).toContain(String(valueAt(submission, '/data/ho_ten_nguoi_yeu_cau') ?? ''));
+    await page.locator('thutuc-form button[type=submit]', { hasText: 'Nộp lại' }).click();
+    await page.locator('thutuc-form .receipt').waitFor();
+    expect(site.dossiers.length).toBe(before + 1);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    await page.close();
+  });
+});
+
+describe('the strict-CSP page', () => {
+  it('renders and validates with no CSP violation', async () => {
+    const { page, pageErrors } = await open(browser, `${site.url}/csp.html?id=ho-tich.dang-ky-khai-sinh`);
+    const response = await page.request.get(`${site.url}/csp.html`);
+    expect(response.headers()['content-security-policy']).toBe("default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'");
+    await page.locator('thutuc-form button[type=submit]').click();
+    await page.locator('thutuc-form .error-summary').waitFor();
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('hostile text', () => {
+  it('from the catalogue and from the applicant is shown as text and never runs', async () => {
+    const { page } = await open(browser, `${site.url}/csp.html?id=thu-nghiem.xss`);
+    await page.locator('thutuc-form [name="/data/ten"]').fill('<img src=x onerror="window.__xss=\'input\'"><script>window.__xss="input2"</script>');
+    for (let step = 0; step < 3; step++) {
+      const radios = page.locator('thutuc-form input[type=radio]');
+      if (await radios.count()) await radios.first().check();
+      await page.locator('thutuc-form button[type=submit]').click();
+      await settled(page);
+    }
+    const text = await formText(page);
+    expect(text).toContain('<img src=x onerror="window.__xss=\'input\'">');
+    expect(text).toContain('<img src=x onerror="window.__xss=\'fee\'">');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelector('thutuc-form')!.shadowRoot!.querySelectorAll('img, script, iframe, svg').length)).toBe(0);
+    expect(await page.locator('thutuc-form h2').first().textContent()).toBe('Kiểm tra thông tin');
+    await page.locator('thutuc-form button[type=submit]').click();
+    await page.locator('thutuc-form .receipt').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
