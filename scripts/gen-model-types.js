@@ -18,6 +18,8 @@ export const KINDS = [
   ['holidays', 'holidays.schema.json', 'HolidayCalendar'],
   ['document-types', 'document-types.schema.json', 'DocumentTypeLibrary'],
   ['examples', 'examples.schema.json', 'ExampleSubmissions'],
+  ['fee-overrides', 'fee-overrides.schema.json', 'FeeOverrides'],
+  ['provinces', 'provinces.schema.json', 'ProvinceList'],
   // Not a YAML kind: the envelope a form posts (packages/elements, examples/server).
   ['submission', 'submission.schema.json', 'SubmissionEnvelope'],
 ];

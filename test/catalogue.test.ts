@@ -69,6 +69,14 @@ describe('example submissions', async () => {
         if (example.valid) {
           expect(got).toEqual([]);
           expect(verdict.valid).toBe(true);
+          // A liên thông bundle's submission must also be a valid submission of each member.
+          const bundle = mod as unknown as { split?: (p: unknown, o: object) => { procedure: { id: string }; payload: unknown }[]; members?: { module: { validate: (p: unknown, o?: object) => { errors: unknown[] } } }[] };
+          if (bundle.split) {
+            const options = example.today ? { today: example.today } : {};
+            bundle.split(example.submission, options).forEach((part, i) => {
+              expect(bundle.members![i]!.module.validate(part.payload, options).errors, part.procedure.id).toEqual([]);
+            });
+          }
         } else {
           expect(verdict.valid).toBe(false);
           // exactly the reasons the example states, no more and no fewer

@@ -83,6 +83,15 @@ export async function createIntake({ root, catalogueDir, storeDir, hooks = {} })
       const payload = { ...(caseId !== undefined ? { case: caseId } : {}), channel, ...(delivery !== undefined ? { delivery } : {}), data, documents };
       const verdict = procedure.validate(payload);
       if (!verdict.valid) return send(res, 422, { error: { vi: 'Hồ sơ chưa hợp lệ.', en: 'The submission is not valid.' }, errors: verdict.errors });
+      // A liên thông bundle must also make a valid submission for each member procedure.
+      if (procedure.split) {
+        const errors = [];
+        procedure.split(payload).forEach((part, i) => {
+          const result = procedure.members[i].module.validate(part.payload);
+          for (const e of result.errors) errors.push({ ...e, path: `/members/${part.procedure.id}${e.path}` });
+        });
+        if (errors.length) return send(res, 422, { error: { vi: 'Hồ sơ liên thông chưa đủ thông tin cho các thủ tục thành phần.', en: 'The linked submission lacks what its member procedures need.' }, errors });
+      }
 
       // Every declared file must arrive, byte for byte; nothing undeclared may come along.
       const declared = new Set();

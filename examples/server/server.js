@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeDeadline, computeFees, createDossierCodeGenerator, createWorkingCalendar } from '@thutuc/core/runtime';
+import { computeDeadline, computeFees, createDossierCodeGenerator, createWorkingCalendar, localFeeOverrides } from '@thutuc/core/runtime';
 import { createIntake } from './intake.js';
 import { serveStatic } from './static.js';
 
@@ -24,9 +24,10 @@ export async function startSite({
   elementsDir = path.join(root, 'packages/elements/dist'),
   testing = false,
   agencyCode = 'MAU',
+  province,
   hooks = {},
 } = {}) {
-  const intake = await createIntake({ root, catalogueDir, storeDir, hooks: { ...(await defaultHooks(catalogueDir, agencyCode)), ...hooks } });
+  const intake = await createIntake({ root, catalogueDir, storeDir, hooks: { ...(await defaultHooks(catalogueDir, agencyCode, province)), ...hooks } });
   const site = path.join(root, 'examples/site');
   const mounts = [
     ['/thutuc/', elementsDir],
@@ -64,8 +65,9 @@ export async function startSite({
  * code, the appointment counted in working days on the catalogue's holiday calendars, and
  * the fees computed again on the server.
  */
-async function defaultHooks(catalogueDir, agencyCode) {
+async function defaultHooks(catalogueDir, agencyCode, province) {
   const shared = JSON.parse(await readFile(path.join(catalogueDir, 'shared.json'), 'utf8'));
+  const provinceFees = province ? await readFile(path.join(catalogueDir, 'overrides', `${province}.json`), 'utf8').then(JSON.parse, () => undefined) : undefined;
   const calendar = createWorkingCalendar(shared.holidays);
   const codes = createDossierCodeGenerator();
   const vietnamTime = (now) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 19) + '+07:00';
@@ -78,7 +80,8 @@ async function defaultHooks(catalogueDir, agencyCode) {
       return result.ok ? { appointmentDate: result.deadline.due } : {};
     },
     fees(procedure, payload, now) {
-      const result = computeFees(procedure.definition, procedure.conditions, payload, { today: vietnamTime(now).slice(0, 10) });
+      const overrides = localFeeOverrides(provinceFees, procedure.id, payload.channel);
+      const result = computeFees(procedure.definition, procedure.conditions, payload, { today: vietnamTime(now).slice(0, 10), ...(overrides ? { overrides } : {}) });
       return { total: result.totals, complete: result.complete };
     },
   };

@@ -3,7 +3,8 @@
 import { startSite } from './server.js';
 
 const port = Number(process.env.PORT ?? 8080);
-const site = await startSite({ port });
+// PROVINCE=01 applies that province's council-set fee amounts, when the catalogue has them.
+const site = await startSite({ port, province: process.env.PROVINCE });
 console.log(`Trang mẫu của cơ quan / example agency site: ${site.url}/
   trang thường / plain page:      ${site.url}/index.html
   CSP nghiêm ngặt / strict CSP:   ${site.url}/csp.html

@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import { validateCommand } from './commands/validate.js';
 import { buildCommand } from './commands/build.js';
 import { deadlineCommand } from './commands/deadline.js';
+import { importCommand } from './commands/import.js';
+import { reportCommand } from './commands/report.js';
+import { renderCommand } from './commands/render.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -12,6 +15,13 @@ Cách dùng:
   thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: catalogue → packages/catalogue/dist)
   thutuc deadline <mã thủ tục> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                          ngày hẹn trả kết quả và cách tính (giờ Việt Nam)
+  thutuc import <tệp JSON> [--out dir] [--index N]
+                                         bản ghi Cổng DVCQG → YAML nháp (mặc định vào catalogue) và danh sách việc cần kiểm tra
+  thutuc report [thư mục…] --out dir [--timestamp]
+                                         danh sách công khai: trang HTML, CSV, JSON (mức trực tuyến, thời hạn, phí)
+  thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
+         [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
+                                         giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
 
 Tùy chọn:
   --lang vi|en   ngôn ngữ thông báo (mặc định vi)
@@ -25,6 +35,13 @@ Usage:
   thutuc build [folders…] [--out dir]   compile the catalogue (default: catalogue → packages/catalogue/dist)
   thutuc deadline <procedure id> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                         the appointment date and how it was counted (Vietnam time)
+  thutuc import <JSON file> [--out dir] [--index N]
+                                        national portal records → draft YAML (into catalogue by default) and what to check
+  thutuc report [folders…] --out dir [--timestamp]
+                                        the public list: HTML pages, CSV, JSON (online level, time limits, fees)
+  thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
+         [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
+                                        printable official papers (forms 01–04, declarations) filled from an example
 
 Options:
   --lang vi|en   message language (default vi)
@@ -46,6 +63,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         received: { type: 'string' },
         channel: { type: 'string' },
         catalogue: { type: 'string' },
+        index: { type: 'string' },
+        timestamp: { type: 'boolean', default: false },
+        example: { type: 'string' },
+        code: { type: 'string' },
+        reason: { type: 'string' },
+        'new-date': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,6 +87,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await buildCommand(rest, { ...options, out: values.out }, io);
       case 'deadline':
         return await deadlineCommand(rest, { ...options, received: values.received, channel: values.channel, catalogue: values.catalogue }, io);
+      case 'report':
+        return await reportCommand(rest, { ...options, out: values.out, timestamp: values.timestamp }, io);
+      case 'import':
+        return await importCommand(rest, { ...options, out: values.out, index: values.index }, io);
+      case 'render':
+        return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
       default:
         throw new UsageError(lang === 'vi' ? `Không có lệnh "${command}". Dùng --help để xem các lệnh.` : `Unknown command "${command}". See --help.`);
     }

@@ -1,6 +1,6 @@
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Procedure } from '@thutuc/core';
 import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
-import { emitCatalogueIndex, emitSharedData } from './emit/catalogue-index.js';
+import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
 import { emitProcedure, type EmittedFiles } from './emit/procedure.js';
 import { loadInputs } from './load.js';
 import { WorkerPool } from './pool.js';
@@ -98,6 +98,7 @@ export class CatalogueBuilder {
 
     for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure))) output.set(rel, content);
     for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
+    for (const [rel, content] of emitFeeOverrides(analysis.checked.files)) output.set(rel, content);
 
     let written: number;
     try {

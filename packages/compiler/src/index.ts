@@ -10,3 +10,6 @@ export { submissionRules } from './emit/rules.js';
 export { validatorSource } from './emit/validator.js';
 export { emitCatalogueIndex, emitSharedData, type IndexEntry } from './emit/catalogue-index.js';
 export { writeTreeAtomic, writeChanges } from './write.js';
+export { buildReport, writeReport, isReplaceableReportDir, reportRows, reportCsv, csvCell, summaryLine, fieldLine, type Report, type ReportOptions, type ReportRow, type ReportSummary, type ReportLang } from './report/index.js';
+export * from './papers/index.js';
+export { convertPortalJson, agenciesFromYaml, schemaRef, PortalImportError, type ImportOptions, type ImportResult, type ImportedProcedure, type KnownAgency } from './import/index.js';

@@ -89,6 +89,30 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
     },
     at: [41, 15],
   },
+  TT3016: {
+    files: {
+      'a.yaml': sub(sub(P, 'thu-nghiem.toi-thieu', 'thu-nghiem.mot'), '"1.999998"', '"1.999991"'),
+      'l.yaml': sub(sub(P, 'kind: procedure', 'kind: bundle'), '"1.999998"', '"2.999999"') + 'members:\n  - { procedure: thu-nghiem.mot, data: { ho_ten: so_ban } }\n  - { procedure: thu-nghiem.mot, data: { ho_ten: ho_ten } }\n',
+    },
+    at: [46],
+    says: 'is a string, but the mapping gives a number',
+  },
+  TT3017: {
+    files: {
+      'a.yaml': sub(sub(P, 'thu-nghiem.toi-thieu', 'thu-nghiem.mot'), '"1.999998"', '"1.999991"'),
+      'l.yaml': sub(sub(P, 'kind: procedure', 'kind: bundle'), '"1.999998"', '"2.999999"') + 'members:\n  - { procedure: thu-nghiem.mot, data: { so_ban: so_ban } }\n  - { procedure: thu-nghiem.mot, data: { ho_ten: ho_ten } }\n',
+    },
+    at: [46],
+    says: 'requires the fields `ho_ten`',
+  },
+  TT3015: {
+    files: {
+      'p.yaml': P,
+      'r.yaml': 'kind: fee-overrides\nprovince: "01"\nresolution: { number: 1/2025/NQ-HĐND }\nfees:\n  - { procedure: thu-nghiem.toi-thieu, fee: le-phi, amount: 1 }\n',
+    },
+    at: [5, 45],
+    says: 'not `kind: local`',
+  },
   TT4001: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "ho_ten ==" }') }, at: [37] },
   TT4002: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "filled(ho_tne)" }') }, at: [37], says: 'Did you mean `ho_ten`' },
   TT4003: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "ngay_sinh > 5" }') }, at: [37], says: 'Cannot compare a date with a number' },

@@ -8,7 +8,7 @@
 //                         runtime they share is a chunk of its own.
 //
 // Input is what `tsc -b` and `thutuc build` wrote; nothing here compiles TypeScript.
-import { readdir, rm } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rollup } from 'rollup';
@@ -44,6 +44,10 @@ export async function bundleCatalogue(catalogueDist) {
   const bundle = await rollup({ input, plugins: plugins(), onwarn: quiet, preserveEntrySignatures: 'strict' });
   await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true });
   await bundle.close();
+  // Provincial fee amounts travel with the chunks: <thutuc-form province="01"> reads them.
+  await cp(path.join(catalogueDist, 'overrides'), path.join(out, 'overrides'), { recursive: true }).catch((e) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
   return ids.length;
 }
 

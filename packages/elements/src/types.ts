@@ -1,5 +1,5 @@
 import type { Procedure } from '@thutuc/core';
-import type { Condition, SubmissionRules, ValidateOptions, ValidationResult } from '@thutuc/core/runtime';
+import type { BundleMember, Condition, MemberSubmission, SubmissionRules, ValidateOptions, ValidationResult } from '@thutuc/core/runtime';
 
 /** What a compiled procedure module exports (packages/catalogue/dist/procedures/<id>/index.js). */
 export interface CompiledProcedure {
@@ -9,6 +9,9 @@ export interface CompiledProcedure {
   conditions: Readonly<Record<string, Condition>>;
   rules: SubmissionRules;
   validate(payload: unknown, options?: ValidateOptions): ValidationResult;
+  /** Liên thông bundles: the member procedures and how a submission splits between them. */
+  members?: readonly BundleMember[];
+  split?(payload: unknown, options?: ValidateOptions): MemberSubmission[];
 }
 
 /** A file the applicant attached, with the metadata the envelope carries. */

@@ -1,4 +1,5 @@
 import type { CatalogueFiles, Procedure } from '@thutuc/core';
+import type { ProvinceFeeFile } from '@thutuc/core/runtime';
 import { render } from './templates.js';
 import type { EmittedFiles } from './procedure.js';
 
@@ -48,5 +49,26 @@ export function emitSharedData(files: CatalogueFiles): EmittedFiles {
   const byYear = files.holidays.map((f) => f.value).sort((a, b) => a.year - b.year);
   const agencies = files.agencies.flatMap((f) => f.value.agencies).sort((a, b) => (a.id < b.id ? -1 : 1));
   const documentTypes = files.documentTypes.flatMap((f) => f.value.documentTypes).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return new Map([['shared.json', JSON.stringify({ holidays: byYear, agencies, documentTypes }, null, 2) + '\n']]);
+  const provinces = files.provinces.flatMap((f) => f.value.provinces).sort((a, b) => (a.code < b.code ? -1 : 1));
+  return new Map([['shared.json', JSON.stringify({ holidays: byYear, agencies, documentTypes, provinces }, null, 2) + '\n']]);
+}
+
+/** One file per province with the amounts its council resolutions set (see ProvinceFeeFile). */
+export function emitFeeOverrides(files: CatalogueFiles): EmittedFiles {
+  const byProvince = new Map<string, ProvinceFeeFile>();
+  const sorted = [...files.feeOverrides].sort((a, b) => (a.source.file < b.source.file ? -1 : 1));
+  for (const { value } of sorted) {
+    const file = byProvince.get(value.province) ?? { province: value.province, procedures: {} };
+    byProvince.set(value.province, file);
+    for (const entry of value.fees) {
+      const procedure = (file.procedures[entry.procedure] ??= {
+        resolution: { number: value.resolution.number, ...(value.resolution.date ? { date: value.resolution.date } : {}) },
+        amounts: {},
+      });
+      (procedure.amounts[entry.channel ?? '*'] ??= {})[entry.fee] = entry.amount;
+    }
+  }
+  const out: EmittedFiles = new Map();
+  for (const [province, file] of [...byProvince].sort()) out.set(`overrides/${province}.json`, JSON.stringify(file, null, 2) + '\n');
+  return out;
 }

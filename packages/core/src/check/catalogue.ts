@@ -16,10 +16,12 @@ export interface CatalogueFiles {
   holidays: Doc<'holidays'>[];
   documentTypes: Doc<'document-types'>[];
   examples: Doc<'examples'>[];
+  feeOverrides: Doc<'fee-overrides'>[];
+  provinces: Doc<'provinces'>[];
 }
 
 export function groupByKind(documents: readonly ValidatedDocument[]): CatalogueFiles {
-  const files: CatalogueFiles = { procedures: [], agencies: [], holidays: [], documentTypes: [], examples: [] };
+  const files: CatalogueFiles = { procedures: [], agencies: [], holidays: [], documentTypes: [], examples: [], feeOverrides: [], provinces: [] };
   for (const doc of documents) {
     switch (doc.kind) {
       case 'procedure':
@@ -36,6 +38,12 @@ export function groupByKind(documents: readonly ValidatedDocument[]): CatalogueF
         break;
       case 'examples':
         files.examples.push(doc);
+        break;
+      case 'fee-overrides':
+        files.feeOverrides.push(doc);
+        break;
+      case 'provinces':
+        files.provinces.push(doc);
         break;
     }
   }

@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ValidatedDocument } from '../validate/validate.js';
 import { groupByKind, type CatalogueFiles } from './catalogue.js';
+import { checkBundles } from './bundles.js';
 import { checkDates } from './dates.js';
 import { compileProcedureConditions } from './expressions.js';
+import { checkFeeOverrides } from './fee-overrides.js';
 import { checkFees } from './fees.js';
 import { checkForms } from './form.js';
 import { checkReferences } from './references.js';
@@ -17,7 +19,7 @@ export interface CheckedCatalogue {
 }
 
 /** Rules that look across files: cheap, run on every check. */
-const CATALOGUE_RULES = [checkUniqueIds, checkReferences];
+const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides];
 /** Rules that read one file at a time: their results are kept per document. */
 const FILE_RULES = [checkDates, checkFees, checkForms];
 
@@ -55,6 +57,10 @@ export function checkCatalogue(documents: readonly ValidatedDocument[]): Checked
     diagnostics.push(...result.diagnostics);
     if (doc.kind === 'procedure') conditions.set(doc.value.id, result.conditions ?? {});
   }
+  // Bundle mappings read their members: checked across files on every run (bundles are few).
+  const bundles = checkBundles(files);
+  diagnostics.push(...bundles.diagnostics);
+  for (const [id, mapped] of bundles.conditions) conditions.set(id, { ...conditions.get(id), ...mapped });
   return { files, conditions, diagnostics };
 }
 

@@ -50,6 +50,9 @@ export const DiagnosticCodes = {
   TT3012: { severity: 'error', vi: 'Thủ tục có mức độ `{level}` nhưng không có hình thức nộp trực tuyến.', en: 'The procedure is online level `{level}` but has no online channel.' },
   TT3013: { severity: 'error', vi: 'Mẫu `{code}` được khai báo khác nhau ở {other}.', en: 'The template `{code}` is declared differently in {other}.' },
   TT3014: { severity: 'error', vi: 'Không được lồng nhóm lặp lại trong nhóm lặp lại (`{field}`).', en: 'A repeatable group cannot contain another group (`{field}`).' },
+  TT3016: { severity: 'error', vi: 'Trường `{field}` của `{member}` có kiểu {expected}, nhưng biểu thức ánh xạ cho {got}.', en: 'The field `{field}` of `{member}` is {expected}, but the mapping gives {got}.' },
+  TT3017: { severity: 'error', vi: 'Thủ tục thành phần `{member}` bắt buộc {what} `{missing}` nhưng nhóm liên thông không cung cấp.', en: 'The member `{member}` requires {what} `{missing}`, which the bundle does not provide.' },
+  TT3015: { severity: 'error', vi: 'Dòng phí `{fee}` của thủ tục `{procedure}` không phải loại `local` (do HĐND tỉnh quyết định) nên không ghi đè được.', en: 'The fee line `{fee}` of `{procedure}` is not `kind: local` (set by the provincial council), so it cannot be overridden.' },
 
   // ── expressions ────────────────────────────────────────────────────────
   TT4001: { severity: 'error', vi: 'Biểu thức sai cú pháp: {detail}', en: 'Expression syntax error: {detail}' },

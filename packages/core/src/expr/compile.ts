@@ -52,7 +52,7 @@ function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
 }
 
-export function compileExpression(source: string, scope: Scope, expected: ExprType['kind'] = 'boolean'): CompiledExpression {
+export function compileExpression(source: string, scope: Scope, expected: ExprType['kind'] | 'any' = 'boolean'): CompiledExpression {
   const parsed = parseExpression(source);
   if (parsed.error) {
     return { problems: [{ code: 'TT4001', params: { detail: parsed.error.message }, index: parsed.error.index }] };
@@ -242,7 +242,7 @@ export function compileExpression(source: string, scope: Scope, expected: ExprTy
 
   try {
     const { type, js } = walk(parsed.ast as Expression);
-    if (type.kind !== expected && !(expected === 'number' && type.kind === 'number')) {
+    if (expected !== 'any' && type.kind !== expected) {
       problems.push({ code: 'TT4008', params: { expected: typeName({ kind: expected } as ExprType), got: both(type) } });
     }
     return problems.length ? { type, problems } : { type, js, problems };

@@ -2,6 +2,226 @@
 
 // ── procedure.schema.json ──
 /**
+ * Một thủ tục hành chính: thông tin công bố, cách thức thực hiện, phí, lệ phí, thành phần hồ sơ, trình tự, kết quả, căn cứ pháp lý và biểu mẫu điện tử.
+ * 
+ * One administrative procedure: published facts, channels, fees, required documents, steps, results, legal basis and the online form.
+ */
+export type Procedure = {
+/**
+ * `procedure` cho một thủ tục; `bundle` cho nhóm thủ tục liên thông (khai một lần, dữ liệu được chuyển cho từng thủ tục thành phần theo `members`).
+ * 
+ * `procedure` for one procedure; `bundle` for linked procedures filed together (entered once, mapped into each member by `members`).
+ */
+kind: ("procedure" | "bundle")
+/**
+ * Mã không đổi qua các phiên bản: `<lĩnh vực>.<tên thủ tục>`, chữ thường không dấu.
+ * 
+ * An id that never changes across versions: `<field>.<procedure-name>`, lower-case ASCII.
+ */
+id: string
+/**
+ * Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193; thủ tục địa phương có thêm hậu tố như .H38.
+ * 
+ * The code in the national procedure database; local variants carry a suffix such as .H38.
+ */
+code: string
+/**
+ * Các mã của cùng thủ tục ở hệ thống khác (UUID trên Cổng DVCQG, mã số cũ…).
+ * 
+ * Identifiers of the same procedure in other systems (national portal UUID, legacy numeric id…).
+ */
+externalIds?: {
+/**
+ * Mã UUID của trang chi tiết thủ tục trên dichvucong.gov.vn.
+ * 
+ * The UUID of the procedure's page on the national portal.
+ */
+portalId?: string
+/**
+ * Mã số nội bộ trên cổng cũ (tham số ma_thu_tuc).
+ * 
+ * The internal numeric id of the old portal.
+ */
+legacyId?: string
+}
+title: Text
+description?: Text
+/**
+ * Lĩnh vực của thủ tục theo danh mục quốc gia.
+ * 
+ * The procedure's field (lĩnh vực) in the national catalogue.
+ */
+field: {
+/**
+ * Mã lĩnh vực trên Cổng DVCQG, ví dụ G15-TP07 (Hộ tịch).
+ * 
+ * The field code on the national portal.
+ */
+code?: string
+name: Text
+}
+/**
+ * Cấp chính quyền giải quyết. Từ 01/7/2025 không còn cấp huyện.
+ * 
+ * The government levels that handle the procedure. There is no district level since 1 July 2025.
+ * 
+ * @minItems 1
+ * 
+ * Items: `commune` cấp xã, `province` cấp tỉnh, `ministry` cấp bộ/ngành, `other` cơ quan khác.
+ * 
+ * commune, province, ministry or another agency.
+ */
+levels: ("commune" | "province" | "ministry" | "other")[]
+/**
+ * Ai được thực hiện thủ tục.
+ * 
+ * Who may file the procedure.
+ * 
+ * Items: citizen_vn công dân Việt Nam; overseas_vn người Việt Nam định cư ở nước ngoài; foreigner người nước ngoài; enterprise doanh nghiệp; fdi_enterprise doanh nghiệp có vốn đầu tư nước ngoài; organisation tổ chức; cooperative hợp tác xã; foreign_organisation tổ chức nước ngoài; public_servant cán bộ, công chức, viên chức.
+ * 
+ * One applicant category.
+ */
+applicantTypes?: ("citizen_vn" | "overseas_vn" | "foreigner" | "enterprise" | "fdi_enterprise" | "organisation" | "cooperative" | "foreign_organisation" | "public_servant")[]
+/**
+ * Loại thủ tục trên CSDL quốc gia: assigned_regulation (được luật giao quy định chi tiết), standard (tiêu chuẩn), not_assigned_regulation, local_regulation, central_regulation, other.
+ * 
+ * The procedure type in the national database.
+ */
+procedureType?: ("assigned_regulation" | "standard" | "not_assigned_regulation" | "local_regulation" | "central_regulation" | "other")
+/**
+ * Theo Nghị định 42/2022/NĐ-CP: `full` toàn trình (≈ mức 4: nộp, thanh toán, nhận kết quả trực tuyến hoặc qua bưu chính), `partial` một phần (≈ mức 3), `none` chưa cung cấp trực tuyến.
+ * 
+ * Decree 42/2022: `full` (≈ level 4), `partial` (≈ level 3) or `none`.
+ */
+onlineLevel: ("full" | "partial" | "none")
+/**
+ * Phiên bản ngữ nghĩa (semver) của bản mô tả thủ tục: tăng bậc chính khi thêm giấy tờ bắt buộc hoặc tăng phí.
+ * 
+ * Semantic version of this description: major for a new required document or a higher fee.
+ */
+version: string
+effectiveDate: IsoDate
+/**
+ * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
+ * 
+ * active, superseded, repealed, or draft (facts still unverified, see `gaps`).
+ */
+status: ("active" | "superseded" | "repealed" | "draft")
+/**
+ * Các văn bản (mã trong `legalBasis`) làm phát sinh phiên bản này.
+ * 
+ * The documents (ids in `legalBasis`) that caused this version.
+ */
+changeBasis?: LegalRef[]
+/**
+ * Quyết định công bố thủ tục.
+ * 
+ * The decision that published the procedure.
+ */
+decision?: {
+/**
+ * Số, ký hiệu của quyết định công bố.
+ * 
+ * The decision's number.
+ */
+number: string
+date?: IsoDate
+/**
+ * Cơ quan ban hành quyết định công bố.
+ * 
+ * The body that issued the decision.
+ */
+issuer?: string
+}
+/**
+ * Các văn bản quy định thủ tục; phí, miễn giảm và phiên bản tham chiếu tới chúng bằng `id`.
+ * 
+ * The legal documents behind the procedure; fees, exemptions and versions refer to them by `id`.
+ * 
+ * @minItems 1
+ */
+legalBasis: LegalDocument[]
+/**
+ * Các cơ quan liên quan, tham chiếu tới danh mục cơ quan dùng chung (catalogue/shared/agencies.yaml).
+ * 
+ * Agencies involved, by id in the shared agency registry.
+ */
+agencies?: {
+executing?: AgencyList
+authority?: AgencyList
+delegated?: AgencyList
+coordinating?: AgencyList
+}
+requirements?: Text
+/**
+ * Mỗi hình thức nộp (trực tuyến, bưu chính, trực tiếp) có thời hạn giải quyết và phí, lệ phí riêng.
+ * 
+ * Each submission channel has its own time limit and fees.
+ * 
+ * @minItems 1
+ */
+channels: Channel[]
+/**
+ * Thành phần hồ sơ được nhóm theo trường hợp; người nộp chọn trường hợp áp dụng. Thủ tục chỉ có một trường hợp vẫn khai báo một phần tử.
+ * 
+ * Required documents grouped by case; the applicant picks the case that applies.
+ * 
+ * @minItems 1
+ */
+cases: Case[]
+/**
+ * Các bước giải quyết theo thứ tự.
+ * 
+ * The processing steps, in order.
+ */
+steps?: Step[]
+/**
+ * Giấy tờ người dân nhận được.
+ * 
+ * The papers the applicant receives.
+ * 
+ * @minItems 1
+ */
+results: Result[]
+/**
+ * Cách người dân có thể nhận kết quả: `in_person` trực tiếp, `post` qua bưu chính công ích, `online` bản điện tử.
+ * 
+ * How the result can be delivered.
+ * 
+ * @minItems 1
+ * 
+ * Items: in_person, post hoặc online.
+ * 
+ * in_person, post or online.
+ */
+delivery?: ("in_person" | "post" | "online")[]
+form: Form
+/**
+ * Những thông tin chưa rõ hoặc chưa xác minh được, để không ai phải đoán (ví dụ mức lệ phí do HĐND tỉnh quyết định).
+ * 
+ * Facts that are unknown or unverified, recorded instead of guessed.
+ */
+gaps?: Text[]
+/**
+ * Nơi lấy thông tin (trang thủ tục trên Cổng DVCQG, văn bản…).
+ * 
+ * Where the facts came from.
+ * 
+ * Items: Mô tả nguồn hoặc địa chỉ.
+ * 
+ * A source description or address.
+ */
+sources?: string[]
+/**
+ * Với `kind: bundle`: các thủ tục được giải quyết liên thông và cách chuyển dữ liệu khai một lần sang từng thủ tục.
+ * 
+ * For `kind: bundle`: the procedures handled together and how the data entered once maps into each.
+ * 
+ * @minItems 2
+ */
+members?: Member[]
+}
+/**
  * Ngày theo định dạng ISO, ví dụ 2026-01-15.
  * 
  * A calendar date in ISO format, e.g. 2026-01-15.
@@ -265,218 +485,6 @@ maxItems?: number
 prefill?: string
 }
 
-/**
- * Một thủ tục hành chính: thông tin công bố, cách thức thực hiện, phí, lệ phí, thành phần hồ sơ, trình tự, kết quả, căn cứ pháp lý và biểu mẫu điện tử.
- * 
- * One administrative procedure: published facts, channels, fees, required documents, steps, results, legal basis and the online form.
- */
-export interface Procedure {
-/**
- * Luôn là `procedure` cho tệp mô tả một thủ tục.
- * 
- * Always `procedure` for a procedure file.
- */
-kind: "procedure"
-/**
- * Mã không đổi qua các phiên bản: `<lĩnh vực>.<tên thủ tục>`, chữ thường không dấu.
- * 
- * An id that never changes across versions: `<field>.<procedure-name>`, lower-case ASCII.
- */
-id: string
-/**
- * Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193; thủ tục địa phương có thêm hậu tố như .H38.
- * 
- * The code in the national procedure database; local variants carry a suffix such as .H38.
- */
-code: string
-/**
- * Các mã của cùng thủ tục ở hệ thống khác (UUID trên Cổng DVCQG, mã số cũ…).
- * 
- * Identifiers of the same procedure in other systems (national portal UUID, legacy numeric id…).
- */
-externalIds?: {
-/**
- * Mã UUID của trang chi tiết thủ tục trên dichvucong.gov.vn.
- * 
- * The UUID of the procedure's page on the national portal.
- */
-portalId?: string
-/**
- * Mã số nội bộ trên cổng cũ (tham số ma_thu_tuc).
- * 
- * The internal numeric id of the old portal.
- */
-legacyId?: string
-}
-title: Text
-description?: Text
-/**
- * Lĩnh vực của thủ tục theo danh mục quốc gia.
- * 
- * The procedure's field (lĩnh vực) in the national catalogue.
- */
-field: {
-/**
- * Mã lĩnh vực trên Cổng DVCQG, ví dụ G15-TP07 (Hộ tịch).
- * 
- * The field code on the national portal.
- */
-code?: string
-name: Text
-}
-/**
- * Cấp chính quyền giải quyết. Từ 01/7/2025 không còn cấp huyện.
- * 
- * The government levels that handle the procedure. There is no district level since 1 July 2025.
- * 
- * @minItems 1
- * 
- * Items: `commune` cấp xã, `province` cấp tỉnh, `ministry` cấp bộ/ngành, `other` cơ quan khác.
- * 
- * commune, province, ministry or another agency.
- */
-levels: ("commune" | "province" | "ministry" | "other")[]
-/**
- * Ai được thực hiện thủ tục.
- * 
- * Who may file the procedure.
- * 
- * Items: citizen_vn công dân Việt Nam; overseas_vn người Việt Nam định cư ở nước ngoài; foreigner người nước ngoài; enterprise doanh nghiệp; fdi_enterprise doanh nghiệp có vốn đầu tư nước ngoài; organisation tổ chức; cooperative hợp tác xã; foreign_organisation tổ chức nước ngoài; public_servant cán bộ, công chức, viên chức.
- * 
- * One applicant category.
- */
-applicantTypes?: ("citizen_vn" | "overseas_vn" | "foreigner" | "enterprise" | "fdi_enterprise" | "organisation" | "cooperative" | "foreign_organisation" | "public_servant")[]
-/**
- * Loại thủ tục trên CSDL quốc gia: assigned_regulation (được luật giao quy định chi tiết), standard (tiêu chuẩn), not_assigned_regulation, local_regulation, central_regulation, other.
- * 
- * The procedure type in the national database.
- */
-procedureType?: ("assigned_regulation" | "standard" | "not_assigned_regulation" | "local_regulation" | "central_regulation" | "other")
-/**
- * Theo Nghị định 42/2022/NĐ-CP: `full` toàn trình (≈ mức 4: nộp, thanh toán, nhận kết quả trực tuyến hoặc qua bưu chính), `partial` một phần (≈ mức 3), `none` chưa cung cấp trực tuyến.
- * 
- * Decree 42/2022: `full` (≈ level 4), `partial` (≈ level 3) or `none`.
- */
-onlineLevel: ("full" | "partial" | "none")
-/**
- * Phiên bản ngữ nghĩa (semver) của bản mô tả thủ tục: tăng bậc chính khi thêm giấy tờ bắt buộc hoặc tăng phí.
- * 
- * Semantic version of this description: major for a new required document or a higher fee.
- */
-version: string
-effectiveDate: IsoDate
-/**
- * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
- * 
- * active, superseded, repealed, or draft (facts still unverified, see `gaps`).
- */
-status: ("active" | "superseded" | "repealed" | "draft")
-/**
- * Các văn bản (mã trong `legalBasis`) làm phát sinh phiên bản này.
- * 
- * The documents (ids in `legalBasis`) that caused this version.
- */
-changeBasis?: LegalRef[]
-/**
- * Quyết định công bố thủ tục.
- * 
- * The decision that published the procedure.
- */
-decision?: {
-/**
- * Số, ký hiệu của quyết định công bố.
- * 
- * The decision's number.
- */
-number: string
-date?: IsoDate
-/**
- * Cơ quan ban hành quyết định công bố.
- * 
- * The body that issued the decision.
- */
-issuer?: string
-}
-/**
- * Các văn bản quy định thủ tục; phí, miễn giảm và phiên bản tham chiếu tới chúng bằng `id`.
- * 
- * The legal documents behind the procedure; fees, exemptions and versions refer to them by `id`.
- * 
- * @minItems 1
- */
-legalBasis: LegalDocument[]
-/**
- * Các cơ quan liên quan, tham chiếu tới danh mục cơ quan dùng chung (catalogue/shared/agencies.yaml).
- * 
- * Agencies involved, by id in the shared agency registry.
- */
-agencies?: {
-executing?: AgencyList
-authority?: AgencyList
-delegated?: AgencyList
-coordinating?: AgencyList
-}
-requirements?: Text
-/**
- * Mỗi hình thức nộp (trực tuyến, bưu chính, trực tiếp) có thời hạn giải quyết và phí, lệ phí riêng.
- * 
- * Each submission channel has its own time limit and fees.
- * 
- * @minItems 1
- */
-channels: Channel[]
-/**
- * Thành phần hồ sơ được nhóm theo trường hợp; người nộp chọn trường hợp áp dụng. Thủ tục chỉ có một trường hợp vẫn khai báo một phần tử.
- * 
- * Required documents grouped by case; the applicant picks the case that applies.
- * 
- * @minItems 1
- */
-cases: Case[]
-/**
- * Các bước giải quyết theo thứ tự.
- * 
- * The processing steps, in order.
- */
-steps?: Step[]
-/**
- * Giấy tờ người dân nhận được.
- * 
- * The papers the applicant receives.
- * 
- * @minItems 1
- */
-results: Result[]
-/**
- * Cách người dân có thể nhận kết quả: `in_person` trực tiếp, `post` qua bưu chính công ích, `online` bản điện tử.
- * 
- * How the result can be delivered.
- * 
- * @minItems 1
- * 
- * Items: in_person, post hoặc online.
- * 
- * in_person, post or online.
- */
-delivery?: ("in_person" | "post" | "online")[]
-form: Form
-/**
- * Những thông tin chưa rõ hoặc chưa xác minh được, để không ai phải đoán (ví dụ mức lệ phí do HĐND tỉnh quyết định).
- * 
- * Facts that are unknown or unverified, recorded instead of guessed.
- */
-gaps?: Text[]
-/**
- * Nơi lấy thông tin (trang thủ tục trên Cổng DVCQG, văn bản…).
- * 
- * Where the facts came from.
- * 
- * Items: Mô tả nguồn hoặc địa chỉ.
- * 
- * A source description or address.
- */
-sources?: string[]
-}
 /**
  * Nội dung tiếng Việt (bắt buộc) và tiếng Anh (nên có).
  * 
@@ -804,6 +812,36 @@ visibleWhen?: Expression
  */
 fields: FormField[]
 }
+/**
+ * Một thủ tục thành phần và ánh xạ dữ liệu, giấy tờ sang thủ tục đó.
+ * 
+ * One member procedure and how data and documents map into it.
+ */
+export interface Member {
+/**
+ * Mã định danh (`id`) của thủ tục thành phần.
+ * 
+ * The member procedure's `id`.
+ */
+procedure: string
+case?: Slug
+/**
+ * Mỗi khóa là mã trường của thủ tục thành phần; giá trị là biểu thức trên các trường của nhóm liên thông (thường chỉ là tên trường). Kiểu phải khớp.
+ * 
+ * Each key is a field id of the member; each value an expression over the bundle's fields (usually a field name). Types must match.
+ */
+data: {
+[k: string]: Expression | undefined
+}
+/**
+ * Mỗi khóa là mã giấy tờ của thủ tục thành phần; giá trị là mã giấy tờ của nhóm liên thông nộp thay (giấy tờ nộp một lần dùng cho nhiều thủ tục).
+ * 
+ * Each key is a member document id; each value the bundle document given for it (a document given once serves several members).
+ */
+documents?: {
+[k: string]: Slug | undefined
+}
+}
 
 // ── agencies.schema.json ──
 /**
@@ -1088,7 +1126,175 @@ submission: {
 }[]
 }
 
-// ── submission.schema.json ──
+// ── fee-overrides.schema.json ──
+/**
+ * Ngày theo định dạng ISO, ví dụ 2026-01-15.
+ * 
+ * A calendar date in ISO format, e.g. 2026-01-15.
+ */
+/**
+ * Chữ thường không dấu, chữ số và dấu gạch ngang.
+ * 
+ * Lower-case ASCII letters, digits and hyphens.
+ */
+/**
+ * Mức phí, lệ phí mà Nghị quyết của Hội đồng nhân dân một tỉnh quy định cho các khoản `kind: local` của thủ tục. Mỗi tệp là một nghị quyết của một tỉnh.
+ * 
+ * The amounts a provincial People's Council resolution sets for procedures' `kind: local` fee lines. One file per resolution of one province.
+ */
+export interface FeeOverrides {
+/**
+ * Luôn là `fee-overrides`.
+ * 
+ * Always `fee-overrides`.
+ */
+kind: "fee-overrides"
+/**
+ * Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.
+ * 
+ * The province code (2 digits) from the province list.
+ */
+province: string
+/**
+ * Nghị quyết của HĐND tỉnh quy định mức thu.
+ * 
+ * The council resolution that sets the amounts.
+ */
+resolution: {
+/**
+ * Số, ký hiệu nghị quyết.
+ * 
+ * The resolution's number.
+ */
+number: string
+title?: Text
+date?: IsoDate
+effectiveDate?: IsoDate
+}
+/**
+ * Mức thu cho từng dòng phí `kind: local` của từng thủ tục.
+ * 
+ * The amount for each `kind: local` fee line of each procedure.
+ * 
+ * @minItems 1
+ * 
+ * Items: Một mức thu.
+ * 
+ * One amount.
+ */
+fees: {
+/**
+ * Mã định danh (`id`) của thủ tục.
+ * 
+ * The procedure's `id`.
+ */
+procedure: string
+fee: Slug
+/**
+ * Chỉ áp dụng cho hình thức nộp này; bỏ trống nếu áp dụng cho mọi hình thức.
+ * 
+ * Only for this channel; omit for every channel.
+ */
+channel?: ("online" | "post" | "in_person")
+/**
+ * Số tiền nguyên (VND), ≥ 0; với dòng phí tính theo đơn vị là đơn giá.
+ * 
+ * An integer amount (VND) ≥ 0; the unit price for per-unit lines.
+ */
+amount: number
+}[]
+/**
+ * Nơi lấy thông tin (công báo, trang của tỉnh).
+ * 
+ * Where the figures come from.
+ * 
+ * Items: Một nguồn.
+ * 
+ * One source.
+ */
+sources?: string[]
+}
+/**
+ * Nội dung tiếng Việt (bắt buộc) và tiếng Anh (nên có).
+ * 
+ * Vietnamese text (required) and its English translation (recommended).
+ */
+/**
+ * Ngày theo định dạng ISO, ví dụ 2026-01-15.
+ * 
+ * A calendar date in ISO format, e.g. 2026-01-15.
+ */
+/**
+ * Chữ thường không dấu, chữ số và dấu gạch ngang.
+ * 
+ * Lower-case ASCII letters, digits and hyphens.
+ */
+/**
+ * Các tỉnh, thành phố trực thuộc trung ương (34 đơn vị từ 01/7/2025) với mã theo danh mục của cơ quan thống kê.
+ * 
+ * The provinces and centrally-governed cities (34 since 1 July 2025) with their statistical codes.
+ */
+export interface ProvinceList {
+/**
+ * Luôn là `provinces`.
+ * 
+ * Always `provinces`.
+ */
+kind: "provinces"
+effectiveDate: IsoDate
+/**
+ * Văn bản quy định danh mục.
+ * 
+ * The documents behind the list.
+ */
+sources?: LegalDocument[]
+/**
+ * Danh sách tỉnh, thành phố.
+ * 
+ * The list.
+ * 
+ * @minItems 1
+ * 
+ * Items: Một tỉnh hoặc thành phố trực thuộc trung ương.
+ * 
+ * One province or centrally-governed city.
+ */
+provinces: {
+/**
+ * Mã 2 chữ số.
+ * 
+ * The 2-digit code.
+ */
+code: string
+name: Text
+/**
+ * `city` thành phố trực thuộc trung ương, `province` tỉnh.
+ * 
+ * city or province.
+ */
+type: ("city" | "province")
+/**
+ * Mã các tỉnh cũ (trước 01/7/2025) được hợp nhất vào đơn vị này.
+ * 
+ * Codes of the former provinces merged into this one.
+ * 
+ * Items: Mã tỉnh cũ.
+ * 
+ * A former code.
+ */
+merged?: string[]
+}[]
+}
+/**
+ * Một văn bản quy phạm pháp luật hoặc quyết định công bố.
+ * 
+ * A legal instrument or publishing decision.
+ */
+/**
+ * Nội dung tiếng Việt (bắt buộc) và tiếng Anh (nên có).
+ * 
+ * Vietnamese text (required) and its English translation (recommended).
+ */
 /**
  * Phong bì hồ sơ mà <thutuc-form> gửi tới máy chủ của cơ quan (phần `envelope` của yêu cầu multipart/form-data; mỗi tệp là một phần tên `documents/<mã giấy tờ>/<thứ tự>`). Nội dung `data`, `documents`, `case`, `channel`, `delivery` được kiểm tra tiếp bằng trình kiểm tra đã biên dịch của chính thủ tục.
  * 

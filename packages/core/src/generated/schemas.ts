@@ -598,6 +598,193 @@ export const schemas = {
       }
     }
   },
+  "fee-overrides.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "fee-overrides.schema.json",
+    "title": "Mức thu do HĐND tỉnh quyết định · Provincial fee amounts",
+    "description": "Mức phí, lệ phí mà Nghị quyết của Hội đồng nhân dân một tỉnh quy định cho các khoản `kind: local` của thủ tục. Mỗi tệp là một nghị quyết của một tỉnh.\n\nThe amounts a provincial People's Council resolution sets for procedures' `kind: local` fee lines. One file per resolution of one province.",
+    "type": "object",
+    "additionalProperties": false,
+    "propertyNames": {
+      "not": {
+        "enum": [
+          "__proto__",
+          "constructor",
+          "prototype"
+        ]
+      }
+    },
+    "required": [
+      "kind",
+      "province",
+      "resolution",
+      "fees"
+    ],
+    "properties": {
+      "kind": {
+        "title": "Loại tệp · File kind",
+        "description": "Luôn là `fee-overrides`.\n\nAlways `fee-overrides`.",
+        "const": "fee-overrides",
+        "examples": [
+          "fee-overrides"
+        ]
+      },
+      "province": {
+        "title": "Mã tỉnh · Province code",
+        "description": "Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.\n\nThe province code (2 digits) from the province list.",
+        "type": "string",
+        "pattern": "^\\d{2}$",
+        "examples": [
+          "01"
+        ]
+      },
+      "resolution": {
+        "title": "Nghị quyết · Resolution",
+        "description": "Nghị quyết của HĐND tỉnh quy định mức thu.\n\nThe council resolution that sets the amounts.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "number"
+        ],
+        "properties": {
+          "number": {
+            "title": "Số nghị quyết · Number",
+            "description": "Số, ký hiệu nghị quyết.\n\nThe resolution's number.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 80,
+            "examples": [
+              "15/2025/NQ-HĐND"
+            ]
+          },
+          "title": {
+            "$ref": "common.schema.json#/$defs/text",
+            "title": "Trích yếu · Title",
+            "description": "Trích yếu nghị quyết.\n\nThe resolution's title.",
+            "examples": [
+              {
+                "vi": "Nghị quyết quy định mức thu lệ phí hộ tịch"
+              }
+            ]
+          },
+          "date": {
+            "$ref": "common.schema.json#/$defs/isoDate",
+            "title": "Ngày ban hành · Date",
+            "description": "Ngày thông qua.\n\nThe date adopted.",
+            "examples": [
+              "2025-07-10"
+            ]
+          },
+          "effectiveDate": {
+            "$ref": "common.schema.json#/$defs/isoDate",
+            "title": "Ngày có hiệu lực · Effective date",
+            "description": "Ngày nghị quyết có hiệu lực.\n\nThe date it takes effect.",
+            "examples": [
+              "2025-07-20"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "number": "15/2025/NQ-HĐND",
+            "date": "2025-07-10"
+          }
+        ]
+      },
+      "fees": {
+        "title": "Mức thu · Amounts",
+        "description": "Mức thu cho từng dòng phí `kind: local` của từng thủ tục.\n\nThe amount for each `kind: local` fee line of each procedure.",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "title": "Mức thu · Amount",
+          "description": "Một mức thu.\n\nOne amount.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "procedure",
+            "fee",
+            "amount"
+          ],
+          "properties": {
+            "procedure": {
+              "title": "Thủ tục · Procedure",
+              "description": "Mã định danh (`id`) của thủ tục.\n\nThe procedure's `id`.",
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
+              "examples": [
+                "ho-tich.dang-ky-khai-sinh"
+              ]
+            },
+            "fee": {
+              "$ref": "common.schema.json#/$defs/slug",
+              "title": "Dòng phí · Fee line",
+              "description": "Mã (`id`) của dòng phí `kind: local` trong thủ tục.\n\nThe `id` of the procedure's `kind: local` fee line.",
+              "examples": [
+                "le-phi-dang-ky-khai-sinh"
+              ]
+            },
+            "channel": {
+              "title": "Hình thức nộp · Channel",
+              "description": "Chỉ áp dụng cho hình thức nộp này; bỏ trống nếu áp dụng cho mọi hình thức.\n\nOnly for this channel; omit for every channel.",
+              "enum": [
+                "online",
+                "post",
+                "in_person"
+              ],
+              "examples": [
+                "online"
+              ]
+            },
+            "amount": {
+              "title": "Số tiền · Amount",
+              "description": "Số tiền nguyên (VND), ≥ 0; với dòng phí tính theo đơn vị là đơn giá.\n\nAn integer amount (VND) ≥ 0; the unit price for per-unit lines.",
+              "type": "integer",
+              "minimum": 0,
+              "examples": [
+                8000
+              ]
+            }
+          },
+          "examples": [
+            {
+              "procedure": "ho-tich.dang-ky-khai-sinh",
+              "fee": "le-phi-dang-ky-khai-sinh",
+              "amount": 8000
+            }
+          ]
+        },
+        "examples": [
+          [
+            {
+              "procedure": "ho-tich.dang-ky-khai-sinh",
+              "fee": "le-phi-dang-ky-khai-sinh",
+              "amount": 8000
+            }
+          ]
+        ]
+      },
+      "sources": {
+        "title": "Nguồn · Sources",
+        "description": "Nơi lấy thông tin (công báo, trang của tỉnh).\n\nWhere the figures come from.",
+        "type": "array",
+        "items": {
+          "type": "string",
+          "maxLength": 400,
+          "title": "Nguồn · Source",
+          "description": "Một nguồn.\n\nOne source.",
+          "examples": [
+            "Công báo tỉnh"
+          ]
+        },
+        "examples": [
+          [
+            "Công báo tỉnh"
+          ]
+        ]
+      }
+    }
+  },
   "holidays.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "holidays.schema.json",
@@ -805,10 +992,14 @@ export const schemas = {
     "properties": {
       "kind": {
         "title": "Loại tệp · File kind",
-        "description": "Luôn là `procedure` cho tệp mô tả một thủ tục.\n\nAlways `procedure` for a procedure file.",
-        "const": "procedure",
+        "description": "`procedure` cho một thủ tục; `bundle` cho nhóm thủ tục liên thông (khai một lần, dữ liệu được chuyển cho từng thủ tục thành phần theo `members`).\n\n`procedure` for one procedure; `bundle` for linked procedures filed together (entered once, mapped into each member by `members`).",
+        "enum": [
+          "procedure",
+          "bundle"
+        ],
         "examples": [
-          "procedure"
+          "procedure",
+          "bundle"
         ]
       },
       "id": {
@@ -1328,6 +1519,25 @@ export const schemas = {
         "examples": [
           [
             "Cổng Dịch vụ công quốc gia, thủ tục 1.001193"
+          ]
+        ]
+      },
+      "members": {
+        "title": "Thủ tục thành phần · Member procedures",
+        "description": "Với `kind: bundle`: các thủ tục được giải quyết liên thông và cách chuyển dữ liệu khai một lần sang từng thủ tục.\n\nFor `kind: bundle`: the procedures handled together and how the data entered once maps into each.",
+        "type": "array",
+        "minItems": 2,
+        "items": {
+          "$ref": "#/$defs/member"
+        },
+        "examples": [
+          [
+            {
+              "procedure": "ho-tich.dang-ky-khai-sinh",
+              "data": {
+                "ho_ten_tre": "ho_ten_tre"
+              }
+            }
           ]
         ]
       }
@@ -2849,6 +3059,245 @@ export const schemas = {
             "required": true,
             "maxLength": 100
           }
+        ]
+      },
+      "member": {
+        "title": "Thủ tục thành phần · Member",
+        "description": "Một thủ tục thành phần và ánh xạ dữ liệu, giấy tờ sang thủ tục đó.\n\nOne member procedure and how data and documents map into it.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "procedure",
+          "data"
+        ],
+        "properties": {
+          "procedure": {
+            "title": "Thủ tục · Procedure",
+            "description": "Mã định danh (`id`) của thủ tục thành phần.\n\nThe member procedure's `id`.",
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
+            "examples": [
+              "ho-tich.dang-ky-khai-sinh"
+            ]
+          },
+          "case": {
+            "$ref": "common.schema.json#/$defs/slug",
+            "title": "Trường hợp · Case",
+            "description": "Trường hợp của thủ tục thành phần áp dụng (mặc định trường hợp đầu tiên).\n\nThe member's case that applies (default: its first).",
+            "examples": [
+              "dung-han"
+            ]
+          },
+          "data": {
+            "title": "Ánh xạ dữ liệu · Data mapping",
+            "description": "Mỗi khóa là mã trường của thủ tục thành phần; giá trị là biểu thức trên các trường của nhóm liên thông (thường chỉ là tên trường). Kiểu phải khớp.\n\nEach key is a field id of the member; each value an expression over the bundle's fields (usually a field name). Types must match.",
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-z][a-z0-9_]*$"
+            },
+            "additionalProperties": {
+              "$ref": "common.schema.json#/$defs/expression"
+            },
+            "examples": [
+              {
+                "ho_ten_tre": "ho_ten_tre",
+                "ngay_sinh": "ngay_sinh_tre"
+              }
+            ]
+          },
+          "documents": {
+            "title": "Ánh xạ giấy tờ · Document mapping",
+            "description": "Mỗi khóa là mã giấy tờ của thủ tục thành phần; giá trị là mã giấy tờ của nhóm liên thông nộp thay (giấy tờ nộp một lần dùng cho nhiều thủ tục).\n\nEach key is a member document id; each value the bundle document given for it (a document given once serves several members).",
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+            },
+            "additionalProperties": {
+              "$ref": "common.schema.json#/$defs/slug"
+            },
+            "examples": [
+              {
+                "giay-chung-sinh": "giay-chung-sinh"
+              }
+            ]
+          }
+        },
+        "examples": [
+          {
+            "procedure": "ho-tich.dang-ky-khai-sinh",
+            "data": {
+              "ho_ten_tre": "ho_ten_tre"
+            }
+          }
+        ]
+      }
+    },
+    "allOf": [
+      {
+        "if": {
+          "properties": {
+            "kind": {
+              "const": "bundle"
+            }
+          },
+          "required": [
+            "kind"
+          ]
+        },
+        "then": {
+          "required": [
+            "members"
+          ]
+        }
+      }
+    ]
+  },
+  "provinces.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "provinces.schema.json",
+    "title": "Danh mục đơn vị hành chính cấp tỉnh · Provinces",
+    "description": "Các tỉnh, thành phố trực thuộc trung ương (34 đơn vị từ 01/7/2025) với mã theo danh mục của cơ quan thống kê.\n\nThe provinces and centrally-governed cities (34 since 1 July 2025) with their statistical codes.",
+    "type": "object",
+    "additionalProperties": false,
+    "propertyNames": {
+      "not": {
+        "enum": [
+          "__proto__",
+          "constructor",
+          "prototype"
+        ]
+      }
+    },
+    "required": [
+      "kind",
+      "effectiveDate",
+      "provinces"
+    ],
+    "properties": {
+      "kind": {
+        "title": "Loại tệp · File kind",
+        "description": "Luôn là `provinces`.\n\nAlways `provinces`.",
+        "const": "provinces",
+        "examples": [
+          "provinces"
+        ]
+      },
+      "effectiveDate": {
+        "$ref": "common.schema.json#/$defs/isoDate",
+        "title": "Áp dụng từ · Effective date",
+        "description": "Ngày danh mục có hiệu lực.\n\nThe date the list applies from.",
+        "examples": [
+          "2025-07-01"
+        ]
+      },
+      "sources": {
+        "title": "Căn cứ · Sources",
+        "description": "Văn bản quy định danh mục.\n\nThe documents behind the list.",
+        "type": "array",
+        "items": {
+          "$ref": "common.schema.json#/$defs/legalDocument"
+        },
+        "examples": [
+          [
+            {
+              "id": "nq-202-2025",
+              "number": "202/2025/QH15",
+              "title": {
+                "vi": "Nghị quyết về việc sắp xếp đơn vị hành chính cấp tỉnh"
+              }
+            }
+          ]
+        ]
+      },
+      "provinces": {
+        "title": "Tỉnh, thành phố · Provinces",
+        "description": "Danh sách tỉnh, thành phố.\n\nThe list.",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "title": "Tỉnh, thành phố · Province",
+          "description": "Một tỉnh hoặc thành phố trực thuộc trung ương.\n\nOne province or centrally-governed city.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "code",
+            "name",
+            "type"
+          ],
+          "properties": {
+            "code": {
+              "title": "Mã · Code",
+              "description": "Mã 2 chữ số.\n\nThe 2-digit code.",
+              "type": "string",
+              "pattern": "^\\d{2}$",
+              "examples": [
+                "01"
+              ]
+            },
+            "name": {
+              "$ref": "common.schema.json#/$defs/text",
+              "title": "Tên · Name",
+              "description": "Tên tỉnh, thành phố.\n\nThe name.",
+              "examples": [
+                {
+                  "vi": "Thành phố Hà Nội",
+                  "en": "Ha Noi City"
+                }
+              ]
+            },
+            "type": {
+              "title": "Loại · Type",
+              "description": "`city` thành phố trực thuộc trung ương, `province` tỉnh.\n\ncity or province.",
+              "enum": [
+                "city",
+                "province"
+              ],
+              "examples": [
+                "city"
+              ]
+            },
+            "merged": {
+              "title": "Hợp nhất từ · Merged from",
+              "description": "Mã các tỉnh cũ (trước 01/7/2025) được hợp nhất vào đơn vị này.\n\nCodes of the former provinces merged into this one.",
+              "type": "array",
+              "uniqueItems": true,
+              "items": {
+                "type": "string",
+                "pattern": "^\\d{2}$",
+                "title": "Mã cũ · Former code",
+                "description": "Mã tỉnh cũ.\n\nA former code.",
+                "examples": [
+                  "26"
+                ]
+              },
+              "examples": [
+                [
+                  "26",
+                  "25"
+                ]
+              ]
+            }
+          },
+          "examples": [
+            {
+              "code": "01",
+              "name": {
+                "vi": "Thành phố Hà Nội"
+              },
+              "type": "city"
+            }
+          ]
+        },
+        "examples": [
+          [
+            {
+              "code": "01",
+              "name": {
+                "vi": "Thành phố Hà Nội"
+              },
+              "type": "city"
+            }
+          ]
         ]
       }
     }

@@ -35,3 +35,5 @@ export type { LifecycleError, LifecycleErrorCode } from './lifecycle-errors.js';
 export { timeStatus, isOverdue, stepProgress, type Progress, type StepProgress, type TimeState, type TimeStatus } from './lifecycle-progress.js';
 export { createDossierCodeGenerator, isPlausibleDossierCode, MemorySequenceStore } from './dossier-code.js';
 export type { DossierCodeGenerator, DossierCodeOptions, SequenceStore } from './dossier-code.js';
+export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
+export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';

@@ -3,8 +3,10 @@ import type {
   AgencyRegistry,
   DocumentTypeLibrary,
   ExampleSubmissions,
+  FeeOverrides,
   HolidayCalendar,
   Procedure,
+  ProvinceList,
 } from '../generated/model.js';
 
 /** Every YAML kind of the catalogue, with the schema file that describes it. */
@@ -14,6 +16,8 @@ export const KIND_SCHEMAS = {
   holidays: 'holidays.schema.json',
   'document-types': 'document-types.schema.json',
   examples: 'examples.schema.json',
+  'fee-overrides': 'fee-overrides.schema.json',
+  provinces: 'provinces.schema.json',
 } as const satisfies Record<string, keyof typeof schemas>;
 
 export type Kind = keyof typeof KIND_SCHEMAS;
@@ -24,6 +28,8 @@ export interface KindModel {
   holidays: HolidayCalendar;
   'document-types': DocumentTypeLibrary;
   examples: ExampleSubmissions;
+  'fee-overrides': FeeOverrides;
+  provinces: ProvinceList;
 }
 
 export const KINDS = Object.keys(KIND_SCHEMAS) as Kind[];

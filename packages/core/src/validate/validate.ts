@@ -134,10 +134,11 @@ export type ValidatedDocument =
 export function validateSource(source: ParsedSource): { document?: ValidatedDocument; diagnostics: Diagnostic[] } {
   const value = source.value as Record<string, unknown> | undefined;
   if (!value) return { diagnostics: [] };
-  const kind = value.kind;
+  // A bundle is a procedure with members: same schema, same pipeline, checked further for its mappings.
+  const kind = value.kind === 'bundle' ? 'procedure' : value.kind;
   if (!isKind(kind)) {
     const where = Object.hasOwn(value, 'kind') ? source.locate('/kind') : { file: source.file, line: 1, column: 1 };
-    return { diagnostics: [diagnostic('TT1015', where, { expected: KINDS.map((k) => `\`${k}\``).join(', ') })] };
+    return { diagnostics: [diagnostic('TT1015', where, { expected: [...KINDS, 'bundle'].map((k) => `\`${k}\``).join(', ') })] };
   }
   const validate = validatorFor(kind);
   if (validate(value)) {

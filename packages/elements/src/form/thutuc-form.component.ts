@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { FormField } from '@thutuc/core';
-import { todayInVietnam, type ValidationError } from '@thutuc/core/runtime';
+import { todayInVietnam, type ProvinceFeeFile, type ValidationError } from '@thutuc/core/runtime';
 import { strings, tr, type Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './autosave.js';
@@ -36,6 +36,7 @@ import { renderReview } from './views/review.js';
  * @attr lang - `vi` (default) or `en`.
  * @attr today - Date (YYYY-MM-DD) used as today for conditions; defaults to today in Vietnam.
  * @attr timeout - Milliseconds to wait for the server (default 30000).
+ * @attr province - Province code (2 digits): fees set by that province's council are shown with their amounts.
  *
  * @fires thutuc-submit - Before posting; cancelable. `detail: { envelope, files }`. Cancel it to post yourself.
  * @fires thutuc-submitted - After the server accepted it. `detail: { receipt, envelope }`.
@@ -80,7 +81,9 @@ export class ThutucForm extends LitElement {
     lang: { reflect: true },
     today: {},
     timeout: { type: Number },
+    province: {},
     _proc: { state: true },
+    _overrides: { state: true },
     _data: { state: true },
     _case: { state: true },
     _delivery: { state: true },
@@ -103,6 +106,8 @@ export class ThutucForm extends LitElement {
   declare lang: string;
   declare today: string | undefined;
   declare timeout: number;
+  declare province: string | undefined;
+  declare _overrides: ProvinceFeeFile | undefined;
 
   declare _proc: CompiledProcedure | undefined;
   declare _data: Data;
@@ -154,6 +159,26 @@ export class ThutucForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('procedure')) void this.loadProcedure();
+    if (changed.has('province') || changed.has('catalogueBase')) void this.loadOverrides();
+  }
+
+  /** The province's council-set amounts, when a province is given (missing file: none set). */
+  private async loadOverrides(): Promise<void> {
+    this._overrides = undefined;
+    const province = this.province;
+    if (!province || !/^\d{2}$/.test(province)) return;
+    const base = this.catalogueBase ?? './catalogue/';
+    try {
+      const url = new URL(`overrides/${province}.json`, new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI));
+      const response = await fetch(url);
+      if (response.ok && this.province === province) this._overrides = (await response.json()) as ProvinceFeeFile;
+    } catch {
+      // no amounts for this province: local fees stay "set by the provincial council"
+    }
+  }
+
+  get overrides(): ProvinceFeeFile | undefined {
+    return this._overrides;
   }
 
   protected override updated(): void {
@@ -305,7 +330,7 @@ export class ThutucForm extends LitElement {
     }
     const p = this._proc!;
     const payload = this.payload() as Omit<Envelope, 'procedure' | 'lang' | 'clientTime' | 'idempotencyKey' | 'fees'>;
-    const fees = computeFeeSummary(p, payload, this.todayDate);
+    const fees = computeFeeSummary(p, payload, this.todayDate, this._overrides);
     const envelope: Envelope = {
       procedure: { id: p.id, version: p.version },
       ...payload,

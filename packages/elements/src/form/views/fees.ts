@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { computeFees, formatAmount } from '@thutuc/core/runtime';
+import { computeFees, formatAmount, localFeeOverrides, type FeeLine, type ProvinceFeeFile } from '@thutuc/core/runtime';
 import type { ValidationError } from '@thutuc/core/runtime';
 import { strings, tr } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
@@ -7,29 +7,50 @@ import type { ThutucForm } from '../thutuc-form.component.js';
 import { controlId, formChannel } from '../state.js';
 
 export interface FeeSummary {
-  result: ReturnType<typeof computeFees>;
+  /** Each line, with the member procedure it belongs to for a liên thông bundle. */
+  lines: (FeeLine & { member?: { vi: string; en?: string } })[];
   total: Record<string, number>;
   complete: boolean;
 }
 
-/** The same fee engine the server and the receipt use, on what the form holds now. */
-export function computeFeeSummary(p: CompiledProcedure, payload: Record<string, unknown>, today: string): FeeSummary | undefined {
-  const result = computeFees(p.definition, p.conditions, { ...payload, channel: formChannel(p) } as Parameters<typeof computeFees>[2], { today });
-  return { result, total: result.totals, complete: result.complete };
+/**
+ * The same fee engine the server and the receipt use, on what the form holds now. A bundle
+ * charges its members' fees on the submissions it splits into, plus any of its own.
+ */
+export function computeFeeSummary(p: CompiledProcedure, payload: Record<string, unknown>, today: string, province?: ProvinceFeeFile): FeeSummary | undefined {
+  const channel = formChannel(p);
+  const parts: { procedure: CompiledProcedure['definition']; id: string; conditions: CompiledProcedure['conditions']; payload: Record<string, unknown>; member?: { vi: string; en?: string } }[] = [
+    { procedure: p.definition, id: p.id, conditions: p.conditions, payload: { ...payload, channel } },
+  ];
+  if (p.split && p.members) {
+    p.split({ ...payload, channel }, { today }).forEach((part, i) => {
+      const member = p.members![i]!;
+      parts.push({ procedure: member.module.definition, id: member.id, conditions: member.module.conditions, payload: part.payload, member: member.module.definition.title });
+    });
+  }
+  const summary: FeeSummary = { lines: [], total: {}, complete: true };
+  for (const part of parts) {
+    const overrides = localFeeOverrides(province, part.id, String(part.payload.channel));
+    const result = computeFees(part.procedure, part.conditions, part.payload as unknown as Parameters<typeof computeFees>[2], { today, ...(overrides ? { overrides } : {}) });
+    summary.lines.push(...result.lines.map((line) => (part.member ? { ...line, member: part.member } : line)));
+    for (const [currency, amount] of Object.entries(result.totals)) summary.total[currency] = (summary.total[currency] ?? 0) + amount;
+    summary.complete &&= result.complete;
+  }
+  return summary;
 }
 
 export function renderFeeTable(form: ThutucForm, p: CompiledProcedure): TemplateResult {
   const lang = form.language;
   const s = strings(lang);
-  const summary = computeFeeSummary(p, form.payload(), form.todayValue);
-  if (!summary || summary.result.lines.length === 0) return html`<p>${s.feeNone}</p>`;
-  const { lines } = summary.result;
+  const summary = computeFeeSummary(p, form.payload(), form.todayValue, form.overrides);
+  if (!summary || summary.lines.length === 0) return html`<p>${s.feeNone}</p>`;
+  const { lines } = summary;
   return html`<table class="fees" part="fees">
       <thead><tr><th scope="col">${lang === 'vi' ? 'Khoản thu' : 'Item'}</th><th scope="col" class="amount">${lang === 'vi' ? 'Số tiền' : 'Amount'}</th></tr></thead>
       <tbody>
         ${lines.map(
           (line) => html`<tr>
-            <td>${tr(line.label, lang)}${line.detail ? html`<br /><span class="hint">${tr(line.detail, lang)}</span>` : nothing}${line.exemption ? html`<br /><span class="hint">${tr(line.exemption.reason, lang)}</span>` : nothing}${line.legalBasis?.length
+            <td>${line.member ? html`<span class="hint">${tr(line.member, lang)}</span><br />` : nothing}${tr(line.label, lang)}${line.detail ? html`<br /><span class="hint">${tr(line.detail, lang)}</span>` : nothing}${line.exemption ? html`<br /><span class="hint">${tr(line.exemption.reason, lang)}</span>` : nothing}${line.legalBasis?.length
               ? html`<br /><span class="hint">${line.legalBasis.join('; ')}</span>`
               : nothing}</td>
             <td class="amount">${line.status === 'local' ? s.feeLocal : line.status === 'exempt' ? s.feeExempt : formatAmount(line.amount ?? 0, line.currency, lang)}</td>

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { analyzeCatalogue, buildReport, fieldLine, isReplaceableReportDir, loadInputs, summaryLine, writeReport } from '@thutuc/compiler';
+import { hasErrors } from '@thutuc/core';
+import { UsageError, type CommonOptions, type Io } from '../io.js';
+import { printDiagnostics } from '../report.js';
+
+export interface ReportOptions extends CommonOptions {
+  out?: string | undefined;
+  timestamp?: boolean | undefined;
+}
+
+/**
+ * `thutuc report [folders…] --out dir`: the public list of services (index.html, one page per
+ * procedure, catalogue.csv, catalogue.json). Refuses a catalogue with errors, so a list
+ * that people rely on is never made from a half-read catalogue.
+ */
+export async function reportCommand(paths: string[], options: ReportOptions, io: Io): Promise<number> {
+  const { lang } = options;
+  if (!options.out) {
+    throw new UsageError(lang === 'vi' ? 'Cần thư mục ghi báo cáo: --out <thư mục>' : 'Give the folder to write the report to: --out <dir>');
+  }
+  const outDir = path.resolve(io.cwd, options.out);
+  const relative = path.relative(io.cwd, outDir);
+  const where = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : outDir;
+
+  const loaded = await loadInputs(paths.length ? paths : ['catalogue'], io.cwd);
+  const analysis = await analyzeCatalogue(loaded.inputs);
+  const diagnostics = [...loaded.diagnostics, ...analysis.diagnostics];
+  const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(io, diagnostics, texts, lang, options.json);
+    if (!options.json) {
+      io.stderr.write(lang === 'vi' ? `✗ Danh mục có lỗi: không lập báo cáo; ${where} giữ nguyên.\n` : `✗ The catalogue has errors: no report written; ${where} is unchanged.\n`);
+    }
+    return 1;
+  }
+  if (!(await isReplaceableReportDir(outDir))) {
+    io.stderr.write(
+      lang === 'vi'
+        ? `thutuc: ${where} đã có tệp khác, không phải một báo cáo trước: không ghi đè. Chọn thư mục trống hoặc thư mục báo cáo cũ.\n`
+        : `thutuc: ${where} holds other files, not an earlier report: not replacing it. Choose an empty folder or an earlier report's.\n`,
+    );
+    return 1;
+  }
+
+  const generatedAt = options.timestamp ? new Date().toISOString() : undefined;
+  const report = buildReport(analysis.checked.files, { lang, ...(generatedAt ? { generatedAt } : {}) });
+  await writeReport(outDir, report);
+
+  const { summary } = report;
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ out: where, files: report.files.size, summary, ...(generatedAt ? { generatedAt } : {}), ...(diagnostics.length ? { diagnostics } : {}) }, null, 2)}\n`);
+    return 0;
+  }
+  // Warnings do not stop the report but should not pass unseen either.
+  if (diagnostics.length) printDiagnostics(io, diagnostics, texts, lang, false);
+  const out = [summaryLine(summary, lang), `${lang === 'vi' ? 'Theo lĩnh vực' : 'By field'}: ${fieldLine(summary, lang)}`];
+  out.push(lang === 'vi' ? `✓ Đã ghi báo cáo vào ${where} (${report.files.size} tệp): mở ${path.join(where, 'index.html')}` : `✓ Report written to ${where} (${report.files.size} files): open ${path.join(where, 'index.html')}`);
+  io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,48 @@
+import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, pick, type ReportLang } from './labels.js';
+import type { ReportRow } from './rows.js';
+
+/**
+ * catalogue.csv: one row per procedure for agencies that keep the list in a spreadsheet.
+ * UTF-8 with a byte-order mark, because Excel otherwise reads the file in the machine's
+ * legacy code page and mangles every Vietnamese letter; CRLF and quoting per RFC 4180.
+ */
+
+const BOM = '\uFEFF';
+
+/**
+ * RFC 4180 quoting. A cell that starts like a formula (`=`, `+`, `-`, `@`) gets a leading
+ * apostrophe first: spreadsheets would otherwise run catalogue text as a formula.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+const HEADERS = {
+  vi: ['Mã thủ tục', 'Mã định danh', 'Tên thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Mức trực tuyến', 'Trạng thái', 'Phiên bản', 'Ngày hiệu lực'],
+  en: ['Code', 'Id', 'Name', 'Field', 'Levels', 'Online level', 'Status', 'Version', 'Effective date'],
+};
+const CHANNEL_HEADERS = { vi: ['thời hạn', 'phí, lệ phí'], en: ['time', 'fees'] };
+
+export function reportCsv(rows: readonly ReportRow[], lang: ReportLang): string {
+  const header = [...HEADERS[lang]];
+  for (const c of CHANNEL_ORDER) for (const h of CHANNEL_HEADERS[lang]) header.push(`${CHANNELS[c][lang]}: ${h}`);
+  let out = BOM + csvLine(header);
+  for (const r of rows) {
+    const cells = [
+      r.code, r.id, pick(r.title, lang), pick(r.field.name, lang), r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),
+      ONLINE_LEVELS[r.onlineLevel][lang], STATUSES[r.status][lang], r.version, r.effectiveDate,
+    ];
+    for (const c of CHANNEL_ORDER) {
+      // An empty pair of cells: the procedure cannot be filed through this channel.
+      const channel = r.channels.find((x) => x.channel === c);
+      cells.push(channel ? channel.processingTime.text[lang] : '', channel ? channel.feeSummary[lang] : '');
+    }
+    out += csvLine(cells);
+  }
+  return out;
+}
