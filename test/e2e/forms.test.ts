@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,6 +225,27 @@ describe('birth registration', () => {
     await page.reload();
     await page.locator('thutuc-form h2').first().waitFor();
     expect(await page.locator('thutuc-form [name="/data/ho_ten_nguoi_yeu_cau"]').inputValue()).toBe('');
+    await page.close();
+  });
+});
+
+describe('the fee summary', () => {
+  it('shows the itemised total the fee engine computes for the same answers', async () => {
+    const id = 'ho-tich.cap-ban-sao-trich-luc-ho-tich';
+    const { submission, today } = await example(id, 'ca-nhan-truc-tuyen');
+    const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
+    await page.evaluate((t) => t && document.querySelector('thutuc-form')!.setAttribute('today', t), today);
+    const uploads = Object.fromEntries(Object.entries((submission.documents ?? {}) as Record<string, { name: string }[]>).map(([doc, files]) => [doc, files.map((f) => pdf(f.name, doc))]));
+    for (let step = 0; step < 12 && !(await page.locator('thutuc-form table.fees').count()); step++) {
+      await fillStepByKeyboard(page, submission, uploads);
+      await settled(page);
+    }
+    const shown = (await page.locator('thutuc-form table.fees tfoot td').first().textContent())!.trim();
+    const { computeFees, formatAmount } = await import('@thutuc/core/runtime');
+    const mod = await import(pathToFileURL(path.join(root, 'test/.tmp/site-forms/catalogue/procedures', id, 'index.js')).href);
+    const engine = computeFees(mod.definition, mod.conditions, submission as never, today ? { today } : {});
+    expect(engine.totals.VND).toBeGreaterThan(0);
+    expect(shown).toBe(formatAmount(engine.totals.VND!, 'VND', 'vi'));
     await page.close();
   });
 });
