@@ -9,6 +9,7 @@ const q = (label: Label, lang: 'vi' | 'en') => (label ? `“${(lang === 'en' && 
 
 const MESSAGES: Record<string, (p: Params, l: Label) => { vi: string; en: string }> = {
   required: (_, l) => ({ vi: `Vui lòng nhập ${q(l, 'vi') || 'thông tin này'}.`, en: `Enter ${q(l, 'en') || 'this information'}.` }),
+  choose: (_, l) => ({ vi: `Vui lòng chọn ${q(l, 'vi') || 'một lựa chọn'}.`, en: `Choose ${q(l, 'en') || 'an option'}.` }),
   document: (_, l) => ({ vi: `Vui lòng đính kèm ${q(l, 'vi') || 'giấy tờ này'}.`, en: `Attach ${q(l, 'en') || 'this document'}.` }),
   unexpected: (_, l) => ({ vi: `${q(l, 'vi') || 'Giấy tờ này'} không thuộc trường hợp đã chọn.`, en: `${q(l, 'en') || 'This document'} is not part of the chosen case.` }),
   hidden: (_, l) => ({ vi: `${q(l, 'vi') || 'Trường này'} không áp dụng với các lựa chọn đã khai; hãy bỏ trống.`, en: `${q(l, 'en') || 'This field'} does not apply to your answers; leave it empty.` }),

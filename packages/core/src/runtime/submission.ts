@@ -98,22 +98,25 @@ const CHOICE_LABELS: Record<string, Text> = {
   '/channel': { vi: 'hình thức nộp', en: 'how to file' },
 };
 
-function labelAt(rules: SubmissionRules, path: string): Text | undefined {
-  if (CHOICE_LABELS[path]) return CHOICE_LABELS[path];
+/** Field types answered by picking rather than typing: their "required" message says "choose". */
+const PICKED = new Set(['choice', 'multi_choice', 'boolean']);
+
+function labelAt(rules: SubmissionRules, path: string): { label?: Text; picked?: boolean } {
+  if (CHOICE_LABELS[path]) return { label: CHOICE_LABELS[path], picked: true };
   const parts = path.split('/');
   if (parts[1] === 'data') {
     let list: FieldRule[] | undefined = rules.fields;
-    let label: Text | undefined;
+    let found: FieldRule | undefined;
     for (let i = 2; i < parts.length && list; i++) {
       const rule: FieldRule | undefined = list.find((f) => f.id === parts[i]);
       if (!rule) continue; // array index inside a group
-      label = rule.label;
+      found = rule;
       list = rule.fields;
     }
-    return label;
+    return found ? { label: found.label, picked: PICKED.has(found.type) } : {};
   }
-  if (parts[1] === 'documents') return rules.documents.find((d) => d.id === parts[2])?.name;
-  return undefined;
+  if (parts[1] === 'documents') return { label: rules.documents.find((d) => d.id === parts[2])?.name };
+  return {};
 }
 
 /** Collects errors; allocates nothing until the first one (valid submissions are the common case). */
@@ -126,7 +129,9 @@ class Errors {
     this.seen ??= new Set();
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    (this.list ??= []).push({ path, rule, ...(params ? { params } : {}), message: messageFor(rule, params, labelAt(this.rules, path)) });
+    const { label, picked } = labelAt(this.rules, path);
+    const kind = rule === 'required' && picked ? 'choose' : rule;
+    (this.list ??= []).push({ path, rule, ...(params ? { params } : {}), message: messageFor(kind, params, label) });
   }
 }
 
