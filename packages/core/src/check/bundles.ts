@@ -27,11 +27,20 @@ function fits(from: ExprType, to: ExprType): boolean {
   return !toOptions || !fromOptions || fromOptions.every((o) => toOptions.includes(o));
 }
 
-/** Fields and uploads a procedure needs whatever the answers: they must come from the bundle. */
-function alwaysRequired(p: Procedure, caseId: string | undefined) {
+/**
+ * Fields and uploads a procedure needs whatever the answers: they must come from the bundle.
+ * A declaration with an e-form is needed as an upload unless the member is filed online, which
+ * depends on the bundle's channels (a member takes the bundle's channel when it offers it).
+ */
+function alwaysRequired(p: Procedure, caseId: string | undefined, bundleChannels: readonly string[]) {
   const fields = p.form.sections.filter((s) => !s.visibleWhen).flatMap((s) => s.fields.filter((f) => f.required && !f.visibleWhen).map((f) => f.id));
   const chosen = p.cases.find((c) => c.id === caseId) ?? p.cases[0];
-  const documents = (chosen?.documents ?? []).filter((d) => d.required !== false && !d.requiredWhen && !d.presentOnly && !d.electronicForm && !d.alternatives?.length).map((d) => d.id);
+  const offered = p.channels.map((c) => c.channel as string);
+  const memberChannels = bundleChannels.map((c) => (offered.includes(c) ? c : offered[0]));
+  const onlineOnly = memberChannels.every((c) => c === 'online');
+  const documents = (chosen?.documents ?? [])
+    .filter((d) => d.required !== false && !d.requiredWhen && !d.presentOnly && !(d.electronicForm && onlineOnly) && !d.alternatives?.length)
+    .map((d) => d.id);
   return { fields, documents };
 }
 
@@ -82,7 +91,7 @@ export function checkBundles(files: CatalogueFiles): BundleCheck {
         if (!memberDocs.includes(memberDoc)) diagnostics.push(diagnostic('TT3002', source.locate(pointer, { key: true }), { what: { vi: `giấy tờ của ${member.procedure}`, en: `document of ${member.procedure}` }, ref: memberDoc, hint: didYouMean(memberDoc, memberDocs) }));
         if (!bundleDocuments.has(bundleDoc)) diagnostics.push(diagnostic('TT3002', source.locate(pointer), { what: { vi: 'giấy tờ của nhóm liên thông', en: 'document of the bundle' }, ref: bundleDoc, hint: didYouMean(bundleDoc, bundleDocuments) }));
       }
-      const needed = alwaysRequired(target, member.case);
+      const needed = alwaysRequired(target, member.case, bundle.channels.map((c) => c.channel));
       const missingFields = needed.fields.filter((f) => !Object.hasOwn(member.data, f));
       if (missingFields.length) diagnostics.push(diagnostic('TT3017', source.locate(`${at}/data`), { member: member.procedure, what: { vi: 'các trường', en: 'the fields' }, missing: missingFields.join('`, `') }));
       const missingDocs = needed.documents.filter((d) => !Object.hasOwn(member.documents ?? {}, d));

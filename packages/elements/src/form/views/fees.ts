@@ -15,14 +15,17 @@ export interface FeeSummary {
 
 /**
  * The same fee engine the server and the receipt use, on what the form holds now. A bundle
- * charges its members' fees on the submissions it splits into, plus any of its own.
+ * charges its own fee lines, or, when it declares none, its members' fees.
  */
 export function computeFeeSummary(p: CompiledProcedure, payload: Record<string, unknown>, today: string, province?: ProvinceFeeFile): FeeSummary | undefined {
   const channel = formChannel(p);
   const parts: { procedure: CompiledProcedure['definition']; id: string; conditions: CompiledProcedure['conditions']; payload: Record<string, unknown>; member?: { vi: string; en?: string } }[] = [
     { procedure: p.definition, id: p.id, conditions: p.conditions, payload: { ...payload, channel } },
   ];
-  if (p.split && p.members) {
+  // A bundle that lists fee lines of its own (as the portal's record of it does) charges those;
+  // one that lists none charges its members' fees on the submissions it splits into.
+  const ownLines = p.definition.channels.find((c) => c.channel === channel)?.fees.length ?? 0;
+  if (p.split && p.members && ownLines === 0) {
     p.split({ ...payload, channel }, { today }).forEach((part, i) => {
       const member = p.members![i]!;
       parts.push({ procedure: member.module.definition, id: member.id, conditions: member.module.conditions, payload: part.payload, member: member.module.definition.title });
