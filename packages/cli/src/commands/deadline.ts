@@ -1,8 +1,6 @@
-import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
-import { didYouMean } from '@thutuc/core';
+import { openProcedure } from '../catalogue.js';
 import { computeDeadline, createWorkingCalendar, durationText, parseVietnamTime } from '@thutuc/core/runtime';
 import type { CommonOptions, Io } from '../io.js';
-import { printDiagnostics } from '../report.js';
 
 export interface DeadlineOptions extends CommonOptions {
   received?: string | undefined;
@@ -31,18 +29,9 @@ export async function deadlineCommand(args: string[], options: DeadlineOptions, 
   }
 
   const folder = options.catalogue ?? 'catalogue';
-  const loaded = await loadInputs([folder], io.cwd);
-  if (loaded.diagnostics.length) {
-    printDiagnostics(io, loaded.diagnostics, new Map(), lang, false);
-    return 1;
-  }
-  const analysis = await analyzeCatalogue(loaded.inputs);
-  const procedures = analysis.checked.files.procedures.map((d) => d.value);
-  const procedure = procedures.find((p) => p.id === id || p.code === id);
-  if (!procedure) {
-    const hint = didYouMean(id, procedures.map((p) => p.id));
-    return fail(`Không có thủ tục "${id}" trong ${folder}.${hint.vi}`, `There is no procedure "${id}" in ${folder}.${hint.en}`);
-  }
+  const opened = await openProcedure(folder, id, options, io);
+  if ('exitCode' in opened) return opened.message ? fail(opened.message.vi, opened.message.en) : opened.exitCode;
+  const { analysis, procedure } = opened;
   const channel = options.channel ? procedure.channels.find((c) => c.channel === options.channel) : procedure.channels[0];
   if (!channel) {
     const have = procedure.channels.map((c) => c.channel).join(', ');

@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { analyzeCatalogue, createPaperDossier, dossierAgencyCode, loadInputs, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/compiler';
+import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/compiler';
 import { didYouMean } from '@thutuc/core';
 import { createDossierCodeGenerator, createWorkingCalendar, parseVietnamTime } from '@thutuc/core/runtime';
+import { openProcedure } from '../catalogue.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
-import { printDiagnostics } from '../report.js';
 
 export interface RenderOptions extends CommonOptions {
   example?: string | undefined;
@@ -45,19 +45,10 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
   }
 
   const folder = options.catalogue ?? 'catalogue';
-  const loaded = await loadInputs([folder], io.cwd);
-  if (loaded.diagnostics.length) {
-    printDiagnostics(io, loaded.diagnostics, new Map(), lang, false);
-    return 1;
-  }
-  const analysis = await analyzeCatalogue(loaded.inputs);
+  const opened = await openProcedure(folder, id, options, io);
+  if ('exitCode' in opened) return opened.message ? fail(opened.message.vi, opened.message.en) : opened.exitCode;
+  const { analysis, procedure } = opened;
   const files = analysis.checked.files;
-  const procedures = files.procedures.map((d) => d.value);
-  const procedure = procedures.find((p) => p.id === id || p.code === id);
-  if (!procedure) {
-    const hint = didYouMean(id, procedures.map((p) => p.id));
-    return fail(`Không có thủ tục "${id}" trong ${folder}.${hint.vi}`, `There is no procedure "${id}" in ${folder}.${hint.en}`);
-  }
   const examples = files.examples.filter((f) => f.value.procedure === procedure.id).flatMap((f) => f.value.examples);
   const example = examples.find((e) => e.name === name);
   if (!example) {

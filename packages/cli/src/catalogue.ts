@@ -1,0 +1,27 @@
+import { analyzeCatalogue, loadInputs, type CatalogueAnalysis } from '@thutuc/compiler';
+import { didYouMean, type LocalizedMessage, type Procedure } from '@thutuc/core';
+import type { CommonOptions, Io } from './io.js';
+import { printDiagnostics } from './report.js';
+
+/**
+ * For commands that work on one procedure of a catalogue folder (deadline, render): read and
+ * analyse the folder, then find the procedure by id or national code. Problems come back as
+ * a message to print, never as an exception.
+ */
+export type Opened = { analysis: CatalogueAnalysis; procedure: Procedure } | { exitCode: number; message?: LocalizedMessage };
+
+export async function openProcedure(folder: string, id: string, options: CommonOptions, io: Io): Promise<Opened> {
+  const loaded = await loadInputs([folder], io.cwd);
+  if (loaded.diagnostics.length) {
+    printDiagnostics(io, loaded.diagnostics, new Map(), options.lang, false);
+    return { exitCode: 1 };
+  }
+  const analysis = await analyzeCatalogue(loaded.inputs);
+  const procedures = analysis.checked.files.procedures.map((d) => d.value);
+  const procedure = procedures.find((p) => p.id === id || p.code === id);
+  if (!procedure) {
+    const hint = didYouMean(id, procedures.map((p) => p.id));
+    return { exitCode: 1, message: { vi: `Không có thủ tục "${id}" trong ${folder}.${hint.vi}`, en: `There is no procedure "${id}" in ${folder}.${hint.en}` } };
+  }
+  return { analysis, procedure };
+}
