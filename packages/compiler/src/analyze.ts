@@ -80,6 +80,7 @@ function fromWorker(file: string, reply: Extract<WorkerReply, { type: 'analyze' 
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true; // the loader handed back the bytes it remembered: file unchanged
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

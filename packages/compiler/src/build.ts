@@ -2,7 +2,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Procedure
 import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
 import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
 import { emitProcedure, type EmittedFiles } from './emit/procedure.js';
-import { loadInputs } from './load.js';
+import { loadInputs, type FileMemory } from './load.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerReply } from './worker.js';
 import { writeChanges, writeTreeAtomic } from './write.js';
@@ -36,6 +36,7 @@ export interface BuildResult {
  */
 export class CatalogueBuilder {
   private readonly analysisCache: AnalysisCache = new Map();
+  private readonly files: FileMemory = new Map();
   private readonly emitCache = new Map<string, { key: string; files: EmittedFiles }>();
   private lastOutput: Map<string, string> | undefined;
   private pool: WorkerPool | undefined;
@@ -58,7 +59,7 @@ export class CatalogueBuilder {
   async build(): Promise<BuildResult> {
     const { inputs, outDir } = this.options;
     const cwd = this.options.cwd ?? process.cwd();
-    const loaded = await loadInputs(inputs, cwd);
+    const loaded = await loadInputs(inputs, cwd, this.files);
     const unseen = loaded.inputs.filter((input) => !this.analysisCache.has(input.file)).length;
     const analysis = await analyzeCatalogue(loaded.inputs, { cache: this.analysisCache, pool: this.poolFor(unseen) });
     const diagnostics = sortDiagnostics([...loaded.diagnostics, ...analysis.diagnostics]);

@@ -9,7 +9,13 @@ const YAML_FILE = /\.ya?ml$/i;
  * folders into the YAML files under them (sorted, so builds are deterministic) and reads
  * their bytes. Unreadable paths become diagnostics, not exceptions.
  */
-export async function loadInputs(paths: readonly string[], cwd = process.cwd()): Promise<{ inputs: SourceInput[]; diagnostics: Diagnostic[] }> {
+/**
+ * Remembers each file's size, modification time and bytes, so a rebuild reads only the files
+ * that changed (a watch-mode rebuild of a large catalogue is otherwise dominated by reads).
+ */
+export type FileMemory = Map<string, { size: number; mtimeMs: number; bytes: Uint8Array }>;
+
+export async function loadInputs(paths: readonly string[], cwd = process.cwd(), memory?: FileMemory): Promise<{ inputs: SourceInput[]; diagnostics: Diagnostic[] }> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
 
@@ -41,6 +47,18 @@ export async function loadInputs(paths: readonly string[], cwd = process.cwd()):
     unique.map(async (absolute, index) => {
       const file = path.relative(cwd, absolute) || absolute;
       try {
+        if (memory) {
+          const info = await stat(absolute);
+          const known = memory.get(absolute);
+          if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+            inputs[index] = { file, bytes: known.bytes };
+            return;
+          }
+          const bytes = new Uint8Array(await readFile(absolute));
+          memory.set(absolute, { size: info.size, mtimeMs: info.mtimeMs, bytes });
+          inputs[index] = { file, bytes };
+          return;
+        }
         inputs[index] = { file, bytes: new Uint8Array(await readFile(absolute)) };
       } catch (error) {
         diagnostics.push(diagnostic('TT1001', { file }, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
