@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, buildSite, cspViolations, launch, open, root, startTestSite, type Site } from './site.js';
@@ -94,7 +94,15 @@ async function fillStepByKeyboard(page: Page, submission: Record<string, unknown
       const files = uploads[a.name.split('/')[2]!];
       done.add(key);
       if (!files) continue;
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+      // Space on a focused file input opens the chooser; on a busy machine the first press can
+      // be lost while the input settles, so try again a couple of times before failing.
+      let chooser: FileChooser | undefined;
+      for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+        const waiting = page.waitForEvent('filechooser', { timeout: 8_000 }).catch(() => undefined);
+        await page.keyboard.press('Space');
+        chooser = await waiting;
+      }
+      if (!chooser) throw new Error(`the file input ${a.name} did not open a chooser from the keyboard`);
       await chooser.setFiles(files);
       await page.waitForFunction((n) => document.querySelector('thutuc-form')!.shadowRoot!.querySelector(`input[name="${n}"] ~ ul.files`), a.name);
       continue;
