@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeDeadline, computeFees, createDossierCodeGenerator, createWorkingCalendar, localFeeOverrides } from '@thutuc/core/runtime';
+import { computeDeadline, computeSubmissionFees, createDossierCodeGenerator, createWorkingCalendar } from '@thutuc/core/runtime';
 import { createIntake } from './intake.js';
 import { serveStatic } from './static.js';
 
@@ -80,21 +80,8 @@ async function defaultHooks(catalogueDir, agencyCode, province) {
       return result.ok ? { appointmentDate: result.deadline.due } : {};
     },
     fees(procedure, payload, now) {
-      const today = vietnamTime(now).slice(0, 10);
-      // As the form does: a bundle without fee lines of its own charges its members' fees.
-      const own = procedure.definition.channels.find((c) => c.channel === payload.channel)?.fees.length ?? 0;
-      const parts = procedure.split && own === 0
-        ? procedure.split(payload, { today }).map((part, i) => ({ module: procedure.members[i].module, id: part.procedure.id, payload: part.payload }))
-        : [{ module: procedure, id: procedure.id, payload }];
-      const total = {};
-      let complete = true;
-      for (const part of parts) {
-        const overrides = localFeeOverrides(provinceFees, part.id, part.payload.channel);
-        const result = computeFees(part.module.definition, part.module.conditions, part.payload, { today, ...(overrides ? { overrides } : {}) });
-        for (const [currency, amount] of Object.entries(result.totals)) total[currency] = (total[currency] ?? 0) + amount;
-        complete &&= result.complete;
-      }
-      return { total, complete };
+      const fees = computeSubmissionFees(procedure, payload, { today: vietnamTime(now).slice(0, 10), province: provinceFees });
+      return { total: fees.totals, complete: fees.complete };
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Procedure } from '@thutuc/core';
-import type { Condition, FeeResult } from '@thutuc/core/runtime';
+import type { Condition, FeePayload, FeeResult } from '@thutuc/core/runtime';
 
 /**
  * The dossier as the official papers see it: the procedure, what the applicant submitted,
@@ -25,14 +25,8 @@ export interface PaperDesk {
   officer?: string;
 }
 
-/** A submission payload as the compiled validators accept it. */
-export interface PaperSubmission {
-  case?: string;
-  channel: string;
-  delivery?: string;
-  data: Record<string, unknown>;
-  documents?: Record<string, unknown>;
-}
+/** A submission payload as the compiled validators accept it (the fee engine's shape). */
+export type PaperSubmission = FeePayload;
 
 /** What the desk recorded on receipt. */
 export interface PaperReceipt {

@@ -37,3 +37,4 @@ export { createDossierCodeGenerator, isPlausibleDossierCode, MemorySequenceStore
 export type { DossierCodeGenerator, DossierCodeOptions, SequenceStore } from './dossier-code.js';
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
+export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './submission-fees.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { FormField } from '@thutuc/core';
-import { todayInVietnam, type ProvinceFeeFile, type ValidationError } from '@thutuc/core/runtime';
+import { todayInVietnam, type ConditionContext, type ProvinceFeeFile, type ValidationError } from '@thutuc/core/runtime';
 import { strings, tr, type Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './autosave.js';
@@ -157,6 +157,18 @@ export class ThutucForm extends LitElement {
     return this.today ?? todayInVietnam();
   }
 
+  /** Channel, case, delivery and today as conditions see them; computed once per render. */
+  private renderContext: ConditionContext | undefined;
+  get conditionContext(): ConditionContext {
+    return this.renderContext ?? contextOf(this._proc!, this._case, this._delivery, this.todayDate);
+  }
+
+  /** A URL inside the browser catalogue (`catalogue-base`). */
+  private catalogueUrl(relative: string): URL {
+    const base = this.catalogueBase ?? './catalogue/';
+    return new URL(relative, new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('procedure')) void this.loadProcedure();
     if (changed.has('province') || changed.has('catalogueBase')) void this.loadOverrides();
@@ -167,10 +179,8 @@ export class ThutucForm extends LitElement {
     this._overrides = undefined;
     const province = this.province;
     if (!province || !/^\d{2}$/.test(province)) return;
-    const base = this.catalogueBase ?? './catalogue/';
     try {
-      const url = new URL(`overrides/${province}.json`, new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI));
-      const response = await fetch(url);
+      const response = await fetch(this.catalogueUrl(`overrides/${province}.json`));
       if (response.ok && this.province === province) this._overrides = (await response.json()) as ProvinceFeeFile;
     } catch {
       // no amounts for this province: local fees stay "set by the provincial council"
@@ -199,9 +209,8 @@ export class ThutucForm extends LitElement {
       this.useProcedure(given);
       return;
     }
-    const base = this.catalogueBase ?? './catalogue/';
     try {
-      const url = new URL(`procedures/${encodeURIComponent(given)}.js`, new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI));
+      const url = this.catalogueUrl(`procedures/${encodeURIComponent(given)}.js`);
       const module = (await import(/* @vite-ignore */ url.href)) as CompiledProcedure;
       if (this.procedure === given) this.useProcedure(module);
     } catch {
@@ -245,7 +254,7 @@ export class ThutucForm extends LitElement {
   /** The submission as the validator and the server see it. */
   payload(): Record<string, unknown> {
     const p = this._proc!;
-    const ctx = contextOf(p, this._case, this._delivery, this.todayDate);
+    const ctx = this.conditionContext;
     return {
       ...(p.definition.cases.length > 1 ? { case: this._case } : {}),
       channel: formChannel(p),
@@ -334,7 +343,7 @@ export class ThutucForm extends LitElement {
     const envelope: Envelope = {
       procedure: { id: p.id, version: p.version },
       ...payload,
-      ...(fees ? { fees: { total: fees.total, complete: fees.complete } } : {}),
+      fees: { total: fees.totals, complete: fees.complete },
       lang: this.language,
       clientTime: new Date().toISOString(),
       idempotencyKey: this.idempotencyKey,
@@ -368,7 +377,7 @@ export class ThutucForm extends LitElement {
   /** A field of the current section (or of a group item) with its live state. */
   fieldView(field: FormField, path: string, key: string, value: unknown, errors: ValidationError[], item?: Data): TemplateResult {
     const p = this._proc!;
-    const ctx = contextOf(p, this._case, this._delivery, this.todayDate);
+    const ctx = this.conditionContext;
     return renderField({
       field,
       path,
@@ -386,7 +395,7 @@ export class ThutucForm extends LitElement {
   private groupItem(group: FormField, path: string, index: number, entry: Data, errors: ValidationError[]): TemplateResult {
     const s = strings(this.language);
     const p = this._proc!;
-    const ctx = contextOf(p, this._case, this._delivery, this.todayDate);
+    const ctx = this.conditionContext;
     const remove = () => {
       const list = [...((this._data[group.id] as Data[] | undefined) ?? [])];
       list.splice(index, 1);
@@ -432,7 +441,7 @@ export class ThutucForm extends LitElement {
         return html`<h2 tabindex="-1" part="step-title">${tr(step.section.title, this.language)}</h2>
           ${step.section.hint ? html`<p class="hint">${tr(step.section.hint, this.language)}</p>` : nothing}
           ${step.section.fields
-            .filter((f) => isFieldVisible(p, f.id, this._data, contextOf(p, this._case, this._delivery, this.todayDate)))
+            .filter((f) => isFieldVisible(p, f.id, this._data, this.conditionContext))
             .map((f) => this.fieldView(f, `/data/${f.id}`, f.id, this._data[f.id], errors))}`;
       case 'documents':
         return renderDocumentsStep(this, p, errors);
@@ -445,7 +454,7 @@ export class ThutucForm extends LitElement {
 
   stepsNow(): Step[] {
     const p = this._proc!;
-    return stepsOf(p, this._data, contextOf(p, this._case, this._delivery, this.todayDate));
+    return stepsOf(p, this._data, this.conditionContext);
   }
 
   get currentCase(): string | undefined {
@@ -468,6 +477,16 @@ export class ThutucForm extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // Fields ask for the condition context one by one; compute it once for the whole render.
+    this.renderContext = this._proc ? contextOf(this._proc, this._case, this._delivery, this.todayDate) : undefined;
+    try {
+      return this.renderForm();
+    } finally {
+      this.renderContext = undefined;
+    }
+  }
+
+  private renderForm(): TemplateResult {
     const s = strings(this.language);
     if (this._loadError) return html`<div class="notice problem" role="alert" part="notice">${this._loadError}</div>`;
     const p = this._proc;

@@ -1,52 +1,21 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { computeFees, formatAmount, localFeeOverrides, type FeeLine, type ProvinceFeeFile } from '@thutuc/core/runtime';
+import { computeSubmissionFees, formatAmount, type FeePayload, type ProvinceFeeFile, type SubmissionFees } from '@thutuc/core/runtime';
 import type { ValidationError } from '@thutuc/core/runtime';
 import { strings, tr } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import type { ThutucForm } from '../thutuc-form.component.js';
 import { controlId, formChannel } from '../state.js';
 
-export interface FeeSummary {
-  /** Each line, with the member procedure it belongs to for a liên thông bundle. */
-  lines: (FeeLine & { member?: { vi: string; en?: string } })[];
-  total: Record<string, number>;
-  complete: boolean;
-}
-
-/**
- * The same fee engine the server and the receipt use, on what the form holds now. A bundle
- * charges its own fee lines, or, when it declares none, its members' fees.
- */
-export function computeFeeSummary(p: CompiledProcedure, payload: Record<string, unknown>, today: string, province?: ProvinceFeeFile): FeeSummary | undefined {
-  const channel = formChannel(p);
-  const parts: { procedure: CompiledProcedure['definition']; id: string; conditions: CompiledProcedure['conditions']; payload: Record<string, unknown>; member?: { vi: string; en?: string } }[] = [
-    { procedure: p.definition, id: p.id, conditions: p.conditions, payload: { ...payload, channel } },
-  ];
-  // A bundle that lists fee lines of its own (as the portal's record of it does) charges those;
-  // one that lists none charges its members' fees on the submissions it splits into.
-  const ownLines = p.definition.channels.find((c) => c.channel === channel)?.fees.length ?? 0;
-  if (p.split && p.members && ownLines === 0) {
-    p.split({ ...payload, channel }, { today }).forEach((part, i) => {
-      const member = p.members![i]!;
-      parts.push({ procedure: member.module.definition, id: member.id, conditions: member.module.conditions, payload: part.payload, member: member.module.definition.title });
-    });
-  }
-  const summary: FeeSummary = { lines: [], total: {}, complete: true };
-  for (const part of parts) {
-    const overrides = localFeeOverrides(province, part.id, String(part.payload.channel));
-    const result = computeFees(part.procedure, part.conditions, part.payload as unknown as Parameters<typeof computeFees>[2], { today, ...(overrides ? { overrides } : {}) });
-    summary.lines.push(...result.lines.map((line) => (part.member ? { ...line, member: part.member } : line)));
-    for (const [currency, amount] of Object.entries(result.totals)) summary.total[currency] = (summary.total[currency] ?? 0) + amount;
-    summary.complete &&= result.complete;
-  }
-  return summary;
+/** The same fee rules the server and the receipt use, on what the form holds now. */
+export function computeFeeSummary(p: CompiledProcedure, payload: Record<string, unknown>, today: string, province?: ProvinceFeeFile): SubmissionFees {
+  return computeSubmissionFees(p, { ...payload, channel: formChannel(p) } as unknown as FeePayload, { today, ...(province ? { province } : {}) });
 }
 
 export function renderFeeTable(form: ThutucForm, p: CompiledProcedure): TemplateResult {
   const lang = form.language;
   const s = strings(lang);
   const summary = computeFeeSummary(p, form.payload(), form.todayValue, form.overrides);
-  if (!summary || summary.lines.length === 0) return html`<p>${s.feeNone}</p>`;
+  if (summary.lines.length === 0) return html`<p>${s.feeNone}</p>`;
   const { lines } = summary;
   return html`<table class="fees" part="fees">
       <thead><tr><th scope="col">${lang === 'vi' ? 'Khoản thu' : 'Item'}</th><th scope="col" class="amount">${lang === 'vi' ? 'Số tiền' : 'Amount'}</th></tr></thead>
@@ -61,7 +30,7 @@ export function renderFeeTable(form: ThutucForm, p: CompiledProcedure): Template
         )}
       </tbody>
       <tfoot>
-        ${Object.entries(summary.total).map(([currency, amount]) => html`<tr><th scope="row">${s.feeTotal}</th><td class="amount"><strong>${formatAmount(amount, currency, lang)}</strong></td></tr>`)}
+        ${Object.entries(summary.totals).map(([currency, amount]) => html`<tr><th scope="row">${s.feeTotal}</th><td class="amount"><strong>${formatAmount(amount, currency, lang)}</strong></td></tr>`)}
       </tfoot>
     </table>
     ${summary.complete ? nothing : html`<p class="hint">${s.feeIncomplete}</p>`}`;

@@ -4,7 +4,7 @@ import { strings, tr, type Lang } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import type { ThutucForm } from '../thutuc-form.component.js';
 import { formatSize } from '../files.js';
-import { contextOf, isFieldVisible, type Step } from '../state.js';
+import { isFieldVisible, type Step } from '../state.js';
 import { renderFeeTable } from './fees.js';
 
 function show(field: FormField, value: unknown, lang: Lang): string {
@@ -34,7 +34,7 @@ function show(field: FormField, value: unknown, lang: Lang): string {
 export function renderReview(form: ThutucForm, p: CompiledProcedure, steps: Step[]): TemplateResult {
   const lang = form.language;
   const s = strings(lang);
-  const ctx = contextOf(p, form.currentCase, form.currentDelivery, form.todayValue);
+  const ctx = form.conditionContext;
   const change = (index: number, label: string) =>
     html`<button type="button" class="link" @click=${() => form.goTo(index)}>${s.change}<span class="visually-hidden"> ${label}</span></button>`;
   const sections = steps.map((step, index) => {
