@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildCatalogue } from '@thutuc/compiler';
 import { startSite } from '../examples/server/server.js';
-import { bundleCatalogue, bundleElements } from '../packages/elements/scripts/bundle.js';
+import { bundleElements } from '../packages/elements/scripts/bundle.js';
+import { bundleBrowserChunks } from '@thutuc/compiler';
 import { writeSyntheticCatalogue } from './synthetic.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +30,7 @@ await writeFile(largeFile, (await readFile(largeFile, 'utf8')).replace('id: tong
 const built = await buildCatalogue({ inputs: [path.join(work, 'src'), path.join(root, 'catalogue')], outDir: catalogueDir, cwd: root });
 if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message.en).join('\n'));
 await bundleElements(elementsDir);
-await bundleCatalogue(catalogueDir);
+await bundleBrowserChunks(catalogueDir);
 
 console.log('bundles (minified + gzip)');
 console.log(`  thutuc.js (elements + Lit + runtime)   ${kb(await gz(path.join(elementsDir, 'thutuc.js')))}  (goal ≤ 35 KB)`);

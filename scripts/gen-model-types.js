@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates the model types and the embedded copy of the JSON Schemas that @thutuc/core
+// Generates the model types (@thutuc/runtime/model) and the embedded copy of the JSON Schemas that @thutuc/core
 // validates with. schemas/*.json is the source of truth; run `npm run gen:types` after
 // editing a schema. `--check` exits 1 (and says which file) when the generated files are stale.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
@@ -57,7 +57,7 @@ export async function generate() {
   types = dedupeDeclarations(types);
   return {
     [path.join(outDir, 'schemas.ts')]: schemaModule,
-    [path.join(outDir, 'model.ts')]: types,
+    [path.join(root, 'packages/runtime/src/generated/model.ts')]: types,
   };
 }
 

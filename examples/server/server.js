@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeDeadline, computeSubmissionFees, createDossierCodeGenerator, createWorkingCalendar } from '@thutuc/core/runtime';
+import { computeDeadline, computeSubmissionFees, createWorkingCalendar } from '@thutuc/runtime';
+import { createDossierCodeGenerator } from '@thutuc/intake';
 import { createIntake } from './intake.js';
 import { serveStatic } from './static.js';
 

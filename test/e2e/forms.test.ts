@@ -249,7 +249,7 @@ describe('the fee summary', () => {
       await settled(page);
     }
     const shown = (await page.locator('thutuc-form table.fees tfoot td').first().textContent())!.trim();
-    const { computeFees, formatAmount } = await import('@thutuc/core/runtime');
+    const { computeFees, formatAmount } = await import('@thutuc/runtime');
     const mod = await import(pathToFileURL(path.join(root, 'test/.tmp/site-forms/catalogue/procedures', id, 'index.js')).href);
     const engine = computeFees(mod.definition, mod.conditions, submission as never, today ? { today } : {});
     expect(engine.totals.VND).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { buildCatalogue } from '@thutuc/compiler';
 // @ts-expect-error plain JS modules of the example site
 import { startSite } from '../../examples/server/server.js';
 // @ts-expect-error plain JS build script
-import { bundleCatalogue, bundleElements } from '../../packages/elements/scripts/bundle.js';
+import { bundleElements } from '../../packages/elements/scripts/bundle.js';
 
 /**
  * Builds what `npm start` builds (the catalogue plus a fixture with hostile text, the
@@ -35,10 +35,9 @@ export async function buildSite(name: string): Promise<{ catalogueDir: string; e
   await mkdir(src, { recursive: true });
   await cp(path.join(root, 'catalogue'), path.join(src, 'catalogue'), { recursive: true });
   await cp(path.join(root, 'test/fixtures/xss'), path.join(src, 'xss'), { recursive: true });
-  const result = await buildCatalogue({ inputs: [src], outDir: catalogueDir, cwd: root });
+  const result = await buildCatalogue({ inputs: [src], outDir: catalogueDir, cwd: root, browser: true });
   if (!result.ok) throw new Error(`catalogue build failed: ${result.diagnostics.map((d) => d.message.en).join('; ')}`);
   await bundleElements(elementsDir);
-  await bundleCatalogue(catalogueDir);
   return { catalogueDir, elementsDir };
 }
 

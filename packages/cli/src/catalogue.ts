@@ -1,4 +1,7 @@
-import { analyzeCatalogue, loadInputs, type CatalogueAnalysis } from '@thutuc/compiler';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeCatalogue, buildCatalogue, loadInputs, type CatalogueAnalysis } from '@thutuc/compiler';
+import type { CompiledProcedure } from '@thutuc/papers';
 import { didYouMean, type LocalizedMessage, type Procedure } from '@thutuc/core';
 import type { CommonOptions, Io } from './io.js';
 import { printDiagnostics } from './report.js';
@@ -24,4 +27,20 @@ export async function openProcedure(folder: string, id: string, options: CommonO
     return { exitCode: 1, message: { vi: `Không có thủ tục "${id}" trong ${folder}.${hint.vi}`, en: `There is no procedure "${id}" in ${folder}.${hint.en}` } };
   }
   return { analysis, procedure };
+}
+
+/**
+ * A procedure's compiled module, for tools that need its conditions as code (papers): the
+ * folder is built into `node_modules/.cache/thutuc/modules` under the working directory, where
+ * the generated modules resolve `@thutuc/runtime` like any installed package would. Building
+ * (rather than evaluating condition text) keeps every condition ahead-of-time code.
+ */
+export async function compiledProcedure(folder: string, id: string, options: CommonOptions, io: Io): Promise<CompiledProcedure | { exitCode: number; message?: LocalizedMessage }> {
+  const outDir = path.join(io.cwd, 'node_modules/.cache/thutuc/modules');
+  const built = await buildCatalogue({ inputs: [folder], outDir, cwd: io.cwd });
+  if (!built.ok) {
+    printDiagnostics(io, built.diagnostics, built.texts, options.lang, false);
+    return { exitCode: 1 };
+  }
+  return (await import(pathToFileURL(path.join(outDir, 'procedures', id, 'index.js')).href)) as CompiledProcedure;
 }

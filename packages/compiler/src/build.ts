@@ -2,6 +2,7 @@ import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Procedure
 import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
 import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
 import { emitProcedure, type EmittedFiles } from './emit/procedure.js';
+import { bundleBrowserChunks } from './bundle.js';
 import { loadInputs, type FileMemory } from './load.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerReply } from './worker.js';
@@ -15,6 +16,11 @@ export interface BuildOptions {
   cwd?: string;
   /** Use worker threads for large catalogues (default true). */
   parallel?: boolean;
+  /**
+   * Also bundle the browser chunks into `<outDir>/browser/` (what `<thutuc-form>` loads).
+   * Default false for the API (tests and tools that only need the modules); `thutuc build` sets it.
+   */
+  browser?: boolean;
 }
 
 export interface BuildResult {
@@ -103,10 +109,12 @@ export class CatalogueBuilder {
 
     let written: number;
     try {
+      const browser = this.options.browser ? bundleBrowserChunks : undefined;
       if (this.lastOutput) {
         written = await writeChanges(outDir, output, this.lastOutput);
+        if (browser && written > 0) await browser(outDir);
       } else {
-        await writeTreeAtomic(outDir, output);
+        await writeTreeAtomic(outDir, output, browser && (async (staging) => void (await browser(staging))));
         written = output.size;
       }
     } catch (error) {

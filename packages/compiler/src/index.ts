@@ -1,5 +1,5 @@
 // @thutuc/compiler — catalogue → generated modules, types and validators.
-// Stages: load (file system) → analyze (core: decode, parse, validate, check) → emit → write.
+// Stages: load (file system) → analyze (core: decode, parse, validate, check) → emit → write → bundle (browser chunks).
 export { loadInputs } from './load.js';
 export { analyzeCatalogue, PARALLEL_THRESHOLD, type CatalogueAnalysis, type AnalysisCache } from './analyze.js';
 export { WorkerPool } from './pool.js';
@@ -10,6 +10,4 @@ export { submissionRules } from './emit/rules.js';
 export { validatorSource } from './emit/validator.js';
 export { emitCatalogueIndex, emitSharedData, type IndexEntry } from './emit/catalogue-index.js';
 export { writeTreeAtomic, writeChanges } from './write.js';
-export { buildReport, writeReport, isReplaceableReportDir, reportRows, reportCsv, csvCell, summaryLine, fieldLine, type Report, type ReportOptions, type ReportRow, type ReportSummary, type ReportLang } from './report/index.js';
-export * from './papers/index.js';
-export { convertPortalJson, agenciesFromYaml, schemaRef, PortalImportError, type ImportOptions, type ImportResult, type ImportedProcedure, type KnownAgency } from './import/index.js';
+export { bundleBrowserChunks } from './bundle.js';

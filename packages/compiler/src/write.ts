@@ -5,8 +5,9 @@ import path from 'node:path';
  * Writes a whole output tree so that readers see the old build or the new one, never a
  * mix: everything goes to a sibling temporary folder first, which then replaces the old
  * folder by rename. If anything fails before the swap, the previous build is untouched.
+ * `finish` runs on the staging folder once the files are in it.
  */
-export async function writeTreeAtomic(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeTreeAtomic(outDir: string, files: ReadonlyMap<string, string>, finish?: (staging: string) => Promise<void>): Promise<void> {
   const parent = path.dirname(outDir);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = path.join(parent, `.${path.basename(outDir)}.staging-${stamp}`);
@@ -14,6 +15,8 @@ export async function writeTreeAtomic(outDir: string, files: ReadonlyMap<string,
   await mkdir(parent, { recursive: true });
   try {
     await writeFiles(staging, files);
+    // Work that reads the written files (the browser chunks) also happens before the swap.
+    await finish?.(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -66,7 +66,7 @@ describe('emitted files', () => {
       expect(content, rel).not.toMatch(/\brequire\s*\(/);
       for (const m of content.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/g)) {
         const spec = m[1] ?? m[2]!;
-        expect(spec === '@thutuc/core/runtime' || spec.startsWith('./'), `${rel} imports ${spec}`).toBe(true);
+        expect(spec === '@thutuc/runtime' || spec.startsWith('./'), `${rel} imports ${spec}`).toBe(true);
       }
     }
   });

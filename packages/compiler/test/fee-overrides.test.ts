@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '@thutuc/compiler';
-import { computeFees, localFeeOverrides, type ProvinceFeeFile } from '@thutuc/core/runtime';
+import { computeFees, localFeeOverrides, type ProvinceFeeFile } from '@thutuc/runtime';
 import { MINIMAL_PROCEDURE } from '../../../test/helpers/minimal.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

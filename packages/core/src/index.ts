@@ -20,4 +20,4 @@ export { checkCatalogue, procedureScope, type CheckedCatalogue, type CatalogueFi
 export { compileExpression, type CompiledExpression } from './expr/compile.js';
 export { closest, didYouMean } from './suggest.js';
 export { schemas } from './generated/schemas.js';
-export type * from './generated/model.js';
+export type * from '@thutuc/runtime/model';

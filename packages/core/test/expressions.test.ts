@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, procedureScope, type Procedure } from '@thutuc/core';
-import * as runtime from '@thutuc/core/runtime';
+import * as runtime from '@thutuc/runtime';
 
 /** A procedure with one field of each kind the language distinguishes. */
 const procedure = {

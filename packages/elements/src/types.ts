@@ -1,5 +1,5 @@
-import type { Procedure } from '@thutuc/core';
-import type { BundleMember, Condition, MemberSubmission, SubmissionRules, ValidateOptions, ValidationResult } from '@thutuc/core/runtime';
+import type { Procedure } from '@thutuc/runtime/model';
+import type { BundleMember, Condition, MemberSubmission, SubmissionRules, ValidateOptions, ValidationResult } from '@thutuc/runtime';
 
 /** What a compiled procedure module exports (packages/catalogue/dist/procedures/<id>/index.js). */
 export interface CompiledProcedure {

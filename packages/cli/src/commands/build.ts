@@ -9,7 +9,7 @@ export const DEFAULT_OUT = 'packages/catalogue/dist';
 export async function buildCommand(paths: string[], options: CommonOptions & { out?: string | undefined }, io: Io): Promise<number> {
   const outDir = path.resolve(io.cwd, options.out ?? DEFAULT_OUT);
   const started = performance.now();
-  const result = await buildCatalogue({ inputs: paths.length ? paths : ['catalogue'], outDir, cwd: io.cwd });
+  const result = await buildCatalogue({ inputs: paths.length ? paths : ['catalogue'], outDir, cwd: io.cwd, browser: true });
   printDiagnostics(io, result.diagnostics, result.texts, options.lang, options.json);
   const ms = Math.round(performance.now() - started);
   const where = path.relative(io.cwd, outDir) || outDir;

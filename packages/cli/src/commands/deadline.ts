@@ -1,5 +1,5 @@
 import { openProcedure } from '../catalogue.js';
-import { computeDeadline, createWorkingCalendar, durationText, parseVietnamTime } from '@thutuc/core/runtime';
+import { computeDeadline, createWorkingCalendar, durationText, parseVietnamTime } from '@thutuc/runtime';
 import type { CommonOptions, Io } from '../io.js';
 
 export interface DeadlineOptions extends CommonOptions {

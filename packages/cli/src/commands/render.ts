@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/compiler';
+import { createDossierCodeGenerator } from '@thutuc/intake';
+import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/papers';
 import { didYouMean } from '@thutuc/core';
-import { createDossierCodeGenerator, createWorkingCalendar, parseVietnamTime } from '@thutuc/core/runtime';
-import { openProcedure } from '../catalogue.js';
+import { createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
+import { compiledProcedure, openProcedure } from '../catalogue.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 
 export interface RenderOptions extends CommonOptions {
@@ -58,9 +59,10 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
 
   const agencies = files.agencies.flatMap((f) => f.value.agencies);
   const code = options.code ?? (await createDossierCodeGenerator()(dossierAgencyCode(procedure, agencies) ?? FALLBACK_AGENCY, new Date(at.epoch)));
+  const compiled = await compiledProcedure(folder, procedure.id, options, io);
+  if ('exitCode' in compiled) return compiled.message ? fail(compiled.message.vi, compiled.message.en) : compiled.exitCode;
   const made = createPaperDossier({
-    procedure,
-    conditions: analysis.checked.conditions.get(procedure.id) ?? {},
+    procedure: compiled,
     submission: example.submission as Parameters<typeof createPaperDossier>[0]['submission'],
     receivedAt: received,
     dossierCode: code,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { analyzeCatalogue, buildReport, fieldLine, isReplaceableReportDir, loadInputs, summaryLine, writeReport } from '@thutuc/compiler';
+import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
+import { buildReport, fieldLine, isReplaceableReportDir, summaryLine, writeReport } from '@thutuc/report';
 import { hasErrors } from '@thutuc/core';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';

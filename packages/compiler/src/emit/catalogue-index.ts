@@ -1,5 +1,5 @@
 import type { CatalogueFiles, Procedure } from '@thutuc/core';
-import type { ProvinceFeeFile } from '@thutuc/core/runtime';
+import type { ProvinceFeeFile } from '@thutuc/runtime';
 import { render } from './templates.js';
 import type { EmittedFiles } from './procedure.js';
 

@@ -1,5 +1,5 @@
 import type { FormField, Procedure } from '@thutuc/core';
-import type { DocumentRule, FieldRule, SubmissionRules } from '@thutuc/core/runtime';
+import type { DocumentRule, FieldRule, SubmissionRules } from '@thutuc/runtime';
 import { documentLimits } from './submission-schema.js';
 
 /**

@@ -14,7 +14,7 @@ function instance(): Ajv2020 {
     strict: true,
     // Shared definitions (uploaded files) become one function each instead of a copy per use.
     inlineRefs: false,
-    // Messages come from @thutuc/core/runtime in Vietnamese and English.
+    // Messages come from @thutuc/runtime in Vietnamese and English.
     messages: false,
   });
   return ajv;

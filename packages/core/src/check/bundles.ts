@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileExpression } from '../expr/compile.js';
 import { lookup, typeName, type ExprType } from '../expr/types.js';
-import type { Procedure } from '../generated/model.js';
+import type { Procedure } from '@thutuc/runtime/model';
 import { didYouMean } from '../suggest.js';
 import type { CatalogueFiles } from './catalogue.js';
 import { procedureScope } from './expressions.js';

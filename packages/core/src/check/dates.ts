@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isIsoDate } from '../runtime/helpers.js';
+import { isIsoDate } from '@thutuc/runtime';
 import type { ParsedSource } from '../source/parse.js';
 import type { CatalogueFiles } from './catalogue.js';
 

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compileExpression } from '../expr/compile.js';
 import type { Binding, ExprType, Scope } from '../expr/types.js';
-import type { FormField, Procedure } from '../generated/model.js';
+import type { FormField, Procedure } from '@thutuc/runtime/model';
 import type { ParsedSource } from '../source/parse.js';
 import type { CatalogueFiles } from './catalogue.js';
 

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FormField } from '../generated/model.js';
+import type { FormField } from '@thutuc/runtime/model';
 import type { ParsedSource } from '../source/parse.js';
 import type { CatalogueFiles } from './catalogue.js';
 

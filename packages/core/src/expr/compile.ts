@@ -7,7 +7,7 @@ import { BOOLEAN, DATE, NUMBER, STRING, allNames, lookup, typeName, type ExprTyp
 /**
  * Type-checks an expression and, in the same walk, writes it as a JavaScript expression.
  * The emitted text reads the data as `d`, the current group item as `it`, the context
- * (channel, case, delivery, today) as `c`, and calls helpers of @thutuc/core/runtime as `r`.
+ * (channel, case, delivery, today) as `c`, and calls helpers of @thutuc/runtime as `r`.
  * Identifiers are checked against the scope and string literals go through JSON.stringify,
  * so the output can only be the code this function chose to write.
  */

@@ -7,7 +7,7 @@ import type {
   HolidayCalendar,
   Procedure,
   ProvinceList,
-} from '../generated/model.js';
+} from '@thutuc/runtime/model';
 
 /** Every YAML kind of the catalogue, with the schema file that describes it. */
 export const KIND_SCHEMAS = {

@@ -1,4 +1,4 @@
-import type { DocumentRule } from '@thutuc/core/runtime';
+import type { DocumentRule } from '@thutuc/runtime';
 import type { Strings } from '../i18n.js';
 import type { AttachedFile } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FormField } from '@thutuc/core';
+import type { FormField } from '@thutuc/runtime/model';
 import { tr, type Lang, type Strings } from '../i18n.js';
 import { controlId } from './state.js';
 

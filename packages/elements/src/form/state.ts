@@ -1,5 +1,5 @@
-import type { FormField, Section } from '@thutuc/core';
-import type { ConditionContext, ValidationError } from '@thutuc/core/runtime';
+import type { FormField, Section } from '@thutuc/runtime/model';
+import type { ConditionContext, ValidationError } from '@thutuc/runtime';
 import type { AttachedFile, CompiledProcedure } from '../types.js';
 
 export type Data = Record<string, unknown>;

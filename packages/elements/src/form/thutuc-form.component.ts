@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { FormField } from '@thutuc/core';
-import { todayInVietnam, type ConditionContext, type ProvinceFeeFile, type ValidationError } from '@thutuc/core/runtime';
+import type { FormField } from '@thutuc/runtime/model';
+import { todayInVietnam, type ConditionContext, type ProvinceFeeFile, type ValidationError } from '@thutuc/runtime';
 import { strings, tr, type Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './autosave.js';

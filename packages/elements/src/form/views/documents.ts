@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ValidationError } from '@thutuc/core/runtime';
+import type { ValidationError } from '@thutuc/runtime';
 import { strings, tr } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import type { ThutucForm } from '../thutuc-form.component.js';

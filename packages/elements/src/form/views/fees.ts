@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { computeSubmissionFees, formatAmount, type FeePayload, type ProvinceFeeFile, type SubmissionFees } from '@thutuc/core/runtime';
-import type { ValidationError } from '@thutuc/core/runtime';
+import { computeSubmissionFees, formatAmount, type FeePayload, type ProvinceFeeFile, type SubmissionFees } from '@thutuc/runtime';
+import type { ValidationError } from '@thutuc/runtime';
 import { strings, tr } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import type { ThutucForm } from '../thutuc-form.component.js';

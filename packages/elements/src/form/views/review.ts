@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FormField } from '@thutuc/core';
+import type { FormField } from '@thutuc/runtime/model';
 import { strings, tr, type Lang } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import type { ThutucForm } from '../thutuc-form.component.js';

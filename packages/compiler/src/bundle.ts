@@ -1,0 +1,46 @@
+import { cp, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserImport from '@rollup/plugin-terser';
+import { rollup, type RollupLog } from 'rollup';
+
+/**
+ * The browser half of a build: `<dir>/procedures/<id>/index.js` → `<dir>/browser/procedures/<id>.js`,
+ * one lazy chunk per procedure (what `<thutuc-form catalogue-base=".../browser/">` loads) plus
+ * chunks they share (the runtime). Provincial fee amounts are copied beside them, since
+ * `<thutuc-form province="01">` reads `overrides/01.json` from the same base.
+ *
+ * The generated modules import `@thutuc/runtime`, so `dir` must sit where Node would resolve
+ * it (inside a project that has it installed). Returns the number of procedure chunks.
+ */
+export async function bundleBrowserChunks(dir: string): Promise<number> {
+  const procedures = path.join(dir, 'procedures');
+  const ids = (await readdir(procedures, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const out = path.join(dir, 'browser');
+  await rm(out, { recursive: true, force: true });
+  if (ids.length === 0) return 0;
+  const input = Object.fromEntries(ids.map((id) => [`procedures/${id}`, path.join(procedures, id, 'index.js')]));
+  const bundle = await rollup({
+    input,
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }), terser({ format: { comments: false } })],
+    onwarn: quiet,
+    preserveEntrySignatures: 'strict',
+  });
+  try {
+    await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true });
+  } finally {
+    await bundle.close();
+  }
+  await cp(path.join(dir, 'overrides'), path.join(out, 'overrides'), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+  return ids.length;
+}
+
+// The plugin's types describe its CommonJS build; Node's ESM import gets the function itself.
+const terser = terserImport as unknown as typeof terserImport.default;
+
+function quiet(warning: RollupLog, warn: (w: RollupLog) => void): void {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+}

@@ -1,0 +1,90 @@
+import type { Step } from '@thutuc/runtime/model';
+import { deadlineOf, type Dossier, type LifecycleEnv } from './lifecycle.js';
+import { FINAL_STATUSES } from './lifecycle-statuses.js';
+import type { Text } from '@thutuc/runtime';
+import { parseVietnamTime, vietnamTimestamp } from '@thutuc/runtime';
+
+/**
+ * Where a dossier stands against its time limit and its procedure's steps: what a tracking
+ * page (tra cứu hồ sơ) and an officer's worklist show.
+ */
+
+export type TimeState =
+  /** Not accepted yet: the clock has not started. */
+  | 'not-started'
+  /** Waiting for a supplement: the clock is stopped. */
+  | 'paused'
+  | 'on-time'
+  | 'overdue'
+  | 'finished-on-time'
+  | 'finished-late'
+  /** Refused, withdrawn or stopped: no result is due. */
+  | 'closed';
+
+export interface TimeStatus {
+  state: TimeState;
+  due?: string;
+  /** Days (in the processing time's unit) left while paused. */
+  remaining?: number;
+}
+
+/** The dossier's standing against its due date at `now` (an ISO instant, Vietnam time unless it says otherwise). */
+export function timeStatus(dossier: Dossier, now: string): TimeStatus {
+  const due = dossier.due;
+  const at = parseVietnamTime(now);
+  if (dossier.status === 'processed' || dossier.status === 'returned') {
+    const done = parseVietnamTime(dossier.processedAt);
+    const late = !!(due && done && done.epoch > parseVietnamTime(due)!.epoch);
+    return { state: late ? 'finished-late' : 'finished-on-time', ...(due ? { due } : {}) };
+  }
+  if (FINAL_STATUSES.includes(dossier.status)) return { state: 'closed' };
+  if (dossier.status === 'supplement_requested') return { state: 'paused', ...(dossier.remaining !== undefined ? { remaining: dossier.remaining } : {}) };
+  if (!due || !at) return { state: 'not-started' };
+  return { state: at.epoch > parseVietnamTime(due)!.epoch ? 'overdue' : 'on-time', due };
+}
+
+/** Whether the dossier is past its due date at `now` and still open. */
+export function isOverdue(dossier: Dossier, now: string): boolean {
+  return timeStatus(dossier, now).state === 'overdue';
+}
+
+export interface StepProgress {
+  index: number;
+  title: Text;
+  actor: Step['actor'];
+  done: boolean;
+  doneAt?: string;
+  /** From the step's `share` of the time limit, counted like the dossier's own deadline. */
+  due?: string;
+}
+
+export interface Progress {
+  steps: StepProgress[];
+  done: number;
+  total: number;
+  /** The first step not done yet. */
+  current?: number;
+}
+
+/**
+ * Progress against the procedure's declared steps. A step with a `share` of the time limit
+ * gets its own due date: the day on which that cumulative share of the counted days is used.
+ */
+export function stepProgress(dossier: Dossier, steps: readonly Step[], env?: LifecycleEnv): Progress {
+  const counted = env && dossier.due && dossier.processingTime.unit !== 'hour' ? deadlineOf(dossier, env) : undefined;
+  const days = counted?.ok ? counted.deadline.counted : [];
+  const close = counted?.ok ? counted.deadline.due.slice(11, 16) : '17:00';
+  let share = 0;
+  const list = steps.map((step, index): StepProgress => {
+    const done = dossier.stepsDone.find((s) => s.index === index);
+    share += step.share ?? 0;
+    const n = Math.min(days.length, Math.ceil(share * days.length - 1e-9));
+    const day = step.share !== undefined && n > 0 ? days[n - 1] : undefined;
+    return {
+      index, title: step.title, actor: step.actor, done: !!done,
+      ...(done ? { doneAt: done.at } : {}), ...(day ? { due: vietnamTimestamp(day, close) } : {}),
+    };
+  });
+  const current = list.find((s) => !s.done)?.index;
+  return { steps: list, done: list.filter((s) => s.done).length, total: list.length, ...(current !== undefined ? { current } : {}) };
+}

@@ -1,0 +1,123 @@
+import type { Procedure, Text } from '@thutuc/core';
+import { durationText } from '@thutuc/runtime';
+import { channelFees, feeSummary, type ReportFee } from './fees.js';
+import {
+  CHANNEL_ORDER, CHANNELS, ONLINE_LEVELS, ONLINE_ORDER, byCodePoint, byVietnamese, pick,
+  type ChannelKind, type GovLevel, type OnlineLevel, type ReportLang,
+} from './labels.js';
+
+/**
+ * One row per procedure: what the public list shows, in both languages. The index page,
+ * catalogue.csv and catalogue.json are all written from these rows, so they never disagree.
+ */
+
+type Both = { vi: string; en: string };
+type Time = Procedure['channels'][number]['processingTime'];
+
+export interface ReportTime {
+  value: number;
+  unit: Time['unit'];
+  /** `1 ngày làm việc`, `Trong ngày` for 0. */
+  text: Both;
+  sameDayCutoff?: string;
+  /** The wording of the law or the portal, kept verbatim (Vietnamese). */
+  raw?: string;
+  extensions: { value: number; unit: Time['unit']; text: Both; reason: Text }[];
+}
+
+export interface ReportChannel {
+  channel: ChannelKind;
+  name: Both;
+  processingTime: ReportTime;
+  fees: ReportFee[];
+  feeSummary: Both;
+  note?: Text;
+}
+
+export interface ReportRow {
+  id: string;
+  code: string;
+  title: Text;
+  field: { code?: string; name: Text };
+  levels: GovLevel[];
+  onlineLevel: OnlineLevel;
+  status: Procedure['status'];
+  version: string;
+  effectiveDate: string;
+  /** The procedure's page, relative to index.html. */
+  page: string;
+  channels: ReportChannel[];
+}
+
+export interface ReportSummary {
+  total: number;
+  byOnlineLevel: Record<OnlineLevel, number>;
+  drafts: number;
+  byField: { name: Text; count: number }[];
+}
+
+/** Ids are `[a-z0-9.-]` by schema; checked again because they become file names. */
+const SAFE_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+export function durationOf(value: number, unit: Time['unit']): Both {
+  return value === 0 ? { vi: 'Trong ngày', en: 'Same day' } : durationText(value, unit);
+}
+
+function timeOf(t: Time): ReportTime {
+  const out: ReportTime = {
+    value: t.value, unit: t.unit, text: durationOf(t.value, t.unit),
+    extensions: (t.extensions ?? []).map((e) => ({ value: e.value, unit: e.unit, text: durationOf(e.value, e.unit), reason: e.reason })),
+  };
+  if (t.sameDayCutoff) out.sameDayCutoff = t.sameDayCutoff;
+  if (t.raw) out.raw = t.raw;
+  return out;
+}
+
+export function reportRow(p: Procedure): ReportRow {
+  if (!SAFE_ID.test(p.id)) throw new Error(`Mã thủ tục không dùng được làm tên tệp / unusable procedure id: ${JSON.stringify(p.id)}`);
+  const channels = [...p.channels]
+    .sort((a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel))
+    .map((c): ReportChannel => {
+      const fees = channelFees(p, c);
+      const out: ReportChannel = { channel: c.channel, name: CHANNELS[c.channel], processingTime: timeOf(c.processingTime), fees, feeSummary: feeSummary(fees) };
+      if (c.note) out.note = c.note;
+      return out;
+    });
+  const field: ReportRow['field'] = { name: p.field.name };
+  if (p.field.code) field.code = p.field.code;
+  return {
+    id: p.id, code: p.code, title: p.title, field, levels: [...p.levels], onlineLevel: p.onlineLevel, status: p.status,
+    version: p.version, effectiveDate: p.effectiveDate, page: `procedures/${p.id}.html`, channels,
+  };
+}
+
+/** Every procedure, sorted by id (so by field folder, then name): stable across machines. */
+export function reportRows(procedures: readonly Procedure[]): ReportRow[] {
+  return [...procedures].sort((a, b) => byCodePoint(a.id, b.id)).map(reportRow);
+}
+
+export function summarizeRows(rows: readonly ReportRow[]): ReportSummary {
+  const byOnlineLevel: Record<OnlineLevel, number> = { full: 0, partial: 0, none: 0 };
+  const fields = new Map<string, { name: Text; count: number }>();
+  for (const r of rows) {
+    byOnlineLevel[r.onlineLevel]++;
+    const f = fields.get(r.field.name.vi) ?? { name: r.field.name, count: 0 };
+    f.count++;
+    fields.set(r.field.name.vi, f);
+  }
+  const byField = [...fields.values()].sort((a, b) => b.count - a.count || byVietnamese(a.name.vi, b.name.vi));
+  return { total: rows.length, byOnlineLevel, drafts: rows.filter((r) => r.status === 'draft').length, byField };
+}
+
+/** `17 thủ tục: 1 toàn trình, 11 một phần, 5 chưa trực tuyến (4 bản nháp)`. */
+export function summaryLine(s: ReportSummary, lang: ReportLang): string {
+  const levels = ONLINE_ORDER.map((l) => `${s.byOnlineLevel[l]} ${ONLINE_LEVELS[l].short[lang]}`).join(', ');
+  const total = lang === 'vi' ? `${s.total} thủ tục` : `${s.total} procedure${s.total === 1 ? '' : 's'}`;
+  const drafts = s.drafts === 0 ? '' : lang === 'vi' ? ` (${s.drafts} bản nháp)` : ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})`;
+  return `${total}: ${levels}${drafts}`;
+}
+
+/** `Hộ tịch: 7; Cư trú: 3; …`, largest first. */
+export function fieldLine(s: ReportSummary, lang: ReportLang): string {
+  return s.byField.map((f) => `${pick(f.name, lang)}: ${f.count}`).join('; ');
+}

@@ -1,0 +1,34 @@
+// @thutuc/runtime — what compiled procedure modules, forms and servers share: small,
+// isomorphic, no eval, no YAML or schema compiler. The model types are at `@thutuc/runtime/model`.
+export { len, filled, has, days, age, isIsoDate, isTaxCode, todayInVietnam, ucs2length } from './helpers.js';
+export { checkSubmission, createValidator } from './submission.js';
+export type {
+  Text,
+  Condition,
+  ConditionContext,
+  DocumentRule,
+  FieldRule,
+  SchemaValidator,
+  SubmissionRules,
+  ValidateOptions,
+  ValidationError,
+  ValidationResult,
+} from './submission.js';
+export { messageFor } from './messages.js';
+export { computeFees } from './fees.js';
+export type { FeeLine, FeeOptions, FeePayload, FeeResult, FeeTotal, LocalFeeOverrides } from './fees.js';
+export { tieredAmount, unitCount, type FeeBand, type TieredAmount } from './fee-rules.js';
+export { formatVnd, formatAmount, type Currency } from './money.js';
+export { amountInWords } from './money-words.js';
+export { createWorkingCalendar, addDays, weekday } from './calendar.js';
+export type { CalendarDay, CalendarOptions, WorkingCalendar } from './calendar.js';
+export { projectHolidays, type ProjectedHoliday } from './holiday-projection.js';
+export { solarToLunar, lunarToSolar, lunarNewYear, type LunarDate } from './lunar.js';
+export { computeDeadline } from './deadline.js';
+export type { Deadline, DeadlineOptions, DeadlineResult, DeadlineStep, Duration, Pause, ProcessingTimeSpec } from './deadline.js';
+export { DEFAULT_OFFICE_HOURS, type OfficeHours } from './deadline-hours.js';
+export { durationText, type DurationUnit } from './deadline-texts.js';
+export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-time.js';
+export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
+export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
+export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './submission-fees.js';
