@@ -6,6 +6,7 @@
 //   <catalogue>/browser/procedures/<id>.js   one chunk per procedure, loaded on demand by
 //                         <thutuc-form procedure="<id>" catalogue-base=".../browser/">; the
 //                         runtime they share is a chunk of its own.
+//   custom-elements.json  the element's public API, from the sources (scripts/manifest.js)
 //
 // Input is what `tsc -b` and `thutuc build` wrote; nothing here compiles TypeScript.
 import { cp, readdir, rm } from 'node:fs/promises';
@@ -57,5 +58,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   await bundleElements();
   const count = await bundleCatalogue(catalogueDist);
-  console.log(`✓ elements bundled (dist/thutuc.js, dist/thutuc.iife.js) and ${count} procedure chunk(s) in ${path.relative(root, path.join(catalogueDist, 'browser'))} (${Math.round(performance.now() - started)} ms)`);
+  // Loaded here only: the analyzer brings TypeScript along, which bundling alone does not need.
+  const { writeManifest } = await import('./manifest.js');
+  await writeManifest();
+  console.log(`✓ elements bundled (dist/thutuc.js, dist/thutuc.iife.js, custom-elements.json) and ${count} procedure chunk(s) in ${path.relative(root, path.join(catalogueDist, 'browser'))} (${Math.round(performance.now() - started)} ms)`);
 }
