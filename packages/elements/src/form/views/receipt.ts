@@ -1,9 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { strings, tr } from '../../i18n.js';
+import { strings, tr, type Lang } from '../../i18n.js';
 import type { CompiledProcedure, Receipt } from '../../types.js';
-import type { ThutucForm } from '../thutuc-form.component.js';
 
-function formatDate(iso: string | undefined, lang: 'vi' | 'en'): string | undefined {
+export interface ReceiptView {
+  procedure: CompiledProcedure;
+  lang: Lang;
+  receipt: Receipt;
+}
+
+function formatDate(iso: string | undefined, lang: Lang): string | undefined {
   if (!iso) return undefined;
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -12,8 +17,7 @@ function formatDate(iso: string | undefined, lang: 'vi' | 'en'): string | undefi
 }
 
 /** The confirmation: the dossier code the server issued and the appointment it gave. */
-export function renderReceipt(form: ThutucForm, p: CompiledProcedure, receipt: Receipt): TemplateResult {
-  const lang = form.language;
+export function renderReceipt({ procedure: p, lang, receipt }: ReceiptView): TemplateResult {
   const s = strings(lang);
   const appointment = formatDate(receipt.appointmentDate, lang);
   const received = formatDate(receipt.receivedAt, lang);
