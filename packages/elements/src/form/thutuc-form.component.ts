@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { todayInVietnam, type ProvinceFeeFile, type ValidationError } from '@thutuc/runtime';
-import { strings, tr, type Lang } from '../i18n.js';
+import { localize, todayInVietnam, type ProvinceFeeFile, type ValidationError } from '@thutuc/runtime';
+import { strings, type Lang } from '../i18n.js';
 import type { CompiledProcedure } from '../types.js';
 import { fetchProvinceFees, importProcedure } from './catalogue.js';
 import { FormController } from './form-controller.js';
@@ -174,7 +174,7 @@ export class ThutucForm extends LitElement {
         outcome: form.outcome,
         onFocusControl: (path) => this.renderRoot.querySelector<HTMLElement>(`#${controlId(path)}`)?.focus(),
       })}
-      <p class="progress" part="progress">${s.step(index + 1, steps.length)} · ${tr(p.definition.title, this.#language)}</p>
+      <p class="progress" part="progress">${s.step(index + 1, steps.length)} · ${localize(p.definition.title, this.#language)}</p>
       ${this.#renderStep(step, steps, errors)}
       <div class="actions">
         <button type="submit" part="button" ?disabled=${form.submitting} aria-busy=${form.submitting ? 'true' : 'false'}>

@@ -1,5 +1,6 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import { strings, tr, type Lang } from '../../i18n.js';
+import { strings, type Lang } from '../../i18n.js';
 import type { AttachedFile, CompiledProcedure } from '../../types.js';
 import { addFiles, formatSize } from '../files.js';
 import { controlId, formChannel } from '../state.js';
@@ -39,7 +40,7 @@ export function renderDocumentsStep(v: DocumentsView): TemplateResult {
             (c, i) => html`<div class="option">
               <input type="radio" name="/case" id=${i === 0 ? controlId('/case') : `${controlId('/case')}-${i}`} value=${c.id}
                 .checked=${v.caseId === c.id} @change=${() => v.onCase(c.id)} />
-              <label for=${i === 0 ? controlId('/case') : `${controlId('/case')}-${i}`}>${tr(c.name, lang)}</label>
+              <label for=${i === 0 ? controlId('/case') : `${controlId('/case')}-${i}`}>${localize(c.name, lang)}</label>
             </div>`,
           )}
         </fieldset>`
@@ -52,7 +53,7 @@ export function renderDocumentsStep(v: DocumentsView): TemplateResult {
     const counts = html`<p class="hint">${s.copies(doc.originals ?? 1, doc.copies ?? 0)}</p>`;
     if (doc.presentOnly || (doc.electronicForm && online)) {
       return html`<div class="group" part="field">
-        <h3>${tr(doc.name, lang)}</h3>
+        <h3>${localize(doc.name, lang)}</h3>
         ${counts}
         <p>${doc.presentOnly ? s.presentOnly : s.electronicForm}</p>
       </div>`;
@@ -72,10 +73,10 @@ export function renderDocumentsStep(v: DocumentsView): TemplateResult {
     const hintId = `${id}-hint`;
     const errorId = `${id}-error`;
     return html`<div class="group ${error || problems.length ? 'invalid' : ''}" part="field">
-      <label for=${id} part="label">${tr(doc.name, lang)}${rule.required || rule.requiredWhen ? nothing : html` <span>${s.optional}</span>`}</label>
+      <label for=${id} part="label">${localize(doc.name, lang)}${rule.required || rule.requiredWhen ? nothing : html` <span>${s.optional}</span>`}</label>
       <p class="hint" id=${hintId} part="hint">
         ${s.copies(doc.originals ?? 1, doc.copies ?? 0)}. ${s.limits(accept, Math.round((rule.maxBytes ?? 0) / 1024 / 1024), rule.maxFiles ?? 5)}
-        ${doc.note ? html`<br />${tr(doc.note, lang)}` : nothing}
+        ${doc.note ? html`<br />${localize(doc.note, lang)}` : nothing}
       </p>
       ${error || problems.length
         ? html`<p class="error" id=${errorId} part="error"><span class="visually-hidden">${s.errorPrefix} </span>${[error, ...problems].filter(Boolean).join(' ')}</p>`

@@ -1,6 +1,7 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ValidationError } from '@thutuc/runtime';
-import { strings, tr, type Lang } from '../../i18n.js';
+import { strings, type Lang } from '../../i18n.js';
 import { controlId } from '../state.js';
 import type { SubmitOutcome } from '../submit.js';
 
@@ -25,7 +26,7 @@ export function renderErrorSummary(v: ErrorSummaryView): TemplateResult | typeof
     return html`<div class="error-summary" role="alert" tabindex="-1" part="error-summary">
       <h2>${s.errorSummaryTitle}</h2>
       <p>${text}</p>
-      ${outcome.reasons?.length ? html`<ul>${outcome.reasons.map((r) => html`<li>${tr(r.message, lang)}</li>`)}</ul>` : nothing}
+      ${outcome.reasons?.length ? html`<ul>${outcome.reasons.map((r) => html`<li>${localize(r.message, lang)}</li>`)}</ul>` : nothing}
     </div>`;
   }
   if (!v.showErrors || v.errors.length === 0) return nothing;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatAmount, type SubmissionFees } from '@thutuc/runtime';
-import { strings, tr, type Lang } from '../../i18n.js';
+import { formatAmount, localize, type SubmissionFees } from '@thutuc/runtime';
+import { strings, type Lang } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import { controlId } from '../state.js';
 
@@ -10,11 +10,11 @@ export function renderFeeTable(summary: SubmissionFees, lang: Lang): TemplateRes
   if (summary.lines.length === 0) return html`<p>${s.feeNone}</p>`;
   const { lines } = summary;
   return html`<table class="fees" part="fees">
-      <thead><tr><th scope="col">${lang === 'vi' ? 'Khoản thu' : 'Item'}</th><th scope="col" class="amount">${lang === 'vi' ? 'Số tiền' : 'Amount'}</th></tr></thead>
+      <thead><tr><th scope="col">${localize({ vi: 'Khoản thu', en: 'Item' }, lang)}</th><th scope="col" class="amount">${localize({ vi: 'Số tiền', en: 'Amount' }, lang)}</th></tr></thead>
       <tbody>
         ${lines.map(
           (line) => html`<tr>
-            <td>${line.member ? html`<span class="hint">${tr(line.member, lang)}</span><br />` : nothing}${tr(line.label, lang)}${line.detail ? html`<br /><span class="hint">${tr(line.detail, lang)}</span>` : nothing}${line.exemption ? html`<br /><span class="hint">${tr(line.exemption.reason, lang)}</span>` : nothing}${line.legalBasis?.length
+            <td>${line.member ? html`<span class="hint">${localize(line.member, lang)}</span><br />` : nothing}${localize(line.label, lang)}${line.detail ? html`<br /><span class="hint">${localize(line.detail, lang)}</span>` : nothing}${line.exemption ? html`<br /><span class="hint">${localize(line.exemption.reason, lang)}</span>` : nothing}${line.legalBasis?.length
               ? html`<br /><span class="hint">${line.legalBasis.join('; ')}</span>`
               : nothing}</td>
             <td class="amount">${line.status === 'local' ? s.feeLocal : line.status === 'exempt' ? s.feeExempt : formatAmount(line.amount ?? 0, line.currency, lang)}</td>

@@ -1,5 +1,6 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import { strings, tr, type Lang } from '../../i18n.js';
+import { strings, type Lang } from '../../i18n.js';
 import type { CompiledProcedure, Receipt } from '../../types.js';
 
 export interface ReceiptView {
@@ -23,11 +24,11 @@ export function renderReceipt({ procedure: p, lang, receipt }: ReceiptView): Tem
   const received = formatDate(receipt.receivedAt, lang);
   return html`<div class="receipt" part="receipt" role="status">
     <h2 tabindex="-1" part="step-title">${s.confirmationTitle}</h2>
-    <p>${tr(p.definition.title, lang)}</p>
+    <p>${localize(p.definition.title, lang)}</p>
     <p>${s.dossierCode}:<br /><span class="code">${receipt.dossierCode}</span></p>
     ${received ? html`<p>${s.receivedAt}: ${received}</p>` : nothing}
     ${appointment ? html`<p>${s.appointment}: <strong>${appointment}</strong></p>` : nothing}
-    ${receipt.message ? html`<p>${tr(receipt.message, lang)}</p>` : nothing}
+    ${receipt.message ? html`<p>${localize(receipt.message, lang)}</p>` : nothing}
     <p>${s.keepCode}</p>
   </div>`;
 }

@@ -1,7 +1,8 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormField } from '@thutuc/runtime/model';
 import type { ConditionContext, SubmissionFees } from '@thutuc/runtime';
-import { strings, tr, type Lang } from '../../i18n.js';
+import { strings, type Lang } from '../../i18n.js';
 import type { AttachedFile, CompiledProcedure } from '../../types.js';
 import { formatSize } from '../files.js';
 import { isFieldVisible, type Data, type Step } from '../state.js';
@@ -14,9 +15,9 @@ function show(field: FormField, value: unknown, lang: Lang): string {
     case 'boolean':
       return value === true ? s.yes : s.no;
     case 'choice':
-      return tr(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
+      return localize(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
     case 'multi_choice':
-      return (value as string[]).map((v) => tr(field.options?.find((o) => o.value === v)?.label, lang) || v).join(', ');
+      return (value as string[]).map((v) => localize(field.options?.find((o) => o.value === v)?.label, lang) || v).join(', ');
     case 'address': {
       const a = value as Record<string, string>;
       return [a.street, a.commune && `${s.commune} ${a.commune}`, a.province && `${s.province} ${a.province}`].filter(Boolean).join(', ');
@@ -53,9 +54,9 @@ export function renderReview(v: ReviewView): TemplateResult {
   const sections = steps.map((step, index) => {
     if (step.kind !== 'section') return nothing;
     const fields = step.section.fields.filter((f) => isFieldVisible(p, f.id, data, v.context));
-    return html`<h3>${tr(step.section.title, lang)}</h3>
+    return html`<h3>${localize(step.section.title, lang)}</h3>
       <dl class="review" part="review">
-        ${fields.map((f) => html`<dt>${tr(f.label, lang)}</dt><dd>${show(f, data[f.id], lang)}</dd><dd>${change(index, tr(f.label, lang))}</dd>`)}
+        ${fields.map((f) => html`<dt>${localize(f.label, lang)}</dt><dd>${show(f, data[f.id], lang)}</dd><dd>${change(index, localize(f.label, lang))}</dd>`)}
       </dl>`;
   });
   const documentsIndex = steps.findIndex((step) => step.kind === 'documents');
@@ -68,9 +69,9 @@ export function renderReview(v: ReviewView): TemplateResult {
               .filter((d) => v.files.has(d.id) || !d.presentOnly)
               .map((d) => {
                 const files = v.files.get(d.id) ?? [];
-                return html`<dt>${tr(d.name, lang)}</dt>
+                return html`<dt>${localize(d.name, lang)}</dt>
                   <dd>${files.length ? files.map((f) => `${f.name} (${formatSize(f.size)})`).join('\n') : s.reviewNoFiles}</dd>
-                  <dd>${change(documentsIndex, tr(d.name, lang))}</dd>`;
+                  <dd>${change(documentsIndex, localize(d.name, lang))}</dd>`;
               })}
           </dl>`
       : nothing;

@@ -1,7 +1,8 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormField, Section } from '@thutuc/runtime/model';
 import type { ConditionContext } from '@thutuc/runtime';
-import { strings, tr, type Lang } from '../../i18n.js';
+import { strings, type Lang } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
 import { renderField } from '../render-field.js';
 import { isFieldRequired, isFieldVisible, type Data } from '../state.js';
@@ -23,8 +24,8 @@ export interface SectionView {
 /** One section of the form: its title, hint and the fields visible now. */
 export function renderSection(v: SectionView): TemplateResult {
   const { procedure: p, lang, section, data } = v;
-  return html`<h2 tabindex="-1" part="step-title">${tr(section.title, lang)}</h2>
-    ${section.hint ? html`<p class="hint">${tr(section.hint, lang)}</p>` : nothing}
+  return html`<h2 tabindex="-1" part="step-title">${localize(section.title, lang)}</h2>
+    ${section.hint ? html`<p class="hint">${localize(section.hint, lang)}</p>` : nothing}
     ${section.fields.filter((f) => isFieldVisible(p, f.id, data, v.context)).map((f) => fieldView(v, f, `/data/${f.id}`, f.id, data[f.id]))}`;
 }
 
