@@ -263,10 +263,9 @@ export class FormController implements ReactiveController {
   /** Continue: the next step, or the current step's errors when it has any. */
   next(steps: Step[], errors: ValidationError[]): void {
     if (errorsForStep(steps[this.#step]!, errors).length) {
-      const shown = this.#showErrors;
       this.#showErrors = true;
       this.#focusAfterRender = 'summary';
-      if (!shown) this.#changed();
+      this.#changed();
       return;
     }
     this.goTo(Math.min(this.#step + 1, steps.length - 1));
@@ -279,11 +278,10 @@ export class FormController implements ReactiveController {
   async submit(steps: Step[], errors: ValidationError[]): Promise<void> {
     if (errors.length) {
       const first = steps.findIndex((step) => step.kind !== 'review' && errorsForStep(step, errors).length);
-      const unchanged = this.#showErrors && (first < 0 || first === this.#step);
       this.#step = first >= 0 ? first : this.#step;
       this.#showErrors = true;
       this.#focusAfterRender = 'summary';
-      if (!unchanged) this.#changed();
+      this.#changed();
       return;
     }
     const p = this.#procedure!;
