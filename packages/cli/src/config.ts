@@ -33,7 +33,8 @@ async function readJson(file: string): Promise<unknown | undefined> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file}: JSON không hợp lệ / invalid JSON (${(error as Error).message})`);
+    const reason = (error as Error).message;
+    throw new UsageError({ vi: `${file}: JSON không hợp lệ (${reason})`, en: `${file}: invalid JSON (${reason})` });
   }
 }
 
@@ -50,15 +51,15 @@ async function configIn(dir: string): Promise<{ file: string; raw: unknown } | u
 
 function checked(file: string, raw: unknown): { catalogue: string; out: string } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UsageError(`${file}: cấu hình thutuc phải là một đối tượng { "catalogue": …, "out": … } / the thutuc settings must be an object { "catalogue": …, "out": … }`);
+    throw new UsageError({ vi: `${file}: cấu hình thutuc phải là một đối tượng { "catalogue": …, "out": … }`, en: `${file}: the thutuc settings must be an object { "catalogue": …, "out": … }` });
   }
   const result: { catalogue: string; out: string } = { ...DEFAULT_CONFIG };
   for (const [key, value] of Object.entries(raw as RawConfig)) {
     if (key !== 'catalogue' && key !== 'out') {
-      throw new UsageError(`${file}: không có tùy chọn "${key}" (chỉ "catalogue", "out") / unknown setting "${key}" (only "catalogue", "out")`);
+      throw new UsageError({ vi: `${file}: không có tùy chọn "${key}" (chỉ có "catalogue", "out")`, en: `${file}: unknown setting "${key}" (only "catalogue", "out")` });
     }
     if (typeof value !== 'string' || value === '') {
-      throw new UsageError(`${file}: "${key}" phải là đường dẫn thư mục / "${key}" must be a folder path`);
+      throw new UsageError({ vi: `${file}: "${key}" phải là đường dẫn thư mục`, en: `${file}: "${key}" must be a folder path` });
     }
     result[key] = value;
   }

@@ -55,9 +55,11 @@ describe('project settings', () => {
     const r = thutuc(['validate'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('không có tùy chọn "catalog"');
-    expect(r.stderr).toContain('unknown setting "catalog"');
+    expect(thutuc(['validate', '--lang', 'en'], dir).stderr).toContain('unknown setting "catalog"');
     await writeFile(path.join(dir, 'thutuc.config.json'), JSON.stringify({ out: 3 }));
-    expect(thutuc(['build'], dir).stderr).toContain('"out" must be a folder path');
+    expect(thutuc(['build', '--lang', 'en'], dir).stderr).toContain('"out" must be a folder path');
+    await writeFile(path.join(dir, 'thutuc.config.json'), '{ out: ');
+    expect(thutuc(['build'], dir).stderr).toContain('JSON không hợp lệ');
   });
 
   it('lets validate and build run without arguments from a subfolder of the project', async () => {

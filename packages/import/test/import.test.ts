@@ -82,7 +82,7 @@ describe.skipIf(!present)('thutuc import of the national portal samples', () => 
     expect(online!.fees[0]).toMatchObject({ type: 'le_phi', kind: 'exempt', reason: { vi: 'Miễn lệ phí đăng ký khai sinh đúng hạn' } });
     expect(post!.fees[0]).toMatchObject({ kind: 'local', note: { vi: 'Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định' } });
     expect(inPerson!.fees[0]).toMatchObject({ kind: 'local' });
-    expect(p!.gaps.some((g) => g.en.includes('free or set by the provincial council is unclear'))).toBe(true);
+    expect(p!.gaps.some((g) => (g.en ?? '').includes('free or set by the provincial council is unclear'))).toBe(true);
     expect(p!.render('x.json')).toMatch(/# SERVICE_FEE → le_phi: suy luận/);
     const consular = byCode(convert(FILES[0]!).procedures, '2.000712').draft.procedure;
     expect(consular.channels.find((c) => c.channel === 'in_person')!.fees[0]).toMatchObject({ kind: 'fixed', amount: 20, currency: 'USD' });

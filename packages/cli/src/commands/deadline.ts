@@ -1,3 +1,4 @@
+import { localize } from '@thutuc/runtime';
 import { openProcedure } from '../catalogue.js';
 import { findConfig, shown } from '../config.js';
 import { computeDeadline, createWorkingCalendar, durationText, parseVietnamTime } from '@thutuc/runtime';
@@ -19,7 +20,7 @@ const CHANNELS: Record<string, { vi: string; en: string }> = {
 export async function deadlineCommand(args: string[], options: DeadlineOptions, io: Io): Promise<number> {
   const { lang } = options;
   const fail = (vi: string, en: string) => {
-    io.stderr.write(`thutuc: ${lang === 'vi' ? vi : en}\n`);
+    io.stderr.write(`thutuc: ${localize({ vi, en }, lang)}\n`);
     return 1;
   };
   const [id] = args;

@@ -35,7 +35,7 @@ function withSchemaLine(text: string, file: string, project: string): string {
 export async function initCommand(args: string[], options: CommonOptions, io: Io): Promise<number> {
   const { lang } = options;
   const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
-  if (args.length > 1) throw new UsageError(say('Cần nhiều nhất một thư mục, ví dụ: thutuc init danh-muc', 'Give at most one folder, e.g. thutuc init my-catalogue'));
+  if (args.length > 1) throw new UsageError({ vi: 'Cần nhiều nhất một thư mục, ví dụ: thutuc init danh-muc', en: 'Give at most one folder, e.g. thutuc init my-catalogue' });
   const target = path.resolve(io.cwd, args[0] ?? '.');
   if (!existsSync(TEMPLATE)) {
     io.stderr.write(`thutuc: ${say(`thiếu mẫu dự án ${TEMPLATE} (chạy npm run build).`, `the project template ${TEMPLATE} is missing (run npm run build).`)}\n`);
