@@ -5,6 +5,7 @@ import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -22,6 +23,8 @@ Cách dùng:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                          giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+  thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
+                                         máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
 
 Tùy chọn:
   --lang vi|en   ngôn ngữ thông báo (mặc định vi)
@@ -42,6 +45,8 @@ Usage:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                         printable official papers (forms 01–04, declarations) filled from an example
+  thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
+                                        the receiving server (@thutuc/intake; see thutuc serve --help)
 
 Options:
   --lang vi|en   message language (default vi)
@@ -52,6 +57,8 @@ Options:
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
+  // The server has options of its own; @thutuc/intake parses them.
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,
