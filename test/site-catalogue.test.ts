@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, run } from './helpers/pack.js';
 // @ts-expect-error plain JS module of the example site
-import { startSite } from '../examples/server/server.js';
+import { startExampleSite } from '../examples/start.js';
 
 /**
  * `thutuc build` into a folder outside the repository, served by the example site: every
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'thutuc-site-'));
   out = path.join(work, 'catalogue');
   await run(process.execPath, [path.join(root, 'packages/cli/bin/thutuc.js'), 'build', '--out', out], { cwd: root });
-  site = await startSite({ catalogueDir: out, elementsDir: path.join(root, 'packages/elements/dist'), storeDir: path.join(work, 'store') });
+  site = await startExampleSite({ catalogueDir: out, elementsDir: path.join(root, 'packages/elements/dist'), dataDir: path.join(work, 'data') });
 }, 300_000);
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
 import { initCommand } from './commands/init.js';
 import { isLang } from '@thutuc/runtime';
+import { serveCommand } from './commands/serve.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -25,6 +26,8 @@ Cách dùng:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                          giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+  thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
+                                         máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
 
 Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
@@ -49,6 +52,8 @@ Usage:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                         printable official papers (forms 01–04, declarations) filled from an example
+  thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
+                                        the receiving server (@thutuc/intake; see thutuc serve --help)
 
 Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
@@ -62,6 +67,8 @@ Options:
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
+  // The server has options of its own; @thutuc/intake parses them.
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,

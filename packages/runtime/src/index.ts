@@ -33,3 +33,4 @@ export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmissi
 export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './submission-fees.js';
 export { LANGS, isLang, localize, bilingual, type Lang, type LocalizedText } from './text.js';
 export { ThutucError } from './errors.js';
+export type { ProcedureModule } from './procedure-module.js';
