@@ -100,7 +100,8 @@ describe('installed from the tarballs into a project outside the repository', ()
 
   beforeAll(async () => {
     await mkdir(project, { recursive: true });
-    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'agency-site', private: true, type: 'module' }, null, 2));
+    // What `npm init -y` writes: a CommonJS project, the harder case for ES module output.
+    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'agency-site', version: '1.0.0', private: true, type: 'commonjs' }, null, 2));
     try {
       await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', ...packed.map((p) => p.tarball)], { cwd: project });
     } catch (error) {
@@ -162,7 +163,7 @@ describe('installed from the tarballs into a project outside the repository', ()
       const example = /```js\n([\s\S]*?)```/.exec(await text(p, 'README.md'))?.[1];
       // @thutuc/elements needs a DOM: the browser test below runs its example instead.
       if (!example) continue;
-      const file = path.join(project, `readme-${p.name.split('/')[1]}.js`);
+      const file = path.join(project, `readme-${p.name.split('/')[1]}.mjs`);
       await writeFile(file, example);
       await expect(run(process.execPath, [file], { cwd: project }), p.name).resolves.toBeDefined();
       ran++;

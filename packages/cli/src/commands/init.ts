@@ -14,7 +14,7 @@ const SCHEMA_LINE = /^# yaml-language-server: \$schema=\S*?([\w-]+)\.schema\.jso
 async function templateFiles(dir: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? templateFiles(dir, path.join(prefix, e.name)) : Promise.resolve(e.isFile() ? [path.join(prefix, e.name)] : []))),
+    entries.map((e) => (e.isDirectory() ? templateFiles(dir, path.join(prefix, e.name)) : Promise.resolve(e.isFile() && e.name.endsWith('.yaml') ? [path.join(prefix, e.name)] : []))),
   );
   return nested.flat().sort();
 }
@@ -45,7 +45,7 @@ export async function initCommand(args: string[], options: CommonOptions, io: Io
   const files = new Map<string, string>([[CONFIG_FILE, `${JSON.stringify(DEFAULT_CONFIG, null, 2)}\n`]]);
   for (const rel of await templateFiles(TEMPLATE)) {
     const text = await readFile(path.join(TEMPLATE, rel), 'utf8');
-    files.set(rel, rel.endsWith('.yaml') ? withSchemaLine(text, path.join(target, rel), target) : text);
+    files.set(rel, withSchemaLine(text, path.join(target, rel), target));
   }
   const taken = [...files.keys()].filter((rel) => existsSync(path.join(target, rel))).map((rel) => shown(io.cwd, path.join(target, rel)));
   if (taken.length) {
