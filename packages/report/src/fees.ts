@@ -1,5 +1,5 @@
 import type { Procedure, Text } from '@thutuc/core';
-import { computeFees, formatAmount, type FeeLine } from '@thutuc/runtime';
+import { computeFees, formatAmount, knownDate, type FeeLine } from '@thutuc/runtime';
 import { FEE_TYPES, unitOf } from './labels.js';
 
 /**
@@ -38,6 +38,8 @@ export interface ReportFee {
   exemptions: { id: string; reason: Text; legalBasis: string[] }[];
   legalBasis: string[];
   note?: Text;
+  /** The source's wording of an amount it does not state. */
+  raw?: string;
 }
 
 const money = (amount: number, currency: string): Both => ({ vi: formatAmount(amount, currency, 'vi'), en: formatAmount(amount, currency, 'en') });
@@ -67,6 +69,7 @@ function tieredPrice(fee: Fee, currency: string): Both {
 
 function priceOf(line: FeeLine, fee: Fee): Both {
   if (line.status === 'exempt') return { vi: 'Miễn', en: 'Exempt' };
+  if (line.status === 'unknown') return { vi: 'Chưa có thông tin', en: 'Not stated' };
   if (line.status === 'local') {
     return fee.resolution?.number && line.detail
       ? { vi: line.detail.vi, en: line.detail.en ?? line.detail.vi }
@@ -79,7 +82,7 @@ function priceOf(line: FeeLine, fee: Fee): Both {
 
 export function channelFees(procedure: Procedure, channel: Channel): ReportFee[] {
   // No conditions: every line applies and no exemption fires (see the note at the top).
-  const result = computeFees(procedure, {}, { channel: channel.channel, data: {} }, { today: procedure.effectiveDate });
+  const result = computeFees(procedure, {}, { channel: channel.channel, data: {} }, knownDate(procedure.effectiveDate) ? { today: knownDate(procedure.effectiveDate)! } : {});
   const numbers = new Map(procedure.legalBasis.map((doc) => [doc.id, doc.number]));
   const basis = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => numbers.get(id) ?? id);
   return result.lines.map((line) => {
@@ -95,7 +98,8 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
     if (fee.kind === 'per_unit') out.unitAmount = line.unitAmount ?? 0;
     if (fee.kind === 'tiered') out.tiers = (fee.tiers ?? []).map((t) => ({ ...t }));
     if (fee.cap !== undefined) out.cap = fee.cap;
-    if (line.status === 'local' && line.detail) out.detail = line.detail;
+    if ((line.status === 'local' || line.status === 'unknown') && line.detail) out.detail = line.detail;
+    if (line.raw) out.raw = line.raw;
     if (line.status === 'exempt' && line.exemption) out.reason = line.exemption.reason;
     if (fee.note) out.note = fee.note;
     return out;
@@ -104,7 +108,8 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
 
 /** One phrase per channel for the list: `Lệ phí …: Do HĐND tỉnh quyết định (có trường hợp miễn); …`. */
 export function feeSummary(fees: readonly ReportFee[]): Both {
-  if (fees.length === 0) return { vi: 'Không thu phí, lệ phí', en: 'No fee or charge' };
+  // No line at all is not "free": the schema asks for one, so an empty list means nothing is known.
+  if (fees.length === 0) return { vi: 'Chưa có thông tin', en: 'Not stated' };
   const one = (f: ReportFee, lang: 'vi' | 'en') => {
     const flags: string[] = [];
     if (f.conditional) flags.push(lang === 'vi' ? 'tùy trường hợp' : 'in some cases');

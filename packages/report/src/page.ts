@@ -1,5 +1,5 @@
 import type { Procedure, Text } from '@thutuc/core';
-import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, pick, type ReportLang } from './labels.js';
+import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, knownDateText, pick, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
@@ -57,8 +57,8 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
     status: STATUSES[p.status][lang],
     isDraft: p.status === 'draft',
     version: p.version,
-    effectiveDate: p.effectiveDate,
-    effective: dateText(p.effectiveDate, lang),
+    effectiveDate: row.effectiveDate,
+    effective: knownDateText(row.effectiveDate, lang),
     decision: p.decision ? [p.decision.number, dateText(p.decision.date, lang), p.decision.issuer ?? ''].filter(Boolean).join(' · ') : NONE,
     agencies: executing.length ? executing.join('; ') : NONE,
     description: opt(p.description),
@@ -76,7 +76,7 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
         price: f.price[lang],
         conditional: f.conditional,
         reason: opt(f.reason),
-        detail: f.status === 'local' && f.detail ? pick(f.detail, lang) : NONE,
+        detail: (f.status === 'local' || f.status === 'unknown') && f.detail ? pick(f.detail, lang) : NONE,
         exemptions: f.exemptions.map((e) => ({ reason: pick(e.reason, lang), basis: e.legalBasis.join(', ') || NONE })),
         basis: f.legalBasis.join(', ') || NONE,
         note: opt(f.note),

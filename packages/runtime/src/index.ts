@@ -32,3 +32,4 @@ export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
 export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './submission-fees.js';
+export { NOT_STATED, isTimeUnknown, knownDate, knownTime, processingTimeText, unknownWording, type KnownProcessingTime } from './unknowns.js';

@@ -1,5 +1,5 @@
 import { PARALLEL_THRESHOLD, WorkerPool, analyzeCatalogue, loadInputs } from '@thutuc/compiler';
-import { hasErrors } from '@thutuc/core';
+import { hasErrors, summarizeUnknowns } from '@thutuc/core';
 import type { CommonOptions, Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -12,6 +12,8 @@ export async function validateCommand(paths: string[], options: CommonOptions, i
   const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
   printDiagnostics(io, diagnostics, texts, options.lang, options.json);
   const failed = hasErrors(diagnostics);
+  const unknowns = summarizeUnknowns(analysis.checked.files.procedures.map((d) => d.value));
+  if (!options.json && unknowns.total > 0) io.stdout.write(`⚠ ${unknowns.text[options.lang === 'vi' ? 'vi' : 'en']}\n`);
   if (!options.json && !failed) {
     const n = loaded.inputs.length;
     io.stdout.write(options.lang === 'vi' ? `✓ ${n} tệp hợp lệ.\n` : `✓ ${n} file(s) valid.\n`);

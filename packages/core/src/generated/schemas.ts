@@ -304,6 +304,42 @@ export const schemas = {
             "date": "2014-11-20"
           }
         ]
+      },
+      "unknownFact": {
+        "title": "Chưa có thông tin · Not stated",
+        "description": "Một thông tin mà văn bản hoặc Cổng DVCQG không nêu: ghi `unknown: true` và nguyên văn nguồn (ví dụ \"Không có thông tin\"), không bao giờ ghi 0, miễn phí hay trong ngày thay cho nó.\n\nA fact the law or the portal does not state: `unknown: true` with the source's wording, never 0, free or same day in its place.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "unknown",
+          "raw"
+        ],
+        "properties": {
+          "unknown": {
+            "title": "Chưa biết · Unknown",
+            "description": "Luôn là true: nguồn không nêu thông tin này.\n\nAlways true: the source does not state this fact.",
+            "const": true,
+            "examples": [
+              true
+            ]
+          },
+          "raw": {
+            "title": "Nguyên văn nguồn · Source wording",
+            "description": "Nguồn nói gì (hoặc im lặng ở đâu), để người sau kiểm tra lại.\n\nWhat the source says (or where it is silent), so it can be checked later.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000,
+            "examples": [
+              "Không có thông tin"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "unknown": true,
+            "raw": "Không có thông tin"
+          }
+        ]
       }
     }
   },
@@ -1209,10 +1245,26 @@ export const schemas = {
       },
       "effectiveDate": {
         "title": "Ngày áp dụng · Effective date",
-        "description": "Ngày phiên bản này bắt đầu áp dụng.\n\nThe date this version takes effect.",
-        "$ref": "common.schema.json#/$defs/isoDate",
+        "description": "Ngày phiên bản này bắt đầu áp dụng (YYYY-MM-DD), hoặc `{ unknown: true, raw: … }` khi nguồn không nêu.\n\nThe date this version takes effect, or `{ unknown: true, raw: … }` when the source does not state it.",
+        "type": [
+          "string",
+          "object"
+        ],
+        "if": {
+          "type": "string"
+        },
+        "then": {
+          "$ref": "common.schema.json#/$defs/isoDate"
+        },
+        "else": {
+          "$ref": "common.schema.json#/$defs/unknownFact"
+        },
         "examples": [
-          "2025-07-01"
+          "2025-07-01",
+          {
+            "unknown": true,
+            "raw": "Cổng DVCQG không nêu ngày áp dụng"
+          }
         ]
       },
       "status": {
@@ -1599,19 +1651,34 @@ export const schemas = {
       },
       "processingTime": {
         "title": "Thời hạn giải quyết · Processing time limit",
-        "description": "Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định.\n\nThe time limit from receipt of a complete dossier, with the legal wording kept.",
+        "description": "Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định. Khi nguồn không nêu: `{ unknown: true, raw: \"Không có thông tin\" }`; khi nêu số mà không nêu đơn vị: `unit: unknown`.\n\nThe time limit from receipt of a complete dossier, with the legal wording kept. When the source does not state it: `{ unknown: true, raw: … }`; a number without a unit: `unit: unknown`.",
         "type": "object",
         "additionalProperties": false,
-        "required": [
-          "value",
-          "unit"
-        ],
+        "required": [],
         "properties": {
+          "unknown": {
+            "title": "Chưa biết · Unknown",
+            "description": "true khi nguồn không nêu thời hạn; khi đó bỏ `value`, `unit` và ghi nguyên văn vào `raw`.\n\ntrue when the source does not state the time limit; then omit value and unit and keep the wording in raw.",
+            "const": true,
+            "examples": [
+              true
+            ]
+          },
           "value": {
             "$ref": "#/$defs/duration/properties/value"
           },
           "unit": {
-            "$ref": "#/$defs/duration/properties/unit"
+            "title": "Đơn vị · Unit",
+            "description": "`working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).\n\nworking_day, day (calendar), hour (working hours), or unknown when the source gives no unit (keep its wording in `raw`).",
+            "enum": [
+              "working_day",
+              "day",
+              "hour",
+              "unknown"
+            ],
+            "examples": [
+              "working_day"
+            ]
           },
           "raw": {
             "title": "Nguyên văn · Legal wording",
@@ -1691,8 +1758,28 @@ export const schemas = {
             "value": 1,
             "unit": "working_day",
             "sameDayCutoff": "15:00"
+          },
+          {
+            "unknown": true,
+            "raw": "Không có thông tin"
           }
-        ]
+        ],
+        "if": {
+          "required": [
+            "unknown"
+          ]
+        },
+        "then": {
+          "required": [
+            "raw"
+          ]
+        },
+        "else": {
+          "required": [
+            "value",
+            "unit"
+          ]
+        }
       },
       "channel": {
         "title": "Hình thức nộp · Channel",
@@ -1722,7 +1809,7 @@ export const schemas = {
           },
           "fees": {
             "title": "Phí, lệ phí · Fees",
-            "description": "Các dòng phí, lệ phí áp dụng cho hình thức này. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định — không ghi 0.\n\nThe fee lines for this channel. Use `kind: exempt` or `kind: local` rather than 0.",
+            "description": "Các dòng phí, lệ phí áp dụng cho hình thức này, ít nhất một dòng. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định, `kind: unknown` khi nguồn không nêu — không ghi 0, không để trống.\n\nThe fee lines for this channel, at least one. Use kind: exempt, kind: local or kind: unknown (not stated) rather than 0 or an empty list.",
             "type": "array",
             "items": {
               "$ref": "#/$defs/fee"
@@ -1735,10 +1822,14 @@ export const schemas = {
                   "kind": "exempt",
                   "label": {
                     "vi": "Miễn lệ phí"
+                  },
+                  "reason": {
+                    "vi": "Miễn lệ phí đăng ký khai sinh đúng hạn"
                   }
                 }
               ]
-            ]
+            ],
+            "minItems": 1
           },
           "note": {
             "title": "Ghi chú · Note",
@@ -1758,13 +1849,23 @@ export const schemas = {
               "value": 7,
               "unit": "working_day"
             },
-            "fees": []
+            "fees": [
+              {
+                "id": "phi",
+                "type": "unknown",
+                "kind": "unknown",
+                "label": {
+                  "vi": "Phí, lệ phí"
+                },
+                "raw": "Không có thông tin"
+              }
+            ]
           }
         ]
       },
       "fee": {
         "title": "Dòng phí, lệ phí · Fee line",
-        "description": "Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định).\n\nOne fee or charge; `kind` selects how it is computed.",
+        "description": "Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).\n\nOne fee or charge; `kind` selects how it is computed.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1784,10 +1885,11 @@ export const schemas = {
           },
           "type": {
             "title": "Phí hay lệ phí · Fee or charge",
-            "description": "`phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015.\n\nphi = fee (service cost), le_phi = charge (state management service).",
+            "description": "`phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015; `unknown` khi nguồn không nói là phí hay lệ phí.\n\nphi = fee (service cost), le_phi = charge (state management service), unknown = the source does not say which.",
             "enum": [
               "phi",
-              "le_phi"
+              "le_phi",
+              "unknown"
             ],
             "examples": [
               "le_phi"
@@ -1795,13 +1897,14 @@ export const schemas = {
           },
           "kind": {
             "title": "Cách tính · Kind",
-            "description": "fixed, per_unit, tiered, exempt hoặc local.\n\nfixed, per_unit, tiered, exempt or local.",
+            "description": "fixed, per_unit, tiered, exempt, local hoặc unknown (nguồn không nêu số tiền; ghi nguyên văn vào `raw`).\n\nfixed, per_unit, tiered, exempt, local, or unknown (the source does not state the amount; keep its wording in raw).",
             "enum": [
               "fixed",
               "per_unit",
               "tiered",
               "exempt",
-              "local"
+              "local",
+              "unknown"
             ],
             "examples": [
               "per_unit"
@@ -2098,6 +2201,16 @@ export const schemas = {
                 "vi": "8.000 đồng/bản sao Trích lục/sự kiện hộ tịch"
               }
             ]
+          },
+          "raw": {
+            "title": "Nguyên văn nguồn · Source wording",
+            "description": "Câu chữ về khoản thu trong văn bản hoặc trên Cổng DVCQG; bắt buộc với `kind: unknown`.\n\nThe source's wording about the charge; required with kind: unknown.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000,
+            "examples": [
+              "Không có thông tin"
+            ]
           }
         },
         "allOf": [
@@ -2170,6 +2283,23 @@ export const schemas = {
             "then": {
               "required": [
                 "reason"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "kind": {
+                  "const": "unknown"
+                }
+              },
+              "required": [
+                "kind"
+              ]
+            },
+            "then": {
+              "required": [
+                "raw"
               ]
             }
           }

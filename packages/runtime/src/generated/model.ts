@@ -100,7 +100,14 @@ onlineLevel: ("full" | "partial" | "none")
  * Semantic version of this description: major for a new required document or a higher fee.
  */
 version: string
-effectiveDate: IsoDate
+/**
+ * Ngày phiên bản này bắt đầu áp dụng (YYYY-MM-DD), hoặc `{ unknown: true, raw: … }` khi nguồn không nêu.
+ * 
+ * The date this version takes effect, or `{ unknown: true, raw: … }` when the source does not state it.
+ */
+effectiveDate: (string | {
+
+})
 /**
  * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
  * 
@@ -222,17 +229,17 @@ sources?: string[]
 members?: Member[]
 }
 /**
- * Ngày theo định dạng ISO, ví dụ 2026-01-15.
- * 
- * A calendar date in ISO format, e.g. 2026-01-15.
- */
-export type IsoDate = string
-/**
  * Mã (`id`) của một văn bản trong danh sách `legalBasis` của thủ tục.
  * 
  * The `id` of a document listed in the procedure's `legalBasis`.
  */
 export type LegalRef = string
+/**
+ * Ngày theo định dạng ISO, ví dụ 2026-01-15.
+ * 
+ * A calendar date in ISO format, e.g. 2026-01-15.
+ */
+export type IsoDate = string
 /**
  * Chữ thường không dấu, chữ số và dấu gạch ngang.
  * 
@@ -241,24 +248,24 @@ export type LegalRef = string
 export type Slug = string
 export type AgencyList = Slug[]
 /**
- * Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định).
+ * Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).
  * 
  * One fee or charge; `kind` selects how it is computed.
  */
 export type Fee = {
 id: Slug
 /**
- * `phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015.
+ * `phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015; `unknown` khi nguồn không nói là phí hay lệ phí.
  * 
- * phi = fee (service cost), le_phi = charge (state management service).
+ * phi = fee (service cost), le_phi = charge (state management service), unknown = the source does not say which.
  */
-type: ("phi" | "le_phi")
+type: ("phi" | "le_phi" | "unknown")
 /**
- * fixed, per_unit, tiered, exempt hoặc local.
+ * fixed, per_unit, tiered, exempt, local hoặc unknown (nguồn không nêu số tiền; ghi nguyên văn vào `raw`).
  * 
- * fixed, per_unit, tiered, exempt or local.
+ * fixed, per_unit, tiered, exempt, local, or unknown (the source does not state the amount; keep its wording in raw).
  */
-kind: ("fixed" | "per_unit" | "tiered" | "exempt" | "local")
+kind: ("fixed" | "per_unit" | "tiered" | "exempt" | "local" | "unknown")
 label: Text
 /**
  * Số tiền nguyên (VND không có đơn vị lẻ), ≥ 0. Với per_unit là đơn giá mỗi đơn vị.
@@ -366,6 +373,12 @@ province?: string
  */
 legalBasis?: LegalRef[]
 note?: Text
+/**
+ * Câu chữ về khoản thu trong văn bản hoặc trên Cổng DVCQG; bắt buộc với `kind: unknown`.
+ * 
+ * The source's wording about the charge; required with kind: unknown.
+ */
+raw?: string
 }
 /**
  * Biểu thức viết theo ngôn ngữ điều kiện của thutuc (xem docs/expressions.md), ví dụ `quan_he == "cha" && so_ban_sao > 0`. Được kiểm tra kiểu khi biên dịch.
@@ -547,31 +560,39 @@ export interface Channel {
 channel: ("online" | "post" | "in_person")
 processingTime: ProcessingTime
 /**
- * Các dòng phí, lệ phí áp dụng cho hình thức này. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định — không ghi 0.
+ * Các dòng phí, lệ phí áp dụng cho hình thức này, ít nhất một dòng. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định, `kind: unknown` khi nguồn không nêu — không ghi 0, không để trống.
  * 
- * The fee lines for this channel. Use `kind: exempt` or `kind: local` rather than 0.
+ * The fee lines for this channel, at least one. Use kind: exempt, kind: local or kind: unknown (not stated) rather than 0 or an empty list.
+ * 
+ * @minItems 1
  */
 fees: Fee[]
 note?: Text
 }
 /**
- * Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định.
+ * Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định. Khi nguồn không nêu: `{ unknown: true, raw: "Không có thông tin" }`; khi nêu số mà không nêu đơn vị: `unit: unknown`.
  * 
- * The time limit from receipt of a complete dossier, with the legal wording kept.
+ * The time limit from receipt of a complete dossier, with the legal wording kept. When the source does not state it: `{ unknown: true, raw: … }`; a number without a unit: `unit: unknown`.
  */
 export interface ProcessingTime {
+/**
+ * true khi nguồn không nêu thời hạn; khi đó bỏ `value`, `unit` và ghi nguyên văn vào `raw`.
+ * 
+ * true when the source does not state the time limit; then omit value and unit and keep the wording in raw.
+ */
+unknown?: true
 /**
  * Số đơn vị thời gian (số nguyên, ≥ 0; 0 = trong ngày).
  * 
  * Number of units (an integer ≥ 0; 0 = same day).
  */
-value: number
+value?: number
 /**
- * `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc.
+ * `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).
  * 
- * working_day, day (calendar) or hour (working hours).
+ * working_day, day (calendar), hour (working hours), or unknown when the source gives no unit (keep its wording in `raw`).
  */
-unit: ("working_day" | "day" | "hour")
+unit?: ("working_day" | "day" | "hour" | "unknown")
 /**
  * Câu chữ nguyên văn trong văn bản hoặc trên Cổng DVCQG.
  * 
