@@ -86,7 +86,7 @@ describe('a procedure whose sources leave facts out', () => {
   it('prints a receipt with no invented time, appointment or amount', () => {
     const made = createPaperDossier({
       procedure: compiled,
-      submission: { procedure: ID, version: '0.1.0', channel: 'online', case: 'mot', data: { ho_ten: 'Nguyễn Văn A' }, documents: {} },
+      submission: { channel: 'online', case: 'mot', data: { ho_ten: 'Nguyễn Văn A' }, documents: {} },
       receivedAt: '2026-04-24T10:00',
       dossierCode: 'TEST-20260424-0000001',
       calendar: createWorkingCalendar(analysis.checked.files.holidays.map((f) => f.value)),

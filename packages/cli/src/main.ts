@@ -5,6 +5,7 @@ import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
+import { isLang } from '@thutuc/runtime';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -72,7 +73,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
-    if (values.lang !== 'vi' && values.lang !== 'en') throw new UsageError(`--lang must be vi or en (got ${values.lang})`);
+    if (!isLang(values.lang)) throw new UsageError({ vi: `--lang cần là vi hoặc en (nhận được ${values.lang})`, en: `--lang must be vi or en (got ${values.lang})` });
     lang = values.lang;
     const options: CommonOptions = { lang, json: values.json ?? false };
     const [command, ...rest] = positionals;
@@ -94,10 +95,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'render':
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
       default:
-        throw new UsageError(lang === 'vi' ? `Không có lệnh "${command}". Dùng --help để xem các lệnh.` : `Unknown command "${command}". See --help.`);
+        throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`thutuc: ${error.messageIn(lang)}\n`);
+      return 2;
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`thutuc: ${(error as Error).message}\n`);
       return 2;
     }

@@ -7,7 +7,7 @@ export {
   sortDiagnostics,
   type Diagnostic,
   type DiagnosticParams,
-  type LocalizedMessage,
+  type LocalizedText,
   type SourceLocation,
 } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, codeFrame, summarize, type Lang } from './diagnostics/format.js';

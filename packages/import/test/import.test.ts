@@ -83,7 +83,7 @@ describe.skipIf(!present)('thutuc import of the national portal samples', () => 
     expect(post!.fees[0]).toMatchObject({ kind: 'local', note: { vi: 'Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định' } });
     // A 0 with no description is neither free nor local: it stays unknown, quoting the record.
     expect(inPerson!.fees[0]).toMatchObject({ kind: 'unknown', raw: expect.stringContaining('0') });
-    expect(p!.gaps.some((g) => g.en.includes('free or set by the provincial council is unclear'))).toBe(true);
+    expect(p!.gaps.some((g) => (g.en ?? '').includes('free or set by the provincial council is unclear'))).toBe(true);
     expect(p!.render('x.json')).toMatch(/# SERVICE_FEE → le_phi: suy luận/);
     const consular = byCode(convert(FILES[0]!).procedures, '2.000712').draft.procedure;
     expect(consular.channels.find((c) => c.channel === 'in_person')!.fees[0]).toMatchObject({ kind: 'fixed', amount: 20, currency: 'USD' });

@@ -1,5 +1,5 @@
 import type { Procedure, Text } from '@thutuc/core';
-import { computeFees, formatAmount, knownDate, type FeeLine } from '@thutuc/runtime';
+import { computeFees, formatAmount, knownDate, localize, type FeeLine, type LocalizedText } from '@thutuc/runtime';
 import { FEE_TYPES, unitOf } from './labels.js';
 
 /**
@@ -9,14 +9,13 @@ import { FEE_TYPES, unitOf } from './labels.js';
  * the exemptions are then listed with their reasons, as a reader needs them.
  */
 
-type Both = { vi: string; en: string };
 type Channel = Procedure['channels'][number];
 type Fee = Channel['fees'][number];
 
 export interface ReportFee {
   id: string;
   type: Fee['type'];
-  typeName: Both;
+  typeName: LocalizedText;
   kind: Fee['kind'];
   label: Text;
   /** charged: amount known · exempt: no charge · local: set by the provincial council. */
@@ -28,7 +27,7 @@ export interface ReportFee {
   tiers?: { from: number; to?: number; amount: number }[];
   cap?: number;
   /** How much, as one phrase: `8.000 đ/bản`, `Miễn`, `Do HĐND tỉnh quyết định`. */
-  price: Both;
+  price: LocalizedText;
   /** The engine's own wording for a local amount (with the resolution when known). */
   detail?: Text;
   /** Charged only when its `when` condition holds. */
@@ -42,16 +41,16 @@ export interface ReportFee {
   raw?: string;
 }
 
-const money = (amount: number, currency: string): Both => ({ vi: formatAmount(amount, currency, 'vi'), en: formatAmount(amount, currency, 'en') });
+const money = (amount: number, currency: string): LocalizedText => ({ vi: formatAmount(amount, currency, 'vi'), en: formatAmount(amount, currency, 'en') });
 
-function perUnit(amount: number, currency: string, unit: string | undefined): Both {
+function perUnit(amount: number, currency: string, unit: string | undefined): LocalizedText {
   const m = money(amount, currency);
   const u = unitOf(unit);
   return { vi: `${m.vi}/${u.vi}`, en: `${m.en} per ${u.en}` };
 }
 
 /** `trang 1–2: 2.000 đ/trang; từ trang 3: 1.000 đ/trang; tối đa 200.000 đ`. */
-function tieredPrice(fee: Fee, currency: string): Both {
+function tieredPrice(fee: Fee, currency: string): LocalizedText {
   const u = unitOf(fee.unit);
   const bands = (fee.tiers ?? []).map((t) => {
     const p = perUnit(t.amount, currency, fee.unit);
@@ -67,7 +66,7 @@ function tieredPrice(fee: Fee, currency: string): Both {
   return { vi: bands.map((b) => b.vi).join('; ') + times.vi, en: bands.map((b) => b.en).join('; ') + times.en };
 }
 
-function priceOf(line: FeeLine, fee: Fee): Both {
+function priceOf(line: FeeLine, fee: Fee): LocalizedText {
   if (line.status === 'exempt') return { vi: 'Miễn', en: 'Exempt' };
   if (line.status === 'unknown') return { vi: 'Chưa có thông tin', en: 'Not stated' };
   if (line.status === 'local') {
@@ -107,13 +106,13 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
 }
 
 /** One phrase per channel for the list: `Lệ phí …: Do HĐND tỉnh quyết định (có trường hợp miễn); …`. */
-export function feeSummary(fees: readonly ReportFee[]): Both {
+export function feeSummary(fees: readonly ReportFee[]): LocalizedText {
   // No line at all is not "free": the schema asks for one, so an empty list means nothing is known.
   if (fees.length === 0) return { vi: 'Chưa có thông tin', en: 'Not stated' };
   const one = (f: ReportFee, lang: 'vi' | 'en') => {
     const flags: string[] = [];
-    if (f.conditional) flags.push(lang === 'vi' ? 'tùy trường hợp' : 'in some cases');
-    if (f.exemptions.length) flags.push(lang === 'vi' ? 'có trường hợp miễn' : 'exemptions apply');
+    if (f.conditional) flags.push(localize({ vi: 'tùy trường hợp', en: 'in some cases' }, lang));
+    if (f.exemptions.length) flags.push(localize({ vi: 'có trường hợp miễn', en: 'exemptions apply' }, lang));
     const label = (lang === 'en' && f.label.en) || f.label.vi;
     return `${label}: ${f.price[lang]}${flags.length ? ` (${flags.join('; ')})` : ''}`;
   };

@@ -1,5 +1,5 @@
 import type { Procedure, Text } from '@thutuc/core';
-import { durationText, knownDate, knownTime, processingTimeText } from '@thutuc/runtime';
+import { durationText, knownDate, knownTime, localize, processingTimeText, type LocalizedText } from '@thutuc/runtime';
 import { channelFees, feeSummary, type ReportFee } from './fees.js';
 import {
   CHANNEL_ORDER, CHANNELS, ONLINE_LEVELS, ONLINE_ORDER, byCodePoint, byVietnamese, pick,
@@ -11,7 +11,6 @@ import {
  * catalogue.csv and catalogue.json are all written from these rows, so they never disagree.
  */
 
-type Both = { vi: string; en: string };
 type Time = Procedure['channels'][number]['processingTime'];
 
 export interface ReportTime {
@@ -22,19 +21,19 @@ export interface ReportTime {
   /** False when the number or the unit is not stated: `text` then says so. */
   known: boolean;
   /** `1 ngày làm việc`, `Trong ngày` for 0, `Chưa có thông tin` when not stated. */
-  text: Both;
+  text: LocalizedText;
   sameDayCutoff?: string;
   /** The wording of the law or the portal, kept verbatim (Vietnamese). */
   raw?: string;
-  extensions: { value: number; unit: Time['unit'] | null; text: Both; reason: Text }[];
+  extensions: { value: number; unit: Time['unit'] | null; text: LocalizedText; reason: Text }[];
 }
 
 export interface ReportChannel {
   channel: ChannelKind;
-  name: Both;
+  name: LocalizedText;
   processingTime: ReportTime;
   fees: ReportFee[];
-  feeSummary: Both;
+  feeSummary: LocalizedText;
   note?: Text;
 }
 
@@ -66,7 +65,7 @@ export interface ReportSummary {
 /** Ids are `[a-z0-9.-]` by schema; checked again because they become file names. */
 const SAFE_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
-export function durationOf(value: number, unit: NonNullable<Time['unit']>): Both {
+export function durationOf(value: number, unit: NonNullable<Time['unit']>): LocalizedText {
   if (unit === 'unknown') return processingTimeText({ value, unit });
   return value === 0 ? { vi: 'Trong ngày', en: 'Same day' } : durationText(value, unit);
 }
@@ -131,8 +130,8 @@ export function summarizeRows(rows: readonly ReportRow[]): ReportSummary {
 /** `17 thủ tục: 1 toàn trình, 11 một phần, 5 chưa trực tuyến (4 bản nháp)`. */
 export function summaryLine(s: ReportSummary, lang: ReportLang): string {
   const levels = ONLINE_ORDER.map((l) => `${s.byOnlineLevel[l]} ${ONLINE_LEVELS[l].short[lang]}`).join(', ');
-  const total = lang === 'vi' ? `${s.total} thủ tục` : `${s.total} procedure${s.total === 1 ? '' : 's'}`;
-  const drafts = s.drafts === 0 ? '' : lang === 'vi' ? ` (${s.drafts} bản nháp)` : ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})`;
+  const total = localize({ vi: `${s.total} thủ tục`, en: `${s.total} procedure${s.total === 1 ? '' : 's'}` }, lang);
+  const drafts = s.drafts === 0 ? '' : localize({ vi: ` (${s.drafts} bản nháp)`, en: ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})` }, lang);
   return `${total}: ${levels}${drafts}${notStatedLine(s, lang)}`;
 }
 

@@ -1,7 +1,8 @@
+import type { LocalizedText } from './text.js';
 import { addDays, type WorkingCalendar } from './calendar.js';
 import { countHours, DEFAULT_OFFICE_HOURS, validOfficeHours, type OfficeHours } from './deadline-hours.js';
 import { deadlineText, durationText, type DurationUnit } from './deadline-texts.js';
-import type { Text } from './submission.js';
+import type { Text } from './generated/model.js';
 import { minutesOf, parseVietnamTime, vietnamTimestamp } from './vietnam-time.js';
 import { knownTime, unknownWording } from './unknowns.js';
 import type { ProcessingTime } from './generated/model.js';
@@ -42,7 +43,7 @@ export interface DeadlineOptions {
 export interface DeadlineStep {
   kind: 'received' | 'cutoff' | 'start' | 'skip' | 'workday' | 'pause' | 'extension' | 'moved' | 'due';
   date: string;
-  message: Text & { en: string };
+  message: LocalizedText;
 }
 
 export interface Deadline {
@@ -58,7 +59,7 @@ export interface Deadline {
   provisional: boolean;
 }
 
-export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: Text & { en: string } };
+export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: LocalizedText };
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const UNITS = new Set(['working_day', 'day', 'hour']);

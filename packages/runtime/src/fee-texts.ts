@@ -1,23 +1,23 @@
+import type { LocalizedText } from './text.js';
 import type { Fee } from './generated/model.js';
 import { shortDate } from './date-text.js';
 import type { TieredAmount } from './fee-rules.js';
 import { amountText, countText } from './money.js';
-import type { Text } from './submission.js';
+import type { Text } from './generated/model.js';
 
 /** The explanations printed under each fee line and total, in Vietnamese and English. */
 
-type Both = Text & { en: string };
 
 export const feeDetail = {
   /** `3 bản × 8.000 đ` / `3 copies × VND 8,000`. */
-  perUnit(units: number, unit: Fee['unit'], unitAmount: number, currency: string): Both {
+  perUnit(units: number, unit: Fee['unit'], unitAmount: number, currency: string): LocalizedText {
     const n = countText(units, unit);
     const a = amountText(unitAmount, currency);
     return { vi: `${n.vi} × ${a.vi}`, en: `${n.en} × ${a.en}` };
   },
 
   /** `2 trang × 2.000 đ + 3 trang × 1.000 đ = 5.000 đ` (+ the cap and the multiplier when they apply). */
-  tiered(once: TieredAmount, fee: Fee, times: number, currency: string): Both {
+  tiered(once: TieredAmount, fee: Fee, times: number, currency: string): LocalizedText {
     const parts = once.bands.map((b) => feeDetail.perUnit(b.units, fee.unit, b.unitAmount, currency));
     const sum = amountText(once.uncapped, currency);
     let vi = parts.length ? `${parts.map((p) => p.vi).join(' + ')} = ${sum.vi}` : `${countText(0, fee.unit).vi} = ${sum.vi}`;
@@ -36,7 +36,7 @@ export const feeDetail = {
 };
 
 /** "Set locally" with the resolution when known; with the amount when an override gives it. */
-export function localText(resolution: Fee['resolution'], known?: Text): Both {
+export function localText(resolution: Fee['resolution'], known?: Text): LocalizedText {
   const number = resolution?.number;
   const date = resolution?.date ? ` ngày ${shortDate(resolution.date)}` : '';
   const dateEn = resolution?.date ? ` of ${shortDate(resolution.date)}` : '';
@@ -56,13 +56,13 @@ export function localText(resolution: Fee['resolution'], known?: Text): Both {
 }
 
 /** A line whose amount the source does not state: says so, with the source's words. */
-export function unknownFeeText(raw: string | undefined): Both {
+export function unknownFeeText(raw: string | undefined): LocalizedText {
   const quoted = raw ? { vi: ` (nguồn ghi: "${raw}")`, en: ` (the source says: "${raw}")` } : { vi: '', en: '' };
   return { vi: `Chưa có thông tin về mức thu${quoted.vi}.`, en: `The amount is not stated${quoted.en}.` };
 }
 
 /** The total line; an incomplete total says so, and why, instead of passing for the whole amount. */
-export function totalText(amount: number, currency: string, complete: boolean, missing = { local: 1, unknown: 0 }): Both {
+export function totalText(amount: number, currency: string, complete: boolean, missing = { local: 1, unknown: 0 }): LocalizedText {
   const a = amountText(amount, currency);
   if (complete) return { vi: `Tổng cộng: ${a.vi}`, en: `Total: ${a.en}` };
   const vi: string[] = [];

@@ -3,7 +3,8 @@ import { todayInVietnam } from './helpers.js';
 import { amountText, type Currency } from './money.js';
 import { tieredAmount, unitCount, type FeeBand } from './fee-rules.js';
 import { feeDetail, localText, totalText, unknownFeeText } from './fee-texts.js';
-import type { Condition, ConditionContext, Text } from './submission.js';
+import type { Text } from './generated/model.js';
+import type { Condition, ConditionContext } from './submission.js';
 
 /**
  * The fee engine: which lines of the chosen channel apply to a submission, how much each

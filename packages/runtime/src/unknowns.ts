@@ -1,6 +1,6 @@
 import type { ProcessingTime, Procedure } from './generated/model.js';
 import { durationText, type DurationUnit } from './deadline-texts.js';
-import type { Text } from './submission.js';
+import type { LocalizedText } from './text.js';
 
 /**
  * Facts a source does not state stay unknown all the way to the page: these helpers are the
@@ -8,16 +8,14 @@ import type { Text } from './submission.js';
  * missing value into 0, "same day" or a made-up date by reading a field directly.
  */
 
-type Both = Text & { en: string };
-
-export const NOT_STATED: Both = { vi: 'Chưa có thông tin', en: 'Not stated' };
+export const NOT_STATED: LocalizedText = { vi: 'Chưa có thông tin', en: 'Not stated' };
 
 /** A processing time whose number and unit are both stated. */
 export interface KnownProcessingTime {
   value: number;
   unit: DurationUnit;
   sameDayCutoff?: string;
-  extensions?: { value: number; unit: DurationUnit; reason: Text }[];
+  extensions?: { value: number; unit: DurationUnit; reason: { vi: string; en?: string } }[];
 }
 
 /** The processing time when its number and unit are known; undefined when either is not stated. */
@@ -28,7 +26,7 @@ export function knownTime(time: ProcessingTime | undefined): KnownProcessingTime
 }
 
 /** `15 ngày làm việc`; `15 (chưa rõ đơn vị)` when only the number is stated; `Chưa có thông tin` otherwise. */
-export function processingTimeText(time: ProcessingTime | undefined): Both {
+export function processingTimeText(time: ProcessingTime | undefined): LocalizedText {
   const known = knownTime(time);
   if (known) return durationText(known.value, known.unit);
   if (time && !time.unknown && typeof time.value === 'number') {

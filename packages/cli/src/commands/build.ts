@@ -1,3 +1,4 @@
+import { localize } from '@thutuc/runtime';
 import path from 'node:path';
 import { buildCatalogue } from '@thutuc/compiler';
 import type { CommonOptions, Io } from '../io.js';
@@ -15,7 +16,7 @@ export async function buildCommand(paths: string[], options: CommonOptions & { o
   const where = path.relative(io.cwd, outDir) || outDir;
   if (!result.ok) {
     if (!options.json) {
-      io.stderr.write(options.lang === 'vi' ? `✗ Không biên dịch được; ${where} giữ nguyên bản dựng trước.\n` : `✗ Build failed; ${where} keeps the previous build.\n`);
+      io.stderr.write(localize({ vi: `✗ Không biên dịch được; ${where} giữ nguyên bản dựng trước.\n`, en: `✗ Build failed; ${where} keeps the previous build.\n` }, options.lang));
     }
     return 1;
   }

@@ -1,3 +1,4 @@
+import { localize } from '@thutuc/runtime';
 import { openProcedure } from '../catalogue.js';
 import { computeDeadline, createWorkingCalendar, parseVietnamTime, processingTimeText } from '@thutuc/runtime';
 import type { CommonOptions, Io } from '../io.js';
@@ -18,7 +19,7 @@ const CHANNELS: Record<string, { vi: string; en: string }> = {
 export async function deadlineCommand(args: string[], options: DeadlineOptions, io: Io): Promise<number> {
   const { lang } = options;
   const fail = (vi: string, en: string) => {
-    io.stderr.write(`thutuc: ${lang === 'vi' ? vi : en}\n`);
+    io.stderr.write(`thutuc: ${localize({ vi, en }, lang)}\n`);
     return 1;
   };
   const [id] = args;

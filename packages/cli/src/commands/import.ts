@@ -1,3 +1,4 @@
+import { localize } from '@thutuc/runtime';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,15 +38,15 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
   const { lang } = options;
   const t = (text: Text) => (lang === 'en' && text.en) || text.vi;
   const fail = (vi: string, en: string) => {
-    io.stderr.write(`thutuc: ${lang === 'vi' ? vi : en}\n`);
+    io.stderr.write(`thutuc: ${localize({ vi, en }, lang)}\n`);
     return 1;
   };
   const [input, ...extra] = args;
   if (!input || extra.length) {
-    throw new UsageError(lang === 'vi' ? 'Cần đúng một tệp JSON, ví dụ: thutuc import ban-ghi.json --out catalogue' : 'Give exactly one JSON file, e.g. thutuc import record.json --out catalogue');
+    throw new UsageError({ vi: 'Cần đúng một tệp JSON, ví dụ: thutuc import ban-ghi.json --out catalogue', en: 'Give exactly one JSON file, e.g. thutuc import record.json --out catalogue' });
   }
   if (options.index !== undefined && !/^\d+$/.test(options.index)) {
-    throw new UsageError(lang === 'vi' ? `--index cần số nguyên không âm (nhận được ${options.index})` : `--index must be a non-negative integer (got ${options.index})`);
+    throw new UsageError({ vi: `--index cần số nguyên không âm (nhận được ${options.index})`, en: `--index must be a non-negative integer (got ${options.index})` });
   }
 
   let text: string;
@@ -64,7 +65,7 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
   try {
     result = convertPortalJson(text, { index: options.index === undefined ? undefined : Number(options.index), agencies, origin: path.basename(input) });
   } catch (error) {
-    if (error instanceof PortalImportError) return fail(`${input}: ${error.vi}`, `${input}: ${error.en}`);
+    if (error instanceof PortalImportError) return fail(`${input}: ${error.text.vi}`, `${input}: ${error.text.en}`);
     throw error;
   }
 
@@ -100,9 +101,9 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
       io.stdout.write(`  ${summaryLine(lang, f.gaps.length, f.warnings, f.errors)}\n`);
       for (const gap of f.gaps) io.stdout.write(`  • ${firstLine(t(gap))}\n`);
     }
-    for (const failure of result.failures) io.stderr.write(`✗ ${input} [${failure.index}]: ${lang === 'vi' ? failure.vi : failure.en}\n`);
+    for (const failure of result.failures) io.stderr.write(`✗ ${input} [${failure.index}]: ${localize(failure, lang)}\n`);
     if (result.skipped.length) {
-      io.stderr.write(lang === 'vi' ? `Bỏ qua ${result.skipped.length} phần tử không phải bản ghi thủ tục: ${result.skipped.join(', ')}\n` : `Skipped ${result.skipped.length} element(s) that are not procedure records: ${result.skipped.join(', ')}\n`);
+      io.stderr.write(localize({ vi: `Bỏ qua ${result.skipped.length} phần tử không phải bản ghi thủ tục: ${result.skipped.join(', ')}\n`, en: `Skipped ${result.skipped.length} element(s) that are not procedure records: ${result.skipped.join(', ')}\n` }, lang));
     }
     if (errors.length) printDiagnostics(io, errors, new Map([...analysis.sources].map(([file, s]) => [file, s.text])), lang, false);
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createDossierCodeGenerator } from '@thutuc/intake';
 import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/papers';
 import { didYouMean } from '@thutuc/core';
-import { createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
+import { bilingual, localize, createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
 import { compiledProcedure, openProcedure } from '../catalogue.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 
@@ -27,17 +27,17 @@ const FALLBACK_AGENCY = 'THUTUC';
  */
 export async function renderCommand(args: string[], options: RenderOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const say = (vi: string, en: string) => localize({ vi, en }, lang);
   const fail = (vi: string, en: string) => {
     io.stderr.write(`thutuc: ${say(vi, en)}\n`);
     return 1;
   };
   const [kind] = args;
   if (!kind || !(PAPER_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(say(`Cần loại giấy: ${PAPER_KINDS.join(', ')} (nhận được "${kind ?? ''}").`, `Give the paper: ${PAPER_KINDS.join(', ')} (got "${kind ?? ''}").`));
+    throw new UsageError(bilingual(`Cần loại giấy: ${PAPER_KINDS.join(', ')} (nhận được "${kind ?? ''}").`, `Give the paper: ${PAPER_KINDS.join(', ')} (got "${kind ?? ''}").`));
   }
   const [id, name] = splitExample(options.example);
-  if (!id || !name) throw new UsageError(say('Cần --example <mã thủ tục>/<tên hồ sơ mẫu>, ví dụ: --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me', 'Give --example <procedure id>/<example name>, e.g. --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me'));
+  if (!id || !name) throw new UsageError(bilingual('Cần --example <mã thủ tục>/<tên hồ sơ mẫu>, ví dụ: --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me', 'Give --example <procedure id>/<example name>, e.g. --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me'));
   const received = options.received ?? new Date().toISOString();
   const at = parseVietnamTime(received);
   if (!at) return fail(`Thời điểm tiếp nhận không hợp lệ: "${received}" (cần dạng 2026-04-24T10:00, giờ Việt Nam).`, `Not a valid receipt time: "${received}" (expected e.g. 2026-04-24T10:00, Vietnam time).`);

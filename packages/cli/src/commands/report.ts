@@ -1,3 +1,4 @@
+import { localize } from '@thutuc/runtime';
 import path from 'node:path';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { buildReport, fieldLine, isReplaceableReportDir, summaryLine, writeReport } from '@thutuc/report';
@@ -18,7 +19,7 @@ export interface ReportOptions extends CommonOptions {
 export async function reportCommand(paths: string[], options: ReportOptions, io: Io): Promise<number> {
   const { lang } = options;
   if (!options.out) {
-    throw new UsageError(lang === 'vi' ? 'Cần thư mục ghi báo cáo: --out <thư mục>' : 'Give the folder to write the report to: --out <dir>');
+    throw new UsageError({ vi: 'Cần thư mục ghi báo cáo: --out <thư mục>', en: 'Give the folder to write the report to: --out <dir>' });
   }
   const outDir = path.resolve(io.cwd, options.out);
   const relative = path.relative(io.cwd, outDir);
@@ -31,7 +32,7 @@ export async function reportCommand(paths: string[], options: ReportOptions, io:
   if (hasErrors(diagnostics)) {
     printDiagnostics(io, diagnostics, texts, lang, options.json);
     if (!options.json) {
-      io.stderr.write(lang === 'vi' ? `✗ Danh mục có lỗi: không lập báo cáo; ${where} giữ nguyên.\n` : `✗ The catalogue has errors: no report written; ${where} is unchanged.\n`);
+      io.stderr.write(localize({ vi: `✗ Danh mục có lỗi: không lập báo cáo; ${where} giữ nguyên.\n`, en: `✗ The catalogue has errors: no report written; ${where} is unchanged.\n` }, lang));
     }
     return 1;
   }
@@ -55,8 +56,8 @@ export async function reportCommand(paths: string[], options: ReportOptions, io:
   }
   // Warnings do not stop the report but should not pass unseen either.
   if (diagnostics.length) printDiagnostics(io, diagnostics, texts, lang, false);
-  const out = [summaryLine(summary, lang), `${lang === 'vi' ? 'Theo lĩnh vực' : 'By field'}: ${fieldLine(summary, lang)}`];
-  out.push(lang === 'vi' ? `✓ Đã ghi báo cáo vào ${where} (${report.files.size} tệp): mở ${path.join(where, 'index.html')}` : `✓ Report written to ${where} (${report.files.size} files): open ${path.join(where, 'index.html')}`);
+  const out = [summaryLine(summary, lang), `${localize({ vi: 'Theo lĩnh vực', en: 'By field' }, lang)}: ${fieldLine(summary, lang)}`];
+  out.push(localize({ vi: `✓ Đã ghi báo cáo vào ${where} (${report.files.size} tệp): mở ${path.join(where, 'index.html')}`, en: `✓ Report written to ${where} (${report.files.size} files): open ${path.join(where, 'index.html')}` }, lang));
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

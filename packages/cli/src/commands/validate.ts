@@ -1,3 +1,4 @@
+import { localize } from '@thutuc/runtime';
 import { PARALLEL_THRESHOLD, WorkerPool, analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { hasErrors, summarizeUnknowns } from '@thutuc/core';
 import type { CommonOptions, Io } from '../io.js';
@@ -16,7 +17,7 @@ export async function validateCommand(paths: string[], options: CommonOptions, i
   if (!options.json && unknowns.total > 0) io.stdout.write(`⚠ ${unknowns.text[options.lang === 'vi' ? 'vi' : 'en']}\n`);
   if (!options.json && !failed) {
     const n = loaded.inputs.length;
-    io.stdout.write(options.lang === 'vi' ? `✓ ${n} tệp hợp lệ.\n` : `✓ ${n} file(s) valid.\n`);
+    io.stdout.write(localize({ vi: `✓ ${n} tệp hợp lệ.\n`, en: `✓ ${n} file(s) valid.\n` }, options.lang));
   }
   return failed ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type LocalizedMessage } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type LocalizedText } from '../diagnostics/diagnostic.js';
 import type { ParsedSource } from '../source/parse.js';
 import type { CatalogueFiles } from './catalogue.js';
 
@@ -15,11 +15,11 @@ const WHAT = {
   fee: { vi: 'mức phí, lệ phí', en: 'the fee amount' },
   feeType: { vi: 'loại khoản thu (phí hay lệ phí)', en: 'whether it is a fee or a charge' },
   effectiveDate: { vi: 'ngày áp dụng', en: 'the effective date' },
-} satisfies Record<string, LocalizedMessage>;
+} satisfies Record<string, LocalizedText>;
 
 export type UnknownFact = keyof typeof WHAT;
 
-function quoted(raw: string | undefined): LocalizedMessage {
+function quoted(raw: string | undefined): LocalizedText {
   return raw ? { vi: ` (nguồn ghi: "${raw.slice(0, 80)}")`, en: ` (the source says: "${raw.slice(0, 80)}")` } : { vi: '', en: '' };
 }
 
@@ -82,7 +82,7 @@ export interface UnknownSummary {
   procedures: number;
   byFact: Record<UnknownFact, number>;
   /** `12 thông tin chưa có trong 9 thủ tục (thời hạn giải quyết: 2, …)`; empty when there are none. */
-  text: LocalizedMessage;
+  text: LocalizedText;
 }
 
 /** Counts what the catalogue does not know, for `thutuc validate`'s last line. */
