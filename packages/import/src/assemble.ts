@@ -29,7 +29,7 @@ export interface Parts {
   sources: string[];
 }
 
-const CODE = /^[1-3]\.\d{6}(\.[0-9A-Z]+)*$/;
+const CODE = /^[1-9]\.\d{6}(\.[0-9A-Z]+)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** `<field>.<name>` as the catalogue writes it: "Thủ tục đăng ký khai sinh" → ho-tich.dang-ky-khai-sinh. */

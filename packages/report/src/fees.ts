@@ -34,7 +34,8 @@ export interface ReportFee {
   conditional: boolean;
   /** Why an exempt line costs nothing. */
   reason?: Text;
-  exemptions: { id: string; reason: Text; legalBasis: string[] }[];
+  /** Exemptions and reductions: `reduced` is the amount charged instead; `period` when time-bounded. */
+  exemptions: { id: string; reason: Text; legalBasis: string[]; reduced?: LocalizedText; period?: LocalizedText }[];
   legalBasis: string[];
   note?: Text;
   /** The source's wording of an amount it does not state. */
@@ -79,9 +80,20 @@ function priceOf(line: FeeLine, fee: Fee): LocalizedText {
   return money(line.amount ?? 0, line.currency);
 }
 
+/** `từ 01/07/2025 đến hết 31/12/2026`. */
+function periodText(from: string | undefined, until: string | undefined): LocalizedText {
+  const d = (iso: string) => iso.split('-').reverse().join('/');
+  return {
+    vi: [from ? `từ ${d(from)}` : '', until ? `đến hết ${d(until)}` : ''].filter(Boolean).join(' '),
+    en: [from ? `from ${d(from)}` : '', until ? `until ${d(until)}` : ''].filter(Boolean).join(' '),
+  };
+}
+
 export function channelFees(procedure: Procedure, channel: Channel): ReportFee[] {
   // No conditions: every line applies and no exemption fires (see the note at the top).
-  const result = computeFees(procedure, {}, { channel: channel.channel, data: {} }, knownDate(procedure.effectiveDate) ? { today: knownDate(procedure.effectiveDate)! } : {});
+  // Exemptions and reductions are listed below each line, with their periods, rather than applied.
+  const unexempted = { ...procedure, channels: procedure.channels.map((c) => ({ ...c, fees: c.fees.map(({ exemptions: _, ...f }) => f) })) };
+  const result = computeFees(unexempted, {}, { channel: channel.channel, data: {} }, knownDate(procedure.effectiveDate) ? { today: knownDate(procedure.effectiveDate)! } : {});
   const numbers = new Map(procedure.legalBasis.map((doc) => [doc.id, doc.number]));
   const basis = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => numbers.get(id) ?? id);
   return result.lines.map((line) => {
@@ -89,7 +101,11 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
     const out: ReportFee = {
       id: line.id, type: line.type, typeName: FEE_TYPES[line.type], kind: line.kind, label: line.label,
       status: line.status, currency: line.currency, price: priceOf(line, fee), conditional: fee.when !== undefined,
-      exemptions: (fee.exemptions ?? []).map((e) => ({ id: e.id, reason: e.reason, legalBasis: basis(e.legalBasis) })),
+      exemptions: (fee.exemptions ?? []).map((e) => ({
+        id: e.id, reason: e.reason, legalBasis: basis(e.legalBasis),
+        ...(e.amount !== undefined ? { reduced: money(e.amount, line.currency) } : {}),
+        ...(e.validFrom || e.validUntil ? { period: periodText(e.validFrom, e.validUntil) } : {}),
+      })),
       legalBasis: line.legalBasis,
     };
     if (fee.kind === 'fixed' && line.status === 'charged') out.amount = line.amount ?? 0;

@@ -73,7 +73,8 @@ export const UNITS: Record<string, { vi: string; en: string; enPlural: string }>
   transaction: { vi: 'lần', en: 'transaction', enPlural: 'transactions' },
   registration: { vi: 'lần đăng ký', en: 'registration', enPlural: 'registrations' },
 };
-export const unitOf = (unit: string | undefined) => (unit && UNITS[unit]) || { vi: 'đơn vị', en: 'unit', enPlural: 'units' };
+/** A unit outside the list is the catalogue's Vietnamese label (`tờ khai`), shown as written. */
+export const unitOf = (unit: string | undefined) => (unit && UNITS[unit]) || (unit ? { vi: unit, en: unit, enPlural: unit } : { vi: 'đơn vị', en: 'unit', enPlural: 'units' });
 
 /** The text in the report's language; English falls back to the Vietnamese wording. */
 /** Catalogue or report text in the report's language (English falls back to Vietnamese). */

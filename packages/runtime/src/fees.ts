@@ -128,7 +128,23 @@ export function computeFees(procedure: Procedure, conditions: Readonly<Record<st
       status: 'charged', legalBasis: basis(fee.legalBasis),
       ...(fee.unit ? { unit: fee.unit } : {}), ...(fee.note ? { note: fee.note } : {}),
     };
-    const exemption = (fee.exemptions ?? []).find((e) => run(`${fee.id}/exemption/${e.id}`)?.(d, ctx));
+    // An exemption or reduction applies when its condition holds (none: everyone) on a day within its period.
+    const inPeriod = (e: { validFrom?: string; validUntil?: string }) => (!e.validFrom || e.validFrom <= ctx.today) && (!e.validUntil || ctx.today <= e.validUntil);
+    const applies = (e: NonNullable<Fee['exemptions']>[number]) => inPeriod(e) && (e.when === undefined ? true : Boolean(run(`${fee.id}/exemption/${e.id}`)?.(d, ctx)));
+    const found = (fee.exemptions ?? []).find(applies);
+    const reduction = found?.amount !== undefined ? found : undefined;
+    const exemption = reduction ? undefined : found;
+    if (reduction && (fee.kind === 'fixed' || fee.kind === 'per_unit')) {
+      const reduced = { id: reduction.id, reason: reduction.reason, legalBasis: basis(reduction.legalBasis ?? fee.legalBasis) };
+      const unitAmount = reduction.amount!;
+      if (fee.kind === 'fixed') {
+        lines.push({ ...line, amount: unitAmount, exemption: reduced });
+      } else {
+        const q = fee.quantity === undefined ? 1 : unitCount(run(`${fee.id}:quantity`)?.(d, ctx));
+        lines.push({ ...line, amount: q * unitAmount, quantity: q, unitAmount, exemption: reduced, detail: feeDetail.perUnit(q, fee.unit, unitAmount, line.currency) });
+      }
+      continue;
+    }
     if (fee.kind === 'exempt' || exemption) {
       const reason = exemption?.reason ?? fee.reason ?? { vi: 'Miễn phí, lệ phí.', en: 'Exempt.' };
       lines.push({ ...line, status: 'exempt', amount: 0, exemption: { id: exemption?.id ?? fee.id, reason, legalBasis: basis(exemption?.legalBasis ?? fee.legalBasis) } });

@@ -34,3 +34,4 @@ export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './su
 export { NOT_STATED, isTimeUnknown, knownDate, knownTime, processingTimeText, unknownWording, type KnownProcessingTime } from './unknowns.js';
 export { LANGS, isLang, localize, bilingual, type Lang, type LocalizedText } from './text.js';
 export { ThutucError } from './errors.js';
+export { copyRequirementText, validityText } from './document-texts.js';

@@ -1050,11 +1050,12 @@ export const schemas = {
       },
       "code": {
         "title": "Mã thủ tục · National procedure code",
-        "description": "Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193; thủ tục địa phương có thêm hậu tố như .H38.\n\nThe code in the national procedure database; local variants carry a suffix such as .H38.",
+        "description": "Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193 (các bộ, ngành dùng cả đầu 5. và 6.); thủ tục địa phương có thêm hậu tố như .H38.\n\nThe code in the national procedure database (ministries also use 5.x and 6.x); local variants carry a suffix such as .H38.",
         "type": "string",
-        "pattern": "^[1-3]\\.\\d{6}(\\.[0-9A-Z]+)*$",
+        "pattern": "^[1-9]\\.\\d{6}(\\.[0-9A-Z]+)*$",
         "examples": [
           "1.001193",
+          "6.003638",
           "1.000948.H38",
           "2.001218.000.00.00.H38"
         ]
@@ -1945,16 +1946,14 @@ export const schemas = {
           },
           "unit": {
             "title": "Đơn vị tính · Unit",
-            "description": "Đơn vị tính tiền cho per_unit và tiered: copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký).\n\nThe charging unit for per_unit and tiered.",
-            "enum": [
-              "copy",
-              "page",
-              "person",
-              "transaction",
-              "registration"
-            ],
+            "description": "Đơn vị tính tiền cho per_unit và tiered. Các mã copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký) được dịch sẵn; đơn vị khác ghi nguyên văn tiếng Việt (tờ khai, chiếc, tấn, lô hàng, thẻ…).\n\nThe charging unit for per_unit and tiered: copy, page, person, transaction, registration are translated; any other unit is written as its Vietnamese label (tờ khai, chiếc, tấn, lô hàng, thẻ…).",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40,
             "examples": [
-              "copy"
+              "copy",
+              "tờ khai",
+              "lô hàng"
             ]
           },
           "quantity": {
@@ -2058,17 +2057,16 @@ export const schemas = {
             ]
           },
           "exemptions": {
-            "title": "Miễn, giảm · Exemptions",
-            "description": "Các trường hợp được miễn dòng phí này, mỗi trường hợp có lý do và căn cứ.\n\nSituations that exempt this line, each with reason and legal basis.",
+            "title": "Miễn, giảm · Exemptions and reductions",
+            "description": "Các trường hợp được miễn hoặc giảm dòng phí này, mỗi trường hợp có lý do, căn cứ, điều kiện (`when`) và/hoặc thời gian áp dụng (`validFrom`–`validUntil`).\n\nSituations that exempt or reduce this line, each with reason, legal basis, a condition and/or a period.",
             "type": "array",
             "items": {
               "title": "Trường hợp miễn · Exemption",
-              "description": "Một trường hợp miễn.\n\nOne exemption.",
+              "description": "Một trường hợp miễn (không có `amount`) hoặc giảm (mức thu `amount` thay cho mức thường).\n\nOne exemption (no amount) or reduction (amount replaces the usual one).",
               "type": "object",
               "additionalProperties": false,
               "required": [
                 "id",
-                "when",
                 "reason"
               ],
               "properties": {
@@ -2083,7 +2081,7 @@ export const schemas = {
                 "when": {
                   "$ref": "common.schema.json#/$defs/expression",
                   "title": "Khi · When",
-                  "description": "Điều kiện được miễn.\n\nThe condition for the exemption.",
+                  "description": "Điều kiện được miễn, giảm; bỏ trống khi áp dụng cho mọi hồ sơ trong thời gian áp dụng.\n\nThe condition; omit it when the reduction applies to everyone during its period.",
                   "examples": [
                     "thuoc_ho_ngheo"
                   ]
@@ -2110,6 +2108,31 @@ export const schemas = {
                       "tt-85-2019-btc"
                     ]
                   ]
+                },
+                "amount": {
+                  "title": "Mức thu được giảm · Reduced amount",
+                  "description": "Mức thu áp dụng thay cho mức thường (với per_unit là đơn giá); bỏ trống khi miễn hẳn.\n\nThe amount charged instead (the unit price for per_unit); omit for a full exemption.",
+                  "type": "integer",
+                  "minimum": 0,
+                  "examples": [
+                    400000
+                  ]
+                },
+                "validFrom": {
+                  "title": "Áp dụng từ ngày · Valid from",
+                  "description": "Ngày bắt đầu áp dụng (YYYY-MM-DD).\n\nFirst day it applies.",
+                  "$ref": "common.schema.json#/$defs/isoDate",
+                  "examples": [
+                    "2025-07-01"
+                  ]
+                },
+                "validUntil": {
+                  "title": "Áp dụng đến hết ngày · Valid until",
+                  "description": "Ngày cuối cùng áp dụng (YYYY-MM-DD).\n\nLast day it applies.",
+                  "$ref": "common.schema.json#/$defs/isoDate",
+                  "examples": [
+                    "2026-12-31"
+                  ]
                 }
               },
               "examples": [
@@ -2118,6 +2141,15 @@ export const schemas = {
                   "when": "thuoc_ho_ngheo",
                   "reason": {
                     "vi": "Người thuộc hộ nghèo"
+                  }
+                },
+                {
+                  "id": "giam-2025",
+                  "amount": 400000,
+                  "validFrom": "2025-07-01",
+                  "validUntil": "2026-12-31",
+                  "reason": {
+                    "vi": "Giảm 50% theo Thông tư 64/2025/TT-BTC"
                   }
                 }
               ]
@@ -2630,6 +2662,38 @@ export const schemas = {
                 "vi": "Trường hợp không có giấy chứng sinh thì nộp văn bản của người làm chứng."
               }
             ]
+          },
+          "copyKinds": {
+            "title": "Loại bản sao được nhận · Accepted kinds of copy",
+            "description": "Bản sao phải là loại nào (một trong các loại): `certified` bản sao có chứng thực, `with_original` bản sao xuất trình kèm bản chính để đối chiếu, `electronic_certified` bản sao điện tử có chứng thực, `from_register` bản sao cấp từ sổ gốc.\n\nWhich kinds of copy are accepted (any of them).",
+            "type": "array",
+            "uniqueItems": true,
+            "minItems": 1,
+            "items": {
+              "enum": [
+                "certified",
+                "with_original",
+                "electronic_certified",
+                "from_register"
+              ]
+            },
+            "examples": [
+              [
+                "certified",
+                "with_original"
+              ]
+            ]
+          },
+          "translation": {
+            "title": "Bản dịch · Translation",
+            "description": "Giấy tờ bằng tiếng nước ngoài phải kèm bản dịch: `required` bản dịch tiếng Việt, `certified` bản dịch có chứng thực chữ ký người dịch hoặc công chứng.\n\nA foreign-language document needs a Vietnamese translation: required, or certified (notarised).",
+            "enum": [
+              "required",
+              "certified"
+            ],
+            "examples": [
+              "certified"
+            ]
           }
         },
         "examples": [
@@ -2697,6 +2761,18 @@ export const schemas = {
             "examples": [
               0.5
             ]
+          },
+          "timeLimit": {
+            "title": "Thời hạn của bước · Step time limit",
+            "description": "Thời hạn riêng của bước, ví dụ \"trong 5 ngày làm việc\"; `{ unknown: true, raw: … }` khi nguồn không nêu.\n\nThe step's own time limit, e.g. \"within 5 working days\"; unknown when not stated.",
+            "$ref": "#/$defs/processingTime",
+            "examples": [
+              {
+                "value": 5,
+                "unit": "working_day",
+                "raw": "trong 5 ngày làm việc"
+              }
+            ]
           }
         },
         "examples": [
@@ -2721,9 +2797,11 @@ export const schemas = {
             "title": "Mã kết quả · Result code",
             "description": "Mã kết quả trên CSDL quốc gia, dạng KQ.Gxx.nnnnnn.\n\nThe national result code.",
             "type": "string",
-            "pattern": "^(KQ\\.[A-Z]\\d{2}\\.\\d{6}|[0-9.]+\\.[A-Z]\\d{2}-KQ\\d+)$",
+            "pattern": "^(KQ\\.[A-Z][0-9A-Z]{1,4}\\.\\d{3,8}|[0-9A-Z]+(\\.[0-9A-Z]+)*-KQ\\d+)$",
             "examples": [
-              "KQ.G15.000031"
+              "KQ.G15.000031",
+              "KQ.H21.000030",
+              "000.00.00.G04-KQ1788"
             ]
           },
           "name": {
@@ -2744,6 +2822,56 @@ export const schemas = {
             "examples": [
               true
             ]
+          },
+          "validity": {
+            "title": "Thời hạn hiệu lực · Validity",
+            "description": "Kết quả có giá trị trong bao lâu, ví dụ \"có giá trị 3 tháng\".\n\nHow long the result stays valid, e.g. \"valid for 3 months\".",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "value",
+              "unit"
+            ],
+            "properties": {
+              "value": {
+                "title": "Giá trị · Value",
+                "description": "Số đơn vị thời gian.\n\nNumber of units.",
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100,
+                "examples": [
+                  3
+                ]
+              },
+              "unit": {
+                "title": "Đơn vị · Unit",
+                "description": "`day` ngày, `month` tháng, `year` năm.\n\nday, month or year.",
+                "enum": [
+                  "day",
+                  "month",
+                  "year"
+                ],
+                "examples": [
+                  "month"
+                ]
+              },
+              "raw": {
+                "title": "Nguyên văn · Source wording",
+                "description": "Câu chữ của nguồn.\n\nThe source's wording.",
+                "type": "string",
+                "maxLength": 2000,
+                "examples": [
+                  "có giá trị 3 tháng kể từ ngày cấp"
+                ]
+              }
+            },
+            "examples": [
+              {
+                "value": 3,
+                "unit": "month",
+                "raw": "có giá trị 3 tháng"
+              }
+            ]
           }
         },
         "examples": [
@@ -2751,6 +2879,16 @@ export const schemas = {
             "code": "KQ.G15.000031",
             "name": {
               "vi": "Giấy khai sinh"
+            }
+          },
+          {
+            "code": "KQ.G01.000140",
+            "name": {
+              "vi": "Phiếu cung cấp thông tin"
+            },
+            "validity": {
+              "value": 3,
+              "unit": "month"
             }
           }
         ]

@@ -20,9 +20,9 @@ kind: ("procedure" | "bundle")
  */
 id: string
 /**
- * Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193; thủ tục địa phương có thêm hậu tố như .H38.
+ * Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193 (các bộ, ngành dùng cả đầu 5. và 6.); thủ tục địa phương có thêm hậu tố như .H38.
  * 
- * The code in the national procedure database; local variants carry a suffix such as .H38.
+ * The code in the national procedure database (ministries also use 5.x and 6.x); local variants carry a suffix such as .H38.
  */
 code: string
 /**
@@ -280,11 +280,11 @@ amount?: number
  */
 currency?: ("VND" | "USD")
 /**
- * Đơn vị tính tiền cho per_unit và tiered: copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký).
+ * Đơn vị tính tiền cho per_unit và tiered. Các mã copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký) được dịch sẵn; đơn vị khác ghi nguyên văn tiếng Việt (tờ khai, chiếc, tấn, lô hàng, thẻ…).
  * 
- * The charging unit for per_unit and tiered.
+ * The charging unit for per_unit and tiered: copy, page, person, transaction, registration are translated; any other unit is written as its Vietnamese label (tờ khai, chiếc, tấn, lô hàng, thẻ…).
  */
-unit?: ("copy" | "page" | "person" | "transaction" | "registration")
+unit?: string
 quantity?: Expression
 multiplier?: Expression
 /**
@@ -326,17 +326,17 @@ amount: number
 cap?: number
 when?: Expression
 /**
- * Các trường hợp được miễn dòng phí này, mỗi trường hợp có lý do và căn cứ.
+ * Các trường hợp được miễn hoặc giảm dòng phí này, mỗi trường hợp có lý do, căn cứ, điều kiện (`when`) và/hoặc thời gian áp dụng (`validFrom`–`validUntil`).
  * 
- * Situations that exempt this line, each with reason and legal basis.
+ * Situations that exempt or reduce this line, each with reason, legal basis, a condition and/or a period.
  * 
- * Items: Một trường hợp miễn.
+ * Items: Một trường hợp miễn (không có `amount`) hoặc giảm (mức thu `amount` thay cho mức thường).
  * 
- * One exemption.
+ * One exemption (no amount) or reduction (amount replaces the usual one).
  */
 exemptions?: {
 id: Slug
-when: Expression
+when?: Expression
 reason: Text
 /**
  * Mã văn bản căn cứ.
@@ -344,6 +344,14 @@ reason: Text
  * Ids of the legal basis.
  */
 legalBasis?: LegalRef[]
+/**
+ * Mức thu áp dụng thay cho mức thường (với per_unit là đơn giá); bỏ trống khi miễn hẳn.
+ * 
+ * The amount charged instead (the unit price for per_unit); omit for a full exemption.
+ */
+amount?: number
+validFrom?: IsoDate
+validUntil?: IsoDate
 }[]
 reason?: Text
 /**
@@ -757,6 +765,20 @@ maxSizeMB?: number
 maxFiles?: number
 }
 note?: Text
+/**
+ * Bản sao phải là loại nào (một trong các loại): `certified` bản sao có chứng thực, `with_original` bản sao xuất trình kèm bản chính để đối chiếu, `electronic_certified` bản sao điện tử có chứng thực, `from_register` bản sao cấp từ sổ gốc.
+ * 
+ * Which kinds of copy are accepted (any of them).
+ * 
+ * @minItems 1
+ */
+copyKinds?: ("certified" | "with_original" | "electronic_certified" | "from_register")[]
+/**
+ * Giấy tờ bằng tiếng nước ngoài phải kèm bản dịch: `required` bản dịch tiếng Việt, `certified` bản dịch có chứng thực chữ ký người dịch hoặc công chứng.
+ * 
+ * A foreign-language document needs a Vietnamese translation: required, or certified (notarised).
+ */
+translation?: ("required" | "certified")
 }
 /**
  * Một bước trong trình tự thực hiện.
@@ -778,6 +800,7 @@ description?: Text
  * The share of the time limit this step may use (0–1).
  */
 share?: number
+timeLimit?: ProcessingTime
 }
 /**
  * Một giấy tờ kết quả.
@@ -798,6 +821,31 @@ name: Text
  * An electronic copy is issued.
  */
 electronic?: boolean
+/**
+ * Kết quả có giá trị trong bao lâu, ví dụ "có giá trị 3 tháng".
+ * 
+ * How long the result stays valid, e.g. "valid for 3 months".
+ */
+validity?: {
+/**
+ * Số đơn vị thời gian.
+ * 
+ * Number of units.
+ */
+value: number
+/**
+ * `day` ngày, `month` tháng, `year` năm.
+ * 
+ * day, month or year.
+ */
+unit: ("day" | "month" | "year")
+/**
+ * Câu chữ của nguồn.
+ * 
+ * The source's wording.
+ */
+raw?: string
+}
 }
 /**
  * Biểu mẫu điện tử tương tác: các phần (mỗi phần là một bước trên màn hình) gồm các trường.
