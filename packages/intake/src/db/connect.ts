@@ -28,6 +28,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     const { default: pg } = await import('pg');
     // bigint ids and counts come back as strings; keep them so (no precision loss).
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) is replaced on next use;
+    // without a listener the pool's error event would end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     try {
       await migrate(db);

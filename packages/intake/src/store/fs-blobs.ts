@@ -10,6 +10,7 @@ interface FsStaged extends StagedBlob {
 }
 
 const HEAD_BYTES = 16;
+const WRITE_BATCH = 512 * 1024;
 
 function processAlive(pid: number): boolean {
   try {
@@ -39,6 +40,14 @@ export class FsBlobStore implements BlobStore {
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
+    // Multipart parsers hand over small chunks; writing them in batches saves system calls.
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pending.length) await handle.writev(pending);
+      pending = [];
+      pendingBytes = 0;
+    };
     try {
       for await (const chunk of source) {
         const bytes = chunk as Buffer;
@@ -46,8 +55,11 @@ export class FsBlobStore implements BlobStore {
         if (size > limits.maxBytes) throw new BlobTooLargeError(`more than ${limits.maxBytes} bytes`);
         if (head.length < HEAD_BYTES) head = Buffer.concat([head, bytes.subarray(0, HEAD_BYTES - head.length)]);
         hash.update(bytes);
-        await handle.write(bytes);
+        pending.push(bytes);
+        pendingBytes += bytes.length;
+        if (pendingBytes >= WRITE_BATCH) await flush();
       }
+      await flush();
       await handle.sync();
       await handle.close();
     } catch (error) {
