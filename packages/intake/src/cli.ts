@@ -20,7 +20,8 @@ const HELP = `thutuc-intake — máy chủ tiếp nhận hồ sơ / the receivin
         tạo tài khoản cán bộ; mật khẩu đọc từ THUTUC_ADMIN_PASSWORD / create an officer; password from THUTUC_ADMIN_PASSWORD
 
 Biến môi trường / environment: DATABASE_URL, THUTUC_DATA_DIR, THUTUC_CATALOGUE, THUTUC_AGENCY_CODE,
-  THUTUC_CODE_PATTERN, PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL
+  THUTUC_CODE_PATTERN, PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_SECURE_COOKIE,
+  SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN
 `;
 
 /** Options shared by `serve` and `create-admin`, from flags first, then the environment. */
@@ -36,6 +37,13 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
     ...(agencyCode ? { fallbackAgencyCode: agencyCode } : {}),
     ...(codePattern ? { codePattern } : {}),
     ...(env.PROVINCE ? { province: env.PROVINCE } : {}),
+    ...(env.THUTUC_TRUST_PROXY ? { trustProxy: env.THUTUC_TRUST_PROXY === 'true' ? true : env.THUTUC_TRUST_PROXY } : {}),
+    ...(env.THUTUC_PUBLIC_URL ? { publicUrl: env.THUTUC_PUBLIC_URL } : {}),
+    ...(env.THUTUC_SECURE_COOKIE === '1' ? { secureCookie: true } : {}),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
+    ...(env.SMS_GATEWAY_URL ? { smsGatewayUrl: env.SMS_GATEWAY_URL } : {}),
+    ...(env.SMS_GATEWAY_TOKEN ? { smsGatewayToken: env.SMS_GATEWAY_TOKEN } : {}),
   };
 }
 

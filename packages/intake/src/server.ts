@@ -40,6 +40,8 @@ export interface IntakeOptions extends CatalogueOptions {
   logger?: boolean;
   /** Base URL applicants reach this server at (links in notices). */
   publicUrl?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-For (true, or its addresses, e.g. "127.0.0.1"). */
+  trustProxy?: boolean | string;
   /** Session cookies only over HTTPS (set behind a TLS proxy). */
   secureCookie?: boolean;
   /** E-mail: a transport, or an SMTP URL (`smtp://user:pass@host:587`) and the sender. */
@@ -86,7 +88,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
     };
-    const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: process.env.THUTUC_TRUST_PROXY ?? false });
+    const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',

@@ -1,6 +1,6 @@
 import { localize } from '@thutuc/runtime';
 import { PARALLEL_THRESHOLD, WorkerPool, analyzeCatalogue, loadInputs } from '@thutuc/compiler';
-import { hasErrors } from '@thutuc/core';
+import { hasErrors, summarizeUnknowns } from '@thutuc/core';
 import { findConfig, shown } from '../config.js';
 import type { CommonOptions, Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -14,6 +14,8 @@ export async function validateCommand(paths: string[], options: CommonOptions, i
   const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
   printDiagnostics(io, diagnostics, texts, options.lang, options.json);
   const failed = hasErrors(diagnostics);
+  const unknowns = summarizeUnknowns(analysis.checked.files.procedures.map((d) => d.value));
+  if (!options.json && unknowns.total > 0) io.stdout.write(`⚠ ${unknowns.text[options.lang === 'vi' ? 'vi' : 'en']}\n`);
   if (!options.json && !failed) {
     const n = loaded.inputs.length;
     io.stdout.write(localize({ vi: `✓ ${n} tệp hợp lệ.\n`, en: `✓ ${n} file(s) valid.\n` }, options.lang));
