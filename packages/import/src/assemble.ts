@@ -71,7 +71,7 @@ export function assemble(parts: Parts, notes: DraftNotes): Draft {
     id: `${slugs.field}.${slugs.name}`,
     code: parts.code,
     ...(parts.portalId && UUID.test(parts.portalId) ? { externalIds: { portalId: parts.portalId } } : {}),
-    title: { vi: clip(parts.title, TEXT_MAX) },
+    title: { vi: clip(parts.title.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' '), TEXT_MAX) },
     ...(parts.description ? { description: { vi: longText(parts.description, 'description', notes) } } : {}),
     field: { ...(field.code ? { code: field.code } : {}), name: parts.field ? { vi: field.name } : bi('Chưa xác định', 'Unknown') },
     levels: parts.levels,

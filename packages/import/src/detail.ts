@@ -25,7 +25,7 @@ const CHANNELS: Record<string, Procedure['channels'][number]['channel']> = { ONL
 const LEVELS = [['isWard', 'commune'], ['isProvince', 'province'], ['isMinistry', 'ministry'], ['isOtherAgency', 'other']] as const;
 const TYPES = new Set(['assigned_regulation', 'standard', 'not_assigned_regulation', 'local_regulation', 'central_regulation', 'other']);
 /** subjectTypesDetails names (codes vary: "ĐT1", "DT13") → applicant types. */
-const SUBJECTS: Record<string, NonNullable<Procedure['applicantTypes']>[number]> = {
+export const SUBJECTS: Record<string, NonNullable<Procedure['applicantTypes']>[number]> = {
   'cong-dan-viet-nam': 'citizen_vn',
   'nguoi-viet-nam-dinh-cu-o-nuoc-ngoai': 'overseas_vn',
   'nguoi-nuoc-ngoai': 'foreigner',

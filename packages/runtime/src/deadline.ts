@@ -72,6 +72,7 @@ export function computeDeadline(receivedAt: string, given: ProcessingTimeSpec | 
   const stated = given && (('unknown' in given && given.unknown) || given.unit === 'unknown') ? undefined : given;
   if (given && !stated) return { ok: false, error: deadlineText.unknownTime(unknownWording(given), !('unknown' in given && given.unknown)) };
   const time = (stated && knownTime(stated as ProcessingTime)) as ProcessingTimeSpec;
+  if (time && (time.unit === 'month' || time.unit === 'year')) return { ok: false, error: deadlineText.monthsNotCounted() };
   if (!time || !isCount(time.value) || !UNITS.has(time.unit) || (time.sameDayCutoff !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time.sameDayCutoff))) {
     return { ok: false, error: deadlineText.badSpec() };
   }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
-import { PortalImportError, agenciesFromYaml, convertPortalJson, schemaRef, type ImportResult } from '@thutuc/import';
+import { PortalImportError, agenciesFromYaml, convertPortalJson, schemaRef, textImportFigures, type ImportResult } from '@thutuc/import';
 import type { Lang, Text } from '@thutuc/core';
 import { findConfig } from '../config.js';
 import { schemaFile } from '../schemas.js';
@@ -81,7 +81,10 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
     return { file: rel, record: p.index, shape: p.shape, id: p.id, code: p.code, errors: count(rel, 'error'), warnings: count(rel, 'warning'), gaps: p.gaps };
   });
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ input, records: result.total, files, failures: result.failures, skipped: result.skipped, diagnostics }, null, 2)}\n`);
+    // Text-export records: how much of the flattened cells became structured data.
+    const stats = result.procedures.flatMap((p) => (p.stats ? [p.stats] : []));
+    const figures = stats.length ? { drafts: files.length, valid: files.filter((f) => f.errors === 0).length, ...textImportFigures(stats) } : undefined;
+    io.stdout.write(`${JSON.stringify({ input, records: result.total, ...(figures ? { figures } : {}), files, failures: result.failures, skipped: result.skipped, diagnostics }, null, 2)}\n`);
   } else {
     for (const f of files) {
       io.stdout.write(`${f.errors ? '✗' : '✓'} ${f.file}  (${f.code}, ${f.id})\n`);

@@ -1670,11 +1670,13 @@ export const schemas = {
           },
           "unit": {
             "title": "Đơn vị · Unit",
-            "description": "`working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).\n\nworking_day, day (calendar), hour (working hours), or unknown when the source gives no unit (keep its wording in `raw`).",
+            "description": "`working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `month` tháng, `year` năm (tính theo lịch), `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).\n\nworking_day, day (calendar), hour (working hours), month, year (calendar), or unknown when the source gives no unit (keep its wording in raw).",
             "enum": [
               "working_day",
               "day",
               "hour",
+              "month",
+              "year",
               "unknown"
             ],
             "examples": [

@@ -596,11 +596,11 @@ unknown?: true
  */
 value?: number
 /**
- * `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).
+ * `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `month` tháng, `year` năm (tính theo lịch), `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).
  * 
- * working_day, day (calendar), hour (working hours), or unknown when the source gives no unit (keep its wording in `raw`).
+ * working_day, day (calendar), hour (working hours), month, year (calendar), or unknown when the source gives no unit (keep its wording in raw).
  */
-unit?: ("working_day" | "day" | "hour" | "unknown")
+unit?: ("working_day" | "day" | "hour" | "month" | "year" | "unknown")
 /**
  * Câu chữ nguyên văn trong văn bản hoặc trên Cổng DVCQG.
  * 
