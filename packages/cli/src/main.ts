@@ -5,6 +5,7 @@ import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
+import { diffCommand } from './commands/diff.js';
 import { isLang } from '@thutuc/runtime';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
@@ -13,6 +14,7 @@ const HELP = {
 
 Cách dùng:
   thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: catalogue)
+         [--changed] [--since rev]       và thay đổi từ rev (mặc định HEAD): cần .changeset/*.md, phiên bản mới
   thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: catalogue → packages/catalogue/dist)
   thutuc deadline <mã thủ tục> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                          ngày hẹn trả kết quả và cách tính (giờ Việt Nam)
@@ -23,6 +25,8 @@ Cách dùng:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                          giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+  thutuc diff <tệp cũ> <tệp mới> | <mã>[@phiên bản] [<mã>@phiên bản] | --since <rev> [thư mục…]
+         [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
 
 Tùy chọn:
   --lang vi|en   ngôn ngữ thông báo (mặc định vi)
@@ -33,6 +37,7 @@ Tùy chọn:
 
 Usage:
   thutuc validate [files or folders…]   check YAML (default: catalogue)
+         [--changed] [--since rev]      and changes since rev (default HEAD): a .changeset/*.md, new versions
   thutuc build [folders…] [--out dir]   compile the catalogue (default: catalogue → packages/catalogue/dist)
   thutuc deadline <procedure id> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                         the appointment date and how it was counted (Vietnam time)
@@ -43,6 +48,8 @@ Usage:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                         printable official papers (forms 01–04, declarations) filled from an example
+  thutuc diff <old file> <new file> | <id>[@version] [<id>@version] | --since <rev> [folders…]
+         [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
 
 Options:
   --lang vi|en   message language (default vi)
@@ -70,6 +77,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         code: { type: 'string' },
         reason: { type: 'string' },
         'new-date': { type: 'string' },
+        format: { type: 'string' },
+        since: { type: 'string' },
+        changed: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -83,7 +93,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     switch (command) {
       case 'validate':
-        return await validateCommand(rest, options, io);
+        return await validateCommand(rest, { ...options, changed: values.changed, since: values.since }, io);
       case 'build':
         return await buildCommand(rest, { ...options, out: values.out }, io);
       case 'deadline':
@@ -94,6 +104,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await importCommand(rest, { ...options, out: values.out, index: values.index }, io);
       case 'render':
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
+      case 'diff':
+        return await diffCommand(rest, { ...options, format: values.format, since: values.since, catalogue: values.catalogue }, io);
       default:
         throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }

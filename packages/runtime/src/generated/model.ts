@@ -101,6 +101,7 @@ onlineLevel: ("full" | "partial" | "none")
  */
 version: string
 effectiveDate: IsoDate
+endDate?: IsoDate
 /**
  * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
  * 
