@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildCatalogue } from '@thutuc/compiler';
-import { startSite } from '../examples/server/server.js';
+import { startExampleSite } from '../examples/start.js';
 import { bundleElements } from '../packages/elements/scripts/bundle.js';
 import { bundleBrowserChunks } from '@thutuc/compiler';
 import { writeSyntheticCatalogue } from './synthetic.js';
@@ -41,7 +41,7 @@ for (const id of ['ho-tich.dang-ky-khai-sinh', 'ho-tich.cap-ban-sao-trich-luc-ho
   console.log(`  procedure ${id.padEnd(38)} ${kb(await gz(path.join(browser, 'procedures', `${id}.js`)))}  (goal ≤ 5 KB)`);
 }
 
-const site = await startSite({ catalogueDir, elementsDir, storeDir: path.join(work, 'store') });
+const site = await startExampleSite({ catalogueDir, elementsDir, dataDir: path.join(work, 'data') });
 const chrome = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],

@@ -80,6 +80,10 @@ export const deadlineText = {
     vi: `Thời điểm không hợp lệ: "${String(value)}" (cần dạng 2026-04-24T10:00).`,
     en: `Not a valid date and time: "${String(value)}" (expected e.g. 2026-04-24T10:00).`,
   }),
+  unknownTime: (raw: string | undefined, unitOnly = false): LocalizedText => ({
+    vi: `Không tính được ngày hẹn trả: thủ tục chưa có thông tin về ${unitOnly ? 'đơn vị của thời hạn giải quyết (ngày làm việc hay ngày)' : 'thời hạn giải quyết'}${raw ? ` (nguồn ghi: "${raw}")` : ''}.`,
+    en: `Cannot compute an appointment: the ${unitOnly ? "unit of the procedure's processing time (working days or days) is" : "procedure's processing time is"} not stated${raw ? ` (the source says: "${raw}")` : ''}.`,
+  }),
   badSpec: (): LocalizedText => ({ vi: 'Thời hạn giải quyết không hợp lệ.', en: 'The processing time is not valid.' }),
   badExtension: (i: unknown): LocalizedText => ({ vi: `Thủ tục không có trường hợp gia hạn số ${String(i)}.`, en: `The procedure has no extension number ${String(i)}.` }),
 };

@@ -55,14 +55,29 @@ export function localText(resolution: Fee['resolution'], known?: Text): Localize
     : { vi: `${known.vi}, do Hội đồng nhân dân tỉnh${province} quyết định`, en: `${known.en ?? known.vi}, set by the provincial People's Council${provinceEn}` };
 }
 
-/** The total line; an incomplete total says so instead of passing for the whole amount. */
-export function totalText(amount: number, currency: string, complete: boolean): LocalizedText {
+/** A line whose amount the source does not state: says so, with the source's words. */
+export function unknownFeeText(raw: string | undefined): LocalizedText {
+  const quoted = raw ? { vi: ` (nguồn ghi: "${raw}")`, en: ` (the source says: "${raw}")` } : { vi: '', en: '' };
+  return { vi: `Chưa có thông tin về mức thu${quoted.vi}.`, en: `The amount is not stated${quoted.en}.` };
+}
+
+/** The total line; an incomplete total says so, and why, instead of passing for the whole amount. */
+export function totalText(amount: number, currency: string, complete: boolean, missing = { local: 1, unknown: 0 }): LocalizedText {
   const a = amountText(amount, currency);
   if (complete) return { vi: `Tổng cộng: ${a.vi}`, en: `Total: ${a.en}` };
-  return {
-    vi: `Chưa đủ: ${a.vi}, chưa gồm khoản do Hội đồng nhân dân tỉnh quyết định (chưa có mức thu)`,
-    en: `Incomplete: ${a.en}, not including amounts set by the provincial People's Council (not known yet)`,
-  };
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (missing.local > 0) {
+    vi.push('khoản do Hội đồng nhân dân tỉnh quyết định (chưa có mức thu)');
+    en.push("amounts set by the provincial People's Council (not known yet)");
+  }
+  if (missing.unknown > 0) {
+    vi.push('khoản chưa có thông tin về mức thu');
+    en.push('amounts that are not stated');
+  }
+  // Nothing known at all: a "0 đ" here would read as free.
+  if (amount === 0) return { vi: `Chưa xác định tổng số tiền (chưa gồm ${vi.join(' và ')})`, en: `Total not determined (not including ${en.join(' and ')})` };
+  return { vi: `Chưa đủ: ${a.vi}, chưa gồm ${vi.join(' và ')}`, en: `Incomplete: ${a.en}, not including ${en.join(' and ')}` };
 }
 
 const PER_UNIT: Record<string, LocalizedText> = {

@@ -33,8 +33,11 @@ export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
 export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './submission-fees.js';
+export { NOT_STATED, isTimeUnknown, knownDate, knownTime, processingTimeText, unknownWording, type KnownProcessingTime } from './unknowns.js';
 export { LANGS, isLang, localize, bilingual, type Lang, type LocalizedText } from './text.js';
 export { ThutucError } from './errors.js';
-export { versionInForce, versionFor, versionEnd, acceptVersion, type VersionPeriod, type VersionAcceptance } from './versions.js';
+export { versionInForce, versionFor, versionEnd, versionPeriod, acceptVersion, SINCE_ALWAYS, type VersionPeriod, type VersionAcceptance } from './versions.js';
 export { migrateDraft, type DraftLike, type DraftDefinition, type DraftMigration, type DroppedValue } from './migrate-draft.js';
 export { legalDocumentName } from './legal-names.js';
+export type { ProcedureModule } from './procedure-module.js';
+export { copyRequirementText, validityText } from './document-texts.js';

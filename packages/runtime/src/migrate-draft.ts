@@ -1,6 +1,7 @@
 import type { FormField, Procedure } from './generated/model.js';
 import { legalDocumentName } from './legal-names.js';
 import { shortDate } from './date-text.js';
+import { knownDate } from './unknowns.js';
 import type { LocalizedText } from './text.js';
 
 /** What the form keeps between visits; only `data` and `caseId` depend on the procedure's version. */
@@ -138,7 +139,8 @@ function summarize(m: Omit<DraftMigration<DraftLike>, 'summary'>, to: DraftDefin
   add(m.documents.removed.length, 'bỏ # giấy tờ', (n) => `${n} document${n === 1 ? '' : 's'} removed`);
   if (m.feesChanged) parts.push({ vi: 'thay đổi phí, lệ phí', en: 'fees changed' });
   const basis = (to.changeBasis ?? []).flatMap((id) => to.legalBasis.filter((l) => l.id === id).map(legalDocumentName));
-  const since = shortDate(to.effectiveDate);
+  const start = knownDate(to.effectiveDate);
+  const since = start ? shortDate(start) : '?';
   const head: LocalizedText = basis.length
     ? { vi: `Biểu mẫu đã cập nhật theo ${basis.map((b) => b.vi).join(', ')} (áp dụng từ ${since})`, en: `The form was updated under ${basis.map((b) => b.en).join(', ')} (in force from ${since})` }
     : { vi: `Biểu mẫu đã cập nhật lên phiên bản ${m.to} (áp dụng từ ${since})`, en: `The form was updated to version ${m.to} (in force from ${since})` };

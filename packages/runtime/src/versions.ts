@@ -1,4 +1,6 @@
 import { addDays } from './calendar.js';
+import type { Procedure } from './generated/model.js';
+import { knownDate } from './unknowns.js';
 
 /**
  * Which version of a procedure applies on a date. Versions are periods: each starts on its
@@ -10,6 +12,17 @@ export interface VersionPeriod {
   effectiveDate: string;
   endDate?: string;
 }
+
+/**
+ * A procedure version as a period. A version whose effective date the source does not state
+ * counts as in force from the start of time: it is what the catalogue has, and putting it
+ * nowhere would hide the procedure altogether (TT3019 cannot order it; the gap stays recorded).
+ */
+export function versionPeriod(p: Pick<Procedure, 'version' | 'effectiveDate' | 'endDate'>): VersionPeriod {
+  return { version: p.version, effectiveDate: knownDate(p.effectiveDate) ?? SINCE_ALWAYS, ...(p.endDate ? { endDate: p.endDate } : {}) };
+}
+
+export const SINCE_ALWAYS = '0000-01-01';
 
 function byDate<T extends VersionPeriod>(versions: readonly T[]): T[] {
   return [...versions].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));

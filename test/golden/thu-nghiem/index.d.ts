@@ -7,7 +7,8 @@ export interface CatalogueEntry {
   levels: string[];
   onlineLevel: 'full' | 'partial' | 'none';
   version: string;
-  effectiveDate: string;
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
   /** First day this version no longer applies. */
   endDate?: string;
   status: 'active' | 'superseded' | 'repealed' | 'draft';

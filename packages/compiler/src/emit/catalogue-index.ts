@@ -1,5 +1,5 @@
 import type { CatalogueFiles, Procedure } from '@thutuc/core';
-import { versionEnd, type ProvinceFeeFile } from '@thutuc/runtime';
+import { SINCE_ALWAYS, knownDate, versionEnd, versionPeriod, type ProvinceFeeFile } from '@thutuc/runtime';
 import { render } from './templates.js';
 import { procedureDir, type EmittedFiles } from './procedure.js';
 
@@ -11,7 +11,8 @@ export interface IndexEntry {
   levels: Procedure['levels'];
   onlineLevel: Procedure['onlineLevel'];
   version: string;
-  effectiveDate: string;
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
   /** First day this version no longer applies: its own end date or the next version's start. */
   endDate?: string;
   status: Procedure['status'];
@@ -21,7 +22,7 @@ export interface IndexEntry {
 }
 
 export function indexEntry(p: Procedure, siblings: readonly Procedure[] = [p], latest = true): IndexEntry {
-  const end = versionEnd(siblings, p.version);
+  const end = versionEnd(siblings.map(versionPeriod), p.version);
   return {
     id: p.id,
     code: p.code,
@@ -30,7 +31,7 @@ export function indexEntry(p: Procedure, siblings: readonly Procedure[] = [p], l
     levels: p.levels,
     onlineLevel: p.onlineLevel,
     version: p.version,
-    effectiveDate: p.effectiveDate,
+    effectiveDate: knownDate(p.effectiveDate) ?? null,
     ...(end ? { endDate: end } : {}),
     status: p.status,
     latest,
@@ -49,12 +50,12 @@ export function emitCatalogueIndex(procedures: readonly Procedure[], latest: Rea
   for (const p of procedures) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
   const entries = procedures
     .map((p) => indexEntry(p, byId.get(p.id), latest.get(p.id) === p))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.effectiveDate ?? '') < (b.effectiveDate ?? '') ? -1 : (a.effectiveDate ?? '') > (b.effectiveDate ?? '') ? 1 : 0));
   const files: EmittedFiles = new Map();
   for (const [id, versions] of byId) {
     const list = entries
       .filter((e) => e.id === id)
-      .map((e) => ({ version: e.version, effectiveDate: e.effectiveDate, ...(e.endDate ? { endDate: e.endDate } : {}), chunk: e.module.slice('./procedures/'.length, -'/index.js'.length) }));
+      .map((e) => ({ version: e.version, effectiveDate: e.effectiveDate ?? SINCE_ALWAYS, ...(e.endDate ? { endDate: e.endDate } : {}), chunk: e.module.slice('./procedures/'.length, -'/index.js'.length) }));
     files.set(`procedures/${id}/versions.js`, render('versions.js', { list, count: versions.length }));
   }
   const modules = entries.map((e) => e.module);

@@ -1,4 +1,5 @@
 import type { Procedure } from '@thutuc/core';
+import { knownDate } from '@thutuc/runtime';
 import { payloadTypes } from './payload-types.js';
 import { submissionRules } from './rules.js';
 import { submissionSchema } from './submission-schema.js';
@@ -32,7 +33,7 @@ export function procedureDir(p: Pick<Procedure, 'id' | 'version'>, latest: boole
  */
 export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<EmittedFiles> {
   const dir = ctx.dir ?? `procedures/${p.id}`;
-  const header = { source: ctx.source, code: p.code, title: p.title.vi, version: p.version, effectiveDate: p.effectiveDate, id: p.id, bundle: Boolean(p.members), versions: dir === `procedures/${p.id}` ? './versions.js' : `../${p.id}/versions.js` };
+  const header = { source: ctx.source, code: p.code, title: p.title.vi, version: p.version, effectiveDate: knownDate(p.effectiveDate) ?? 'ngày chưa có thông tin (not stated)', id: p.id, bundle: Boolean(p.members), versions: dir === `procedures/${p.id}` ? './versions.js' : `../${p.id}/versions.js` };
   const schema = submissionSchema(p, ctx.typeAccept);
   const conditions = Object.keys(ctx.conditions)
     .sort()

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { knownDate } from '@thutuc/runtime';
 import { compareVersions } from '../diff/catalogue.js';
 import type { CatalogueFiles, Doc } from './catalogue.js';
 
@@ -17,7 +18,8 @@ export function checkVersions(files: CatalogueFiles): Diagnostic[] {
     const p = doc.value;
     const named = NAMED_VERSION.exec(doc.source.file)?.[1];
     if (named && named !== p.version) out.push(diagnostic('TT3020', doc.source.locate('/version'), { named, version: p.version }));
-    if (p.endDate && p.endDate <= p.effectiveDate) out.push(diagnostic('TT3021', doc.source.locate('/endDate'), { end: p.endDate, start: p.effectiveDate }));
+    const start = knownDate(p.effectiveDate);
+    if (p.endDate && start && p.endDate <= start) out.push(diagnostic('TT3021', doc.source.locate('/endDate'), { end: p.endDate, start }));
     byId.set(p.id, [...(byId.get(p.id) ?? []), doc]);
   }
   for (const docs of byId.values()) {
@@ -26,10 +28,13 @@ export function checkVersions(files: CatalogueFiles): Diagnostic[] {
       const prev = sorted[i - 1]!.value;
       const { value: p, source } = sorted[i]!;
       if (p.version === prev.version) continue; // a duplicate: TT3001 says so
-      if (p.effectiveDate <= prev.effectiveDate) {
-        out.push(diagnostic('TT3019', source.locate('/effectiveDate'), { version: p.version, date: p.effectiveDate, other: prev.version, otherDate: prev.effectiveDate }));
-      } else if (prev.endDate && prev.endDate > p.effectiveDate) {
-        out.push(diagnostic('TT3018', sorted[i - 1]!.source.locate('/endDate'), { id: p.id, version: prev.version, other: p.version, end: prev.endDate, start: p.effectiveDate }));
+      const start = knownDate(p.effectiveDate);
+      const prevStart = knownDate(prev.effectiveDate);
+      if (!start || !prevStart) continue; // an unstated date cannot be ordered; the gap is reported as unknown
+      if (start <= prevStart) {
+        out.push(diagnostic('TT3019', source.locate('/effectiveDate'), { version: p.version, date: start, other: prev.version, otherDate: prevStart }));
+      } else if (prev.endDate && prev.endDate > start) {
+        out.push(diagnostic('TT3018', sorted[i - 1]!.source.locate('/endDate'), { id: p.id, version: prev.version, other: p.version, end: prev.endDate, start }));
       }
     }
   }

@@ -1,4 +1,4 @@
-import { durationText, type LocalizedText } from '@thutuc/runtime';
+import { knownTime, processingTimeText, type LocalizedText } from '@thutuc/runtime';
 import type { ProcessingTime, Procedure } from '@thutuc/runtime/model';
 import { legalNames } from './legal.js';
 import type { ProcedureChange } from './types.js';
@@ -44,9 +44,10 @@ export function diffChannels(before: Procedure, after: Procedure): ProcedureChan
 
 /** `5 → 3 ngày làm việc`, or both durations in full when the unit changed; undefined when equal. */
 function timeChange(b: ProcessingTime, a: ProcessingTime): LocalizedText | undefined {
-  if (b.value === a.value && b.unit === a.unit) return undefined;
-  const to = durationText(a.value, a.unit);
-  if (b.unit === a.unit) return say((l) => `${b.value} → ${to[l]}`);
-  const from = durationText(b.value, b.unit);
+  const from = processingTimeText(b);
+  const to = processingTimeText(a);
+  if (from.vi === to.vi) return undefined;
+  const old = knownTime(b);
+  if (old && old.unit === knownTime(a)?.unit) return say((l) => `${old.value} → ${to[l]}`);
   return say((l) => `${from[l]} → ${to[l]}`);
 }

@@ -1,16 +1,19 @@
 import { shortDate, type LocalizedText } from '@thutuc/runtime';
+import type { VersionRef } from './types.js';
 import type { ProcedureChange, ProcedureDiff } from './types.js';
 
 type L = 'vi' | 'en';
 
+const since = (v: VersionRef) => (v.effectiveDate ? shortDate(v.effectiveDate) : '?');
+
 /** `Phiên bản 1.0.0 → 1.1.0, áp dụng từ 01/03/2027` and the like. */
 export function versionLine(d: ProcedureDiff, l: L): string {
   const vi = l === 'vi';
-  if (!d.from && d.to) return vi ? `Phiên bản ${d.to.version}, áp dụng từ ${shortDate(d.to.effectiveDate)}` : `Version ${d.to.version}, in force from ${shortDate(d.to.effectiveDate)}`;
+  if (!d.from && d.to) return vi ? `Phiên bản ${d.to.version}, áp dụng từ ${since(d.to)}` : `Version ${d.to.version}, in force from ${since(d.to)}`;
   if (d.from && !d.to) return vi ? `Phiên bản ${d.from.version}` : `Version ${d.from.version}`;
   const { from, to } = d as Required<Pick<ProcedureDiff, 'from' | 'to'>>;
   const versions = from.version === to.version ? to.version : `${from.version} → ${to.version}`;
-  return vi ? `Phiên bản ${versions}, áp dụng từ ${shortDate(to.effectiveDate)}` : `Version ${versions}, in force from ${shortDate(to.effectiveDate)}`;
+  return vi ? `Phiên bản ${versions}, áp dụng từ ${since(to)}` : `Version ${versions}, in force from ${since(to)}`;
 }
 
 /** A change line with its legal cause, unless the message already names it. */

@@ -1,4 +1,4 @@
-import { shortDate } from '@thutuc/runtime';
+import { knownDate, shortDate } from '@thutuc/runtime';
 import type { Procedure } from '@thutuc/runtime/model';
 import { diffChannels } from './channels.js';
 import { diffDocuments } from './documents.js';
@@ -11,7 +11,8 @@ import { both, pairById, say } from './words.js';
 /** A version as the diff names it. */
 export function versionRef(p: Procedure, file?: string): VersionRef {
   const end = p.endDate;
-  return { version: p.version, effectiveDate: p.effectiveDate, ...(end ? { endDate: end } : {}), ...(file ? { file } : {}) };
+  const start = knownDate(p.effectiveDate);
+  return { version: p.version, ...(start ? { effectiveDate: start } : {}), ...(end ? { endDate: end } : {}), ...(file ? { file } : {}) };
 }
 
 /**
@@ -32,7 +33,7 @@ export function diffProcedure(before: Procedure, after: Procedure, files: { befo
 
 /** A procedure that did not exist before, or no longer exists. */
 export function addedProcedure(p: Procedure, file?: string): ProcedureDiff {
-  const when = shortDate(p.effectiveDate);
+  const when = since(p);
   return { id: p.id, code: p.code, title: both(p.title), to: versionRef(p, file), changes: [{ area: 'procedure', kind: 'procedure-added', path: '', message: say((l) => (l === 'vi' ? `Thủ tục mới, áp dụng từ ${when}` : `New procedure, in force from ${when}`)), basis: legalNames(p, p.changeBasis) }] };
 }
 
@@ -40,11 +41,17 @@ export function removedProcedure(p: Procedure, file?: string): ProcedureDiff {
   return { id: p.id, code: p.code, title: both(p.title), from: versionRef(p, file), changes: [{ area: 'procedure', kind: 'procedure-removed', path: '', message: say((l) => (l === 'vi' ? 'Thủ tục bị xóa khỏi danh mục' : 'Procedure removed from the catalogue')) }] };
 }
 
+/** `01/03/2027`, or `?` when the source does not state the date. */
+function since(p: Procedure): string {
+  const start = knownDate(p.effectiveDate);
+  return start ? shortDate(start) : '?';
+}
+
 function diffDates(before: Procedure, after: Procedure): ProcedureChange[] {
   const out: ProcedureChange[] = [];
   const basis = legalNames(after, after.changeBasis);
-  if (before.version === after.version && before.effectiveDate !== after.effectiveDate) {
-    out.push({ area: 'version', kind: 'effective-date', path: '/effectiveDate', message: say((l) => (l === 'vi' ? `Ngày áp dụng: ${shortDate(before.effectiveDate)} → ${shortDate(after.effectiveDate)}` : `In force from: ${shortDate(before.effectiveDate)} → ${shortDate(after.effectiveDate)}`)), basis });
+  if (before.version === after.version && since(before) !== since(after)) {
+    out.push({ area: 'version', kind: 'effective-date', path: '/effectiveDate', message: say((l) => (l === 'vi' ? `Ngày áp dụng: ${since(before)} → ${since(after)}` : `In force from: ${since(before)} → ${since(after)}`)), basis });
   }
   const end = versionRef(after).endDate;
   if (end && end !== versionRef(before).endDate) {

@@ -17,7 +17,8 @@ export interface ProcedureChange {
 
 export interface VersionRef {
   version: string;
-  effectiveDate: string;
+  /** Absent when the source does not state it. */
+  effectiveDate?: string;
   endDate?: string;
   file?: string;
 }
