@@ -5,6 +5,7 @@ import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
+import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
@@ -16,6 +17,7 @@ const HELP = {
 Cách dùng:
   thutuc init [thư mục]                  tạo dự án danh mục mới: thutuc.config.json, dữ liệu dùng chung, một thủ tục mẫu
   thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: thư mục danh mục của dự án)
+         [--changed] [--since rev]       và thay đổi từ rev (mặc định HEAD): cần .changeset/*.md, phiên bản mới
   thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: danh mục → thư mục "out" của dự án)
   thutuc deadline <mã thủ tục> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                          ngày hẹn trả kết quả và cách tính (giờ Việt Nam)
@@ -26,6 +28,8 @@ Cách dùng:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                          giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+  thutuc diff <tệp cũ> <tệp mới> | <mã>[@phiên bản] [<mã>@phiên bản] | --since <rev> [thư mục…]
+         [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
                                          máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
 
@@ -42,6 +46,7 @@ Tùy chọn:
 Usage:
   thutuc init [folder]                  a new catalogue project: thutuc.config.json, shared data, one example procedure
   thutuc validate [files or folders…]   check YAML (default: the project's catalogue folder)
+         [--changed] [--since rev]      and changes since rev (default HEAD): a .changeset/*.md, new versions
   thutuc build [folders…] [--out dir]   compile the catalogue (default: the catalogue → the project's "out" folder)
   thutuc deadline <procedure id> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                         the appointment date and how it was counted (Vietnam time)
@@ -52,6 +57,8 @@ Usage:
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                         printable official papers (forms 01–04, declarations) filled from an example
+  thutuc diff <old file> <new file> | <id>[@version] [<id>@version] | --since <rev> [folders…]
+         [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
                                         the receiving server (@thutuc/intake; see thutuc serve --help)
 
@@ -86,6 +93,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         code: { type: 'string' },
         reason: { type: 'string' },
         'new-date': { type: 'string' },
+        format: { type: 'string' },
+        since: { type: 'string' },
+        changed: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -101,7 +111,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'init':
         return await initCommand(rest, options, io);
       case 'validate':
-        return await validateCommand(rest, options, io);
+        return await validateCommand(rest, { ...options, changed: values.changed, since: values.since }, io);
       case 'build':
         return await buildCommand(rest, { ...options, out: values.out }, io);
       case 'deadline':
@@ -112,6 +122,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await importCommand(rest, { ...options, out: values.out, index: values.index }, io);
       case 'render':
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
+      case 'diff':
+        return await diffCommand(rest, { ...options, format: values.format, since: values.since, catalogue: values.catalogue }, io);
       default:
         throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }
