@@ -21,6 +21,13 @@ export type FormHost = ReactiveControllerHost & EventTarget & { readonly renderR
 
 export type FailedOutcome = Extract<SubmitOutcome, { ok: false }>;
 
+/** Errors of the application for one `today`, with the first error at each path once asked for. */
+interface Verdict {
+  today: string;
+  errors: ValidationError[];
+  first: Map<string, ValidationError> | undefined;
+}
+
 /**
  * The state of one application being filled in — answers, files, case, delivery, step, which
  * fields were left, the submission's outcome — and every operation on it. Answers are saved as
@@ -49,6 +56,11 @@ export class FormController implements ReactiveController {
   #focusAfterRender: 'summary' | 'heading' | undefined;
   /** Fields ask for the condition context one by one; during a render it is computed once. */
   #renderContext: ConditionContext | undefined;
+  /**
+   * The validator's verdict on what the form holds, kept until an answer, file, case or
+   * delivery changes: a render validates only when it shows an error, never once per render.
+   */
+  #verdict: Verdict | undefined;
 
   constructor(host: FormHost, settings: () => FormSettings) {
     this.#host = host;
@@ -117,7 +129,15 @@ export class FormController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** An answer, file, case or delivery changed: the errors are to be found again. */
+  #edited(): void {
+    this.#verdict = undefined;
+    this.#save();
+    this.#changed();
+  }
+
   #reset(): void {
+    this.#verdict = undefined;
     this.#data = {};
     this.#caseId = undefined;
     this.#delivery = undefined;
@@ -187,8 +207,17 @@ export class FormController implements ReactiveController {
     };
   }
 
+  /** Every error of the application as it stands (validated once per change, not per call). */
   errors(): ValidationError[] {
-    return this.#procedure!.validate(this.payload(), { today: this.#settings().today }).errors;
+    return this.#currentVerdict().errors;
+  }
+
+  #currentVerdict(): Verdict {
+    const today = this.#settings().today;
+    if (this.#verdict?.today !== today) {
+      this.#verdict = { today, errors: this.#procedure!.validate(this.payload(), { today }).errors, first: undefined };
+    }
+    return this.#verdict;
   }
 
   fees(): SubmissionFees {
@@ -201,9 +230,11 @@ export class FormController implements ReactiveController {
   }
 
   /** Error text for a path, shown once the field was left or the step was attempted. */
-  errorFor(path: string, errors: readonly ValidationError[]): string | undefined {
+  errorFor(path: string): string | undefined {
     if (!this.#showErrors && !this.#touched.has(path)) return undefined;
-    const e = errors.find((x) => x.path === path || x.path.startsWith(`${path}/`));
+    const verdict = this.#currentVerdict();
+    verdict.first ??= firstErrorByPath(verdict.errors);
+    const e = verdict.first.get(path);
     return e ? e.message[this.#settings().lang] : undefined;
   }
 
@@ -222,8 +253,7 @@ export class FormController implements ReactiveController {
     }
     this.#data = data;
     this.#outcome = undefined;
-    this.#save();
-    this.#changed();
+    this.#edited();
   }
 
   /** The field at `path` was left: its error shows from now on. */
@@ -235,19 +265,18 @@ export class FormController implements ReactiveController {
 
   setCase(caseId: string): void {
     this.#caseId = caseId;
-    this.#save();
-    this.#changed();
+    this.#edited();
   }
 
   setDelivery(delivery: string): void {
     this.#delivery = delivery;
-    this.#save();
-    this.#changed();
+    this.#edited();
   }
 
   setFiles(documentId: string, files: AttachedFile[], problems: string[]): void {
     this.#files = new Map(this.#files).set(documentId, files);
     this.#fileProblems = new Map(this.#fileProblems).set(documentId, problems);
+    this.#verdict = undefined;
     this.touch(`/documents/${documentId}`);
     this.#changed();
   }
@@ -325,4 +354,19 @@ export class FormController implements ReactiveController {
     this.#changed();
     this.#host.dispatchEvent(new CustomEvent('thutuc-error', { detail: { kind: outcome.kind, status: outcome.status, reasons: outcome.reasons }, bubbles: true, composed: true }));
   }
+}
+
+/**
+ * The first error at each path and at each of its ancestors (`/data/group` for
+ * `/data/group/0/sub`), in the validator's order: a field shows the first error inside it.
+ */
+function firstErrorByPath(errors: readonly ValidationError[]): Map<string, ValidationError> {
+  const first = new Map<string, ValidationError>();
+  for (const e of errors) {
+    for (let end = e.path.length; end > 0; end = e.path.lastIndexOf('/', end - 1)) {
+      const prefix = e.path.slice(0, end);
+      if (!first.has(prefix)) first.set(prefix, e);
+    }
+  }
+  return first;
 }

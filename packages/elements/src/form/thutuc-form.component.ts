@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { localize, todayInVietnam, type ProvinceFeeFile, type ValidationError } from '@thutuc/runtime';
+import { localize, todayInVietnam, type ProvinceFeeFile } from '@thutuc/runtime';
 import { strings, type Lang } from '../i18n.js';
 import type { CompiledProcedure } from '../types.js';
 import { fetchProvinceFees, importProcedure } from './catalogue.js';
@@ -152,12 +152,11 @@ export class ThutucForm extends LitElement {
     const steps = form.steps();
     const index = Math.min(form.step, steps.length - 1);
     const step = steps[index]!;
-    const errors = form.errors();
     const last = index === steps.length - 1;
     const onSubmit = (e: Event) => {
       e.preventDefault();
-      if (last) void form.submit(steps, errors);
-      else form.next(steps, errors);
+      if (last) void form.submit(steps, form.errors());
+      else form.next(steps, form.errors());
     };
     return html`<form part="form" novalidate @submit=${onSubmit}>
       ${form.restored
@@ -169,13 +168,14 @@ export class ThutucForm extends LitElement {
       ${p.definition.onlineLevel === 'none' ? html`<div class="notice" part="notice">${s.notOnline}</div>` : nothing}
       ${renderErrorSummary({
         lang: this.#language,
-        errors: step.kind === 'review' ? errors : errorsForStep(step, errors),
+        // Only listed once the step was attempted: until then nothing is validated to render.
+        errors: form.showErrors ? errorsForStep(step, form.errors()) : [],
         showErrors: form.showErrors,
         outcome: form.outcome,
         onFocusControl: (path) => this.renderRoot.querySelector<HTMLElement>(`#${controlId(path)}`)?.focus(),
       })}
       <p class="progress" part="progress">${s.step(index + 1, steps.length)} · ${localize(p.definition.title, this.#language)}</p>
-      ${this.#renderStep(step, steps, errors)}
+      ${this.#renderStep(step, steps)}
       <div class="actions">
         <button type="submit" part="button" ?disabled=${form.submitting} aria-busy=${form.submitting ? 'true' : 'false'}>
           ${form.submitting ? s.submitting : last ? (form.outcome ? s.retry : s.submit) : s.next}
@@ -185,10 +185,10 @@ export class ThutucForm extends LitElement {
     </form>`;
   }
 
-  #renderStep(step: Step, steps: Step[], errors: ValidationError[]): TemplateResult {
+  #renderStep(step: Step, steps: Step[]): TemplateResult {
     const form = this.#form;
     const shared = { procedure: form.procedure!, lang: this.#language };
-    const errorFor = (path: string) => form.errorFor(path, errors);
+    const errorFor = (path: string) => form.errorFor(path);
     switch (step.kind) {
       case 'section':
         return renderSection({
