@@ -103,9 +103,9 @@ describe('installed from the tarballs into a project outside the repository', ()
     // What `npm init -y` writes: a CommonJS project, the harder case for ES module output.
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'agency-site', version: '1.0.0', private: true, type: 'commonjs' }, null, 2));
     try {
-      // Not engine-strict: a fresh resolution of fastify (@thutuc/intake) takes light-my-request
-      // 6.8, whose cookie@2 declares Node >= 22; npm only warns about that unless told to be strict.
-      await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--engine-strict=false', ...packed.map((p) => p.tarball)], { cwd: project });
+      // Engine-strict, as the repository's .npmrc is: every package a fresh resolution brings must
+      // run on Node 20 (@thutuc/intake holds light-my-request at 6.6 for exactly that reason).
+      await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', '--engine-strict=true', ...packed.map((p) => p.tarball)], { cwd: project });
     } catch (error) {
       const output = `${(error as { stderr?: string }).stderr ?? ''}${(error as Error).message}`;
       if (!/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|ENETUNREACH/.test(output)) throw error;
