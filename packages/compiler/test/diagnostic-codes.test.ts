@@ -113,6 +113,21 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
     at: [5, 45],
     says: 'not `kind: local`',
   },
+  TT3018: {
+    files: {
+      'p.yaml': sub(P, 'effectiveDate: "2026-01-01"', 'effectiveDate: "2026-01-01"\nendDate: "2026-09-01"'),
+      'p@1.1.0.yaml': sub(sub(P, 'version: "1.0.0"', 'version: "1.1.0"'), 'effectiveDate: "2026-01-01"', 'effectiveDate: "2026-06-01"'),
+    },
+    at: [11, 10],
+    says: 'overlaps version `1.1.0`',
+  },
+  TT3019: {
+    files: { 'p.yaml': P, 'p@1.1.0.yaml': sub(sub(P, 'version: "1.0.0"', 'version: "1.1.0"'), 'effectiveDate: "2026-01-01"', 'effectiveDate: "2025-12-01"') },
+    at: [10, 16],
+    says: 'a higher version must take effect later',
+  },
+  TT3020: { files: { 'p@2.0.0.yaml': P }, at: [9, 10], says: 'says version `2.0.0`' },
+  TT3021: { files: { 'p.yaml': sub(P, 'effectiveDate: "2026-01-01"', 'effectiveDate: "2026-01-01"\nendDate: "2025-01-01"') }, at: [11, 10] },
   TT3040: { files: { 'p.yaml': sub(P, 'processingTime: { value: 1, unit: working_day }', 'processingTime: { unknown: true, raw: "Không có thông tin" }') }, at: [lineOf(P, 'processingTime'), 21], says: 'Not stated: the processing time (the source says: "Không có thông tin")' },
   TT3041: { files: { 'p.yaml': sub(P, 'processingTime: { value: 1, unit: working_day }', 'processingTime: { unknown: true, raw: "Không có thông tin", value: 0 }') }, at: [lineOf(P, 'processingTime')], says: 'marked unknown but still has `value`' },
   TT3042: { files: { 'p.yaml': sub(P, '{ id: ho_ten, type: text, label: { vi: Họ tên }, required: true }', '{ id: ho_ten, type: text, label: { vi: Họ tên }, required: true, prefill: citizen.fulName }') }, at: [lineOf(P, 'id: ho_ten'), 85], says: 'Did you mean `citizen.fullName`' },

@@ -19,10 +19,10 @@ export function isLang(value: unknown): value is Lang {
   return value === 'vi' || value === 'en';
 }
 
-/** The text in `lang`; English falls back to Vietnamese when the catalogue has none. */
+/** The text in `lang`; English falls back to Vietnamese when the catalogue has none (or an empty one). */
 export function localize(text: Text | undefined, lang: Lang): string {
   if (!text) return '';
-  return lang === 'en' ? (text.en ?? text.vi) : text.vi;
+  return (lang === 'en' && text.en) || text.vi;
 }
 
 /** LocalizedText languages from one pair of strings, for messages built in code. */

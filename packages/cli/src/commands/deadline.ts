@@ -1,5 +1,6 @@
 import { localize } from '@thutuc/runtime';
 import { openProcedure } from '../catalogue.js';
+import { findConfig, shown } from '../config.js';
 import { computeDeadline, createWorkingCalendar, parseVietnamTime, processingTimeText } from '@thutuc/runtime';
 import type { CommonOptions, Io } from '../io.js';
 
@@ -29,7 +30,7 @@ export async function deadlineCommand(args: string[], options: DeadlineOptions, 
     return fail(`Thời điểm tiếp nhận không hợp lệ: "${received}" (cần dạng 2026-04-24T10:00, giờ Việt Nam).`, `Not a valid receipt time: "${received}" (expected e.g. 2026-04-24T10:00, Vietnam time).`);
   }
 
-  const folder = options.catalogue ?? 'catalogue';
+  const folder = options.catalogue ?? shown(io.cwd, (await findConfig(io.cwd)).catalogue);
   const opened = await openProcedure(folder, id, options, io);
   if ('exitCode' in opened) return opened.message ? fail(opened.message.vi, opened.message.en) : opened.exitCode;
   const { analysis, procedure } = opened;

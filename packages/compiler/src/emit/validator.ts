@@ -1,12 +1,14 @@
 import { ThutucError } from '@thutuc/runtime';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { ShapeMemo } from './shape-memo.js';
 
 /**
  * JSON Schema → validator source code, generated ahead of time by ajv's standalone mode so
  * that nothing is compiled from strings in a browser (strict CSP, no `unsafe-eval`).
  */
 let ajv: Ajv2020 | undefined;
+const byShape = new ShapeMemo<string>();
 
 function instance(): Ajv2020 {
   ajv ??= new Ajv2020({
@@ -34,13 +36,26 @@ export class ValidatorCodeError extends ThutucError {
 /**
  * Returns the body of an ES module that defines `validateSchema`. It expects the runtime to
  * be imported as `r`. Any helper we do not map is refused rather than shipped broken.
+ *
+ * Procedures of the same shape (same fields, rules and documents) get the same code but for
+ * the schema's `$id`, so the code is generated once per shape and the `$id` put in after.
  */
 export function validatorSource(schema: Record<string, unknown>): string {
+  const id = schema.$id as string;
+  // Descriptions serve types and docs; the shipped validator only needs the rules.
+  const shape = withoutDescriptions({ ...schema, $id: SHAPE_ID }) as Record<string, unknown>;
+  const code = byShape.get(JSON.stringify(shape), () => generate(shape));
+  return code.split(SHAPE_ID).join(id);
+}
+
+/** Stands for the schema's `$id` in code shared by procedures of one shape. */
+const SHAPE_ID = 'thutuc:shape/payload.schema.json';
+
+function generate(schema: Record<string, unknown>): string {
   const ajv = instance();
   const id = schema.$id as string;
   ajv.removeSchema(id);
-  // Descriptions serve types and docs; the shipped validator only needs the rules.
-  const validate = ajv.compile(withoutDescriptions(schema) as Record<string, unknown>);
+  const validate = ajv.compile(schema);
   let code = standaloneCode.default(ajv, validate);
   ajv.removeSchema(id);
   for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) code = code.split(from).join(to);

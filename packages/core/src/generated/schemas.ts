@@ -1268,6 +1268,14 @@ export const schemas = {
           }
         ]
       },
+      "endDate": {
+        "title": "Ngày hết hiệu lực · End date",
+        "description": "Ngày phiên bản này thôi áp dụng (ngày đầu tiên không còn áp dụng), khi văn bản ghi rõ. Không ghi thì phiên bản áp dụng đến ngày phiên bản sau bắt đầu áp dụng.\n\nThe first day this version no longer applies, when a document sets it. Without it, the version applies until the next version takes effect.",
+        "$ref": "common.schema.json#/$defs/isoDate",
+        "examples": [
+          "2027-03-01"
+        ]
+      },
       "status": {
         "title": "Tình trạng · Status",
         "description": "`active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).\n\nactive, superseded, repealed, or draft (facts still unverified, see `gaps`).",

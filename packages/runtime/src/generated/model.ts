@@ -108,6 +108,7 @@ version: string
 effectiveDate: (string | {
 
 })
+endDate?: IsoDate
 /**
  * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
  * 
@@ -229,17 +230,17 @@ sources?: string[]
 members?: Member[]
 }
 /**
- * Mã (`id`) của một văn bản trong danh sách `legalBasis` của thủ tục.
- * 
- * The `id` of a document listed in the procedure's `legalBasis`.
- */
-export type LegalRef = string
-/**
  * Ngày theo định dạng ISO, ví dụ 2026-01-15.
  * 
  * A calendar date in ISO format, e.g. 2026-01-15.
  */
 export type IsoDate = string
+/**
+ * Mã (`id`) của một văn bản trong danh sách `legalBasis` của thủ tục.
+ * 
+ * The `id` of a document listed in the procedure's `legalBasis`.
+ */
+export type LegalRef = string
 /**
  * Chữ thường không dấu, chữ số và dấu gạch ngang.
  * 

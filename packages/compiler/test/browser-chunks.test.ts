@@ -1,0 +1,44 @@
+import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildCatalogue } from '@thutuc/compiler';
+import { MINIMAL_PROCEDURE as P } from '../../../test/helpers/minimal.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const member = (id: string, code: string, title: string) =>
+  P.replace('id: thu-nghiem.toi-thieu', `id: ${id}`).replace('code: "1.999998"', `code: "${code}"`).replace('{ vi: Thủ tục tối thiểu, en: Minimal procedure }', `{ vi: ${title}, en: ${title} EN }`)
+    .replace('label: { vi: Lệ phí, en: Charge }', 'label: { vi: Lệ phí, en: Charge }\n        legalBasis: [luat-mau]');
+const bundle =
+  member('lien-thong.thu', '2.999999', 'Liên thông thử').replace('kind: procedure', 'kind: bundle') +
+  `members:\n  - procedure: thu-nghiem.mot\n    data: { ho_ten: ho_ten }\n  - procedure: thu-nghiem.hai\n    data: { ho_ten: ho_ten }\n`;
+
+describe('browser chunks', () => {
+  it('give each procedure a chunk of its own with the form part of its definition; a bundle imports its members', async () => {
+    const dir = await mkdtemp(path.join(root, 'test/.tmp/browser-chunks-'));
+    await mkdir(path.join(dir, 'src'));
+    await writeFile(path.join(dir, 'src/a.yaml'), member('thu-nghiem.mot', '1.999991', 'Thủ tục Một'));
+    await writeFile(path.join(dir, 'src/b.yaml'), member('thu-nghiem.hai', '1.999992', 'Thủ tục Hai'));
+    await writeFile(path.join(dir, 'src/l.yaml'), bundle);
+    const out = path.join(dir, 'out');
+    const result = await buildCatalogue({ inputs: [path.join(dir, 'src')], outDir: out, cwd: root, browser: true });
+    expect(result.diagnostics).toEqual([]);
+    const browser = path.join(out, 'browser');
+    const chunk = (id: string) => readFile(path.join(browser, 'procedures', `${id}.js`), 'utf8');
+    const shared = await Promise.all((await readdir(path.join(browser, 'chunks'))).filter((f) => f.endsWith('.js')).map((f) => readFile(path.join(browser, 'chunks', f), 'utf8')));
+
+    const mot = await chunk('thu-nghiem.mot');
+    expect(mot).toContain('Thủ tục Một');
+    expect(mot).toContain('01/2026/QH15'); // the fee's legal basis, cited on the fee line
+    expect(mot).not.toContain('Luật mẫu'); // the document's title is not shown by a form
+    expect(mot).not.toContain('Kết quả'); // results stay on the server side
+    expect(mot).not.toMatch(/Thủ tục Hai|Liên thông thử/);
+    for (const text of shared) expect(text).not.toMatch(/Thủ tục Một|Thủ tục Hai|Liên thông thử/);
+
+    const lienThong = await chunk('lien-thong.thu');
+    expect(lienThong).toContain('"./thu-nghiem.mot.js"');
+    expect(lienThong).toContain('"./thu-nghiem.hai.js"');
+    expect(lienThong).not.toMatch(/Thủ tục Một|Thủ tục Hai/);
+  });
+});
