@@ -130,6 +130,8 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
   TT3021: { files: { 'p.yaml': sub(P, 'effectiveDate: "2026-01-01"', 'effectiveDate: "2026-01-01"\nendDate: "2025-01-01"') }, at: [11, 10] },
   TT3040: { files: { 'p.yaml': sub(P, 'processingTime: { value: 1, unit: working_day }', 'processingTime: { unknown: true, raw: "Không có thông tin" }') }, at: [lineOf(P, 'processingTime'), 21], says: 'Not stated: the processing time (the source says: "Không có thông tin")' },
   TT3041: { files: { 'p.yaml': sub(P, 'processingTime: { value: 1, unit: working_day }', 'processingTime: { unknown: true, raw: "Không có thông tin", value: 0 }') }, at: [lineOf(P, 'processingTime')], says: 'marked unknown but still has `value`' },
+  TT3042: { files: { 'p.yaml': sub(P, '{ id: ho_ten, type: text, label: { vi: Họ tên }, required: true }', '{ id: ho_ten, type: text, label: { vi: Họ tên }, required: true, prefill: citizen.fulName }') }, at: [lineOf(P, 'id: ho_ten'), 85], says: 'Did you mean `citizen.fullName`' },
+  TT3043: { files: { 'p.yaml': sub(sub(P, '  - channel: online', '  - channel: in_person'), 'onlineLevel: full', 'onlineLevel: none') }, at: [lineOf(P, 'electronicForm'), 55], says: 'no online channel' },
   TT4001: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "ho_ten ==" }') }, at: [37] },
   TT4002: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "filled(ho_tne)" }') }, at: [37], says: 'Did you mean `ho_ten`' },
   TT4003: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "ngay_sinh > 5" }') }, at: [37], says: 'Cannot compare a date with a number' },
@@ -150,6 +152,14 @@ async function analyze(files: Record<string, string | Uint8Array>) {
 const UNREACHABLE_FROM_YAML: DiagnosticCode[] = [
   'TT2010', // fallback for schema keywords the catalogue's schemas do not use yet
 ];
+
+describe('a comma inside { … }', () => {
+  it('suggests quoting the text when the part after the comma is read as a key', async () => {
+    const { diagnostics } = await analyze({ 'p.yaml': sub(P, 'label: { vi: Họ tên }', 'label: { vi: Họ, tên đệm }') });
+    const d = diagnostics.find((x) => x.code === 'TT2002')!;
+    expect(d.message.en).toBe('The property `tên đệm` is not allowed here. Inside { … }, a comma, colon or # ends the text: if `tên đệm` belongs to the text before it, put the whole text in quotes, e.g. "Họ, tên đệm".');
+  });
+});
 
 describe('every diagnostic code has a fixture that produces it', () => {
   for (const [code, fixture] of Object.entries(FIXTURES) as [DiagnosticCode, Fixture][]) {

@@ -11,6 +11,7 @@ import { checkForms } from './form.js';
 import { checkReferences } from './references.js';
 import { checkUniqueIds } from './unique-ids.js';
 import { checkUnknowns } from './unknowns.js';
+import { checkOnlineForm } from './online-form.js';
 
 /** The catalogue after the semantic checks, with each procedure's compiled conditions. */
 export interface CheckedCatalogue {
@@ -23,7 +24,7 @@ export interface CheckedCatalogue {
 /** Rules that look across files: cheap, run on every check. */
 const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides, checkVersions];
 /** Rules that read one file at a time: their results are kept per document. */
-const FILE_RULES = [checkDates, checkFees, checkForms, checkUnknowns];
+const FILE_RULES = [checkDates, checkFees, checkForms, checkUnknowns, checkOnlineForm];
 
 interface FileResult {
   diagnostics: Diagnostic[];

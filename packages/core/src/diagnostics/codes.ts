@@ -58,6 +58,8 @@ export const DiagnosticCodes = {
   TT3021: { severity: 'error', vi: 'Ngày hết hiệu lực {end} phải sau ngày áp dụng {start}.', en: 'The end date {end} must come after the effective date {start}.' },
   TT3015: { severity: 'error', vi: 'Dòng phí `{fee}` của thủ tục `{procedure}` không phải loại `local` (do HĐND tỉnh quyết định) nên không ghi đè được.', en: 'The fee line `{fee}` of `{procedure}` is not `kind: local` (set by the provincial council), so it cannot be overridden.' },
   TT3040: { severity: 'warning', vi: 'Chưa có thông tin: {what}{raw}. Bổ sung khi nguồn nêu rõ; không ghi 0, miễn hay trong ngày thay cho nó.', en: 'Not stated: {what}{raw}. Fill it in when a source states it; never write 0, free or same day instead.' },
+  TT3042: { severity: 'error', vi: 'Nguồn điền sẵn `{source}` không có trong dữ liệu VNeID; dùng một trong: {allowed}.{hint}', en: 'The prefill source `{source}` is not something VNeID sign-in provides; use one of: {allowed}.{hint}' },
+  TT3043: { severity: 'error', vi: 'Giấy tờ `{document}` ghi `electronicForm: true` nhưng thủ tục không có hình thức nộp trực tuyến.', en: 'The document `{document}` has `electronicForm: true` but the procedure has no online channel.' },
   TT3041: { severity: 'error', vi: '{what} ghi `unknown` nhưng vẫn có `{property}`: hoặc biết, hoặc chưa biết.', en: '{what} is marked unknown but still has `{property}`: it is either known or not.' },
 
   // ── expressions ────────────────────────────────────────────────────────

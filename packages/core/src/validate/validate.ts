@@ -61,6 +61,24 @@ function firstExample(schema: unknown): string {
   return examples && examples.length > 0 ? JSON.stringify(examples[0]) : '—';
 }
 
+/**
+ * In `{ vi: Tiếp nhận, xem xét hồ sơ }` the comma ends the value, so "xem xét hồ sơ" reads as
+ * a key. Inside a flow mapping, an unknown key right after a plain text value gets a hint to
+ * quote the whole text.
+ */
+function flowHint(source: ParsedSource, path: string, property: string): LocalizedText | undefined {
+  const parent = source.nodeAt(path) as { flow?: boolean; items?: { key?: { value?: unknown }; value?: { value?: unknown; type?: string } }[] } | undefined;
+  if (!parent?.flow || !Array.isArray(parent.items)) return undefined;
+  const index = parent.items.findIndex((pair) => pair.key?.value === property);
+  const before = index > 0 ? parent.items[index - 1]?.value : undefined;
+  if (!before || typeof before.value !== 'string' || before.type !== 'PLAIN') return undefined;
+  const joined = `${before.value}, ${property}`;
+  return {
+    vi: ` Trong { … }, dấu phẩy, dấu hai chấm và dấu # ngắt nội dung: nếu \`${property}\` thuộc nội dung phía trước, hãy đặt cả chuỗi trong dấu nháy, ví dụ "${joined}".`,
+    en: ` Inside { … }, a comma, colon or # ends the text: if \`${property}\` belongs to the text before it, put the whole text in quotes, e.g. "${joined}".`,
+  };
+}
+
 /** Turns one ajv error into a diagnostic that points at the YAML node it is about. */
 function toDiagnostic(error: ErrorObject, source: ParsedSource): Diagnostic | undefined {
   const at = (pointer: string, key = false) => source.locate(pointer, { key });
@@ -73,7 +91,7 @@ function toDiagnostic(error: ErrorObject, source: ParsedSource): Diagnostic | un
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       return diagnostic('TT2002', at(`${path}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`, true), {
         property,
-        hint: didYouMean(property, allowed),
+        hint: flowHint(source, path, property) ?? didYouMean(property, allowed),
       });
     }
     case 'type': {

@@ -17,15 +17,15 @@ export function renderFeeTable(summary: SubmissionFees, lang: Lang): TemplateRes
             <td>${line.member ? html`<span class="hint">${localize(line.member, lang)}</span><br />` : nothing}${localize(line.label, lang)}${line.detail ? html`<br /><span class="hint">${localize(line.detail, lang)}</span>` : nothing}${line.exemption ? html`<br /><span class="hint">${localize(line.exemption.reason, lang)}</span>` : nothing}${line.legalBasis?.length
               ? html`<br /><span class="hint">${line.legalBasis.join('; ')}</span>`
               : nothing}</td>
-            <td class="amount">${line.status === 'local' ? s.feeLocal : line.status === 'exempt' ? s.feeExempt : formatAmount(line.amount ?? 0, line.currency, lang)}</td>
+            <td class="amount">${line.status === 'local' ? s.feeLocal : line.status === 'exempt' ? s.feeExempt : line.status === 'unknown' ? s.feeUnknown : formatAmount(line.amount ?? 0, line.currency, lang)}</td>
           </tr>`,
         )}
       </tbody>
       <tfoot>
-        ${Object.entries(summary.totals).map(([currency, amount]) => html`<tr><th scope="row">${s.feeTotal}</th><td class="amount"><strong>${formatAmount(amount, currency, lang)}</strong></td></tr>`)}
+        ${Object.entries(summary.totals).map(([currency, amount]) => html`<tr><th scope="row">${s.feeTotal}</th><td class="amount"><strong>${!summary.complete && amount === 0 ? s.feeUnknownTotal : formatAmount(amount, currency, lang)}</strong></td></tr>`)}
       </tfoot>
     </table>
-    ${summary.complete ? nothing : html`<p class="hint">${s.feeIncomplete}</p>`}`;
+    ${summary.complete ? nothing : html`<p class="hint">${lines.some((l) => l.status === 'unknown') ? s.feeIncompleteUnknown : s.feeIncomplete}</p>`}`;
 }
 
 export interface FeesView {
