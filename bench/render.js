@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { buildCatalogue } from '@thutuc/compiler';
-import { startSite } from '../examples/server/server.js';
+import { startExampleSite } from '../examples/start.js';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
@@ -73,7 +73,7 @@ for (const [id, label, goal] of [
   files.forEach((f, i) => console.log(`    ${path.relative(work, f).padEnd(72)} ${kb(sizes[i]).padStart(8)}`));
 }
 
-const site = await startSite({ catalogueDir, elementsDir, storeDir: path.join(work, 'store') });
+const site = await startExampleSite({ catalogueDir, elementsDir, dataDir: path.join(work, 'data') });
 const chrome = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],

@@ -174,7 +174,7 @@ describe('birth registration', () => {
     page.on('request', (r) => {
       if (r.url().endsWith('/api/submissions')) requests.push({ headers: r.headers(), body: r.postDataBuffer() });
     });
-    const before = site.dossiers.length;
+    const before = (await site.dossiers()).length;
     for (let step = 0; step < 12; step++) {
       if (await page.locator('thutuc-form .receipt').count()) break;
       expect(await axe(page), `step ${step + 1}`).toEqual([]);
@@ -185,8 +185,8 @@ describe('birth registration', () => {
     expect(await axe(page), 'confirmation').toEqual([]);
     expect(pageErrors).toEqual([]);
 
-    expect(site.dossiers.length).toBe(before + 1);
-    const { envelope, receipt } = site.dossiers.at(-1)!;
+    expect((await site.dossiers()).length).toBe(before + 1);
+    const { envelope, receipt } = (await site.dossiers()).at(-1)!;
     expect(await formText(page)).toContain(receipt.dossierCode);
     expect(envelope).toMatchObject({ procedure: { id, version: expect.any(String) }, channel: 'online', delivery: submission.delivery, lang: 'vi' });
     expect(envelope.data).toEqual(submission.data);
@@ -291,7 +291,7 @@ describe('a failed submission', () => {
       }
     });
     const uploads = Object.fromEntries(Object.entries((submission.documents ?? {}) as Record<string, { name: string }[]>).map(([doc, files]) => [doc, files.map((f) => pdf(f.name, doc))]));
-    const before = site.dossiers.length;
+    const before = (await site.dossiers()).length;
     for (let step = 0; step < 12; step++) {
       if (await page.locator('thutuc-form .error-summary').count()) break;
       await fillStepByKeyboard(page, submission, uploads);
@@ -300,12 +300,12 @@ describe('a failed submission', () => {
     const summary = page.locator('thutuc-form .error-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Không kết nối được tới máy chủ');
-    expect(site.dossiers.length).toBe(before);
+    expect((await site.dossiers()).length).toBe(before);
     // still on the review page with every answer
     expect(await formText(page)).toContain(String(valueAt(submission, '/data/ho_ten_nguoi_yeu_cau') ?? ''));
     await page.locator('thutuc-form button[type=submit]', { hasText: 'Nộp lại' }).click();
     await page.locator('thutuc-form .receipt').waitFor();
-    expect(site.dossiers.length).toBe(before + 1);
+    expect((await site.dossiers()).length).toBe(before + 1);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
     await page.close();

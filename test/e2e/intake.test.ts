@@ -64,20 +64,20 @@ describe('POST /api/submissions', () => {
     const { body, key } = await request();
     const r = await post(body, { 'Idempotency-Key': key });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ dossierCode: expect.stringMatching(/^MAU-\d{8}-\d{7}$/), receivedAt: expect.any(String), appointmentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(r.json).toMatchObject({ dossierCode: expect.stringMatching(/^MAU-\d{6}-\d{4,}$/), receivedAt: expect.any(String), appointmentDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect((r.json!.fees as { total: Record<string, number> }).total).toEqual(expect.any(Object));
   });
 
   it('returns the first receipt for a repeated Idempotency-Key and stores one dossier', async () => {
     const { body, key } = await request();
-    const before = site.dossiers.length;
+    const before = (await site.dossiers()).length;
     const first = await post(body, { 'Idempotency-Key': key });
     const again = await request((envelope) => Object.assign(envelope, { idempotencyKey: key }));
     const second = await post(again.body, { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.json!.dossierCode).toBe(first.json!.dossierCode);
-    expect(site.dossiers.length).toBe(before + 1);
+    expect((await site.dossiers()).length).toBe(before + 1);
   });
 
   const cases: [string, () => Promise<{ body?: BodyInit; headers?: Record<string, string> }>, number, RegExp][] = [

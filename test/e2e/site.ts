@@ -4,8 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildCatalogue } from '@thutuc/compiler';
-// @ts-expect-error plain JS modules of the example site
-import { startSite } from '../../examples/server/server.js';
+// @ts-expect-error plain JS start script of the example site
+import { startExampleSite } from '../../examples/start.js';
+import type { IntakeServer } from '@thutuc/intake';
 // @ts-expect-error plain JS build script
 import { bundleElements } from '../../packages/elements/scripts/bundle.js';
 
@@ -18,10 +19,17 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const tmp = path.join(root, 'test/.tmp');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export interface StoredDossier {
+  receipt: { dossierCode: string };
+  envelope: Record<string, unknown>;
+}
+
 export interface Site {
   url: string;
-  storeDir: string;
-  dossiers: { receipt: { dossierCode: string }; envelope: Record<string, unknown>; files: unknown[] }[];
+  dataDir: string;
+  server: IntakeServer;
+  /** The dossiers in the server's database, oldest first. */
+  dossiers(): Promise<StoredDossier[]>;
   close(): Promise<void>;
 }
 
@@ -41,11 +49,15 @@ export async function buildSite(name: string): Promise<{ catalogueDir: string; e
   return { catalogueDir, elementsDir };
 }
 
+/** Serves the site with @thutuc/intake on a fresh PGlite data folder; dossier codes start with MAU. */
 export async function startTestSite(dirs: { catalogueDir: string; elementsDir: string }): Promise<Site> {
-  const dossiers: Site['dossiers'] = [];
-  const storeDir = path.join(path.dirname(dirs.catalogueDir), `store-${Date.now()}`);
-  const site = await startSite({ ...dirs, storeDir, testing: true, hooks: { onDossier: (d: Site['dossiers'][number]) => dossiers.push(d) } });
-  return { url: site.url, storeDir, dossiers, close: site.close };
+  const dataDir = path.join(path.dirname(dirs.catalogueDir), `data-${Date.now()}`);
+  const site = (await startExampleSite({ ...dirs, dataDir, agencyCode: 'MAU', testing: true })) as { url: string; server: IntakeServer; close(): Promise<void> };
+  const dossiers = async () => {
+    const rows = await site.server.database.db.selectFrom('dossiers').select(['receipt', 'envelope']).orderBy('id').execute();
+    return rows.map((r) => ({ receipt: r.receipt as unknown as StoredDossier['receipt'], envelope: r.envelope }));
+  };
+  return { url: site.url, dataDir, server: site.server, dossiers, close: site.close };
 }
 
 export async function launch(): Promise<Browser> {

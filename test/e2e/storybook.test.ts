@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '@thutuc/compiler';
-// @ts-expect-error plain JS module of the example site
-import { serveStatic } from '../../examples/server/static.js';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerSite } from '@thutuc/intake';
 import { launch, root } from './site.js';
 
 /**
@@ -14,7 +13,7 @@ import { launch, root } from './site.js';
  * and one per catalogue procedure — renders, and its play function passes.
  */
 const out = path.join(root, 'test/.tmp/storybook');
-let server: Server;
+let server: FastifyInstance;
 let url: string;
 let browser: Browser;
 let stories: { id: string; title: string; name: string }[];
@@ -29,18 +28,15 @@ beforeAll(async () => {
   expect(sb.status, sb.stderr + sb.stdout).toBe(0);
   const index = JSON.parse(await readFile(path.join(out, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string; title: string; name: string }> };
   stories = Object.values(index.entries).filter((e) => e.type === 'story');
-  server = createServer(async (req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!(await serveStatic(res, [['/', out]], pathname))) res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  server = Fastify();
+  registerSite(server, { mounts: [{ prefix: '/', dir: out }] });
+  url = await server.listen({ port: 0, host: '127.0.0.1' });
   browser = await launch();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('Storybook', () => {

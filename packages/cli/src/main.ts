@@ -5,24 +5,36 @@ import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
+import { diffCommand } from './commands/diff.js';
+import { initCommand } from './commands/init.js';
 import { isLang } from '@thutuc/runtime';
+import { serveCommand } from './commands/serve.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
   vi: `thutuc — danh mục thủ tục hành chính
 
 Cách dùng:
-  thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: catalogue)
-  thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: catalogue → packages/catalogue/dist)
+  thutuc init [thư mục]                  tạo dự án danh mục mới: thutuc.config.json, dữ liệu dùng chung, một thủ tục mẫu
+  thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: thư mục danh mục của dự án)
+         [--changed] [--since rev]       và thay đổi từ rev (mặc định HEAD): cần .changeset/*.md, phiên bản mới
+  thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: danh mục → thư mục "out" của dự án)
   thutuc deadline <mã thủ tục> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                          ngày hẹn trả kết quả và cách tính (giờ Việt Nam)
   thutuc import <tệp JSON> [--out dir] [--index N]
-                                         bản ghi Cổng DVCQG → YAML nháp (mặc định vào catalogue) và danh sách việc cần kiểm tra
+                                         bản ghi Cổng DVCQG → YAML nháp (mặc định vào danh mục của dự án) và danh sách việc cần kiểm tra
   thutuc report [thư mục…] --out dir [--timestamp]
                                          danh sách công khai: trang HTML, CSV, JSON (mức trực tuyến, thời hạn, phí)
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                          giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+  thutuc diff <tệp cũ> <tệp mới> | <mã>[@phiên bản] [<mã>@phiên bản] | --since <rev> [thư mục…]
+         [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
+  thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
+                                         máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
+
+Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
+  { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
 
 Tùy chọn:
   --lang vi|en   ngôn ngữ thông báo (mặc định vi)
@@ -32,17 +44,26 @@ Tùy chọn:
   en: `thutuc — catalogue of administrative procedures
 
 Usage:
-  thutuc validate [files or folders…]   check YAML (default: catalogue)
-  thutuc build [folders…] [--out dir]   compile the catalogue (default: catalogue → packages/catalogue/dist)
+  thutuc init [folder]                  a new catalogue project: thutuc.config.json, shared data, one example procedure
+  thutuc validate [files or folders…]   check YAML (default: the project's catalogue folder)
+         [--changed] [--since rev]      and changes since rev (default HEAD): a .changeset/*.md, new versions
+  thutuc build [folders…] [--out dir]   compile the catalogue (default: the catalogue → the project's "out" folder)
   thutuc deadline <procedure id> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                         the appointment date and how it was counted (Vietnam time)
   thutuc import <JSON file> [--out dir] [--index N]
-                                        national portal records → draft YAML (into catalogue by default) and what to check
+                                        national portal records → draft YAML (into the project's catalogue by default) and what to check
   thutuc report [folders…] --out dir [--timestamp]
                                         the public list: HTML pages, CSV, JSON (online level, time limits, fees)
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                         printable official papers (forms 01–04, declarations) filled from an example
+  thutuc diff <old file> <new file> | <id>[@version] [<id>@version] | --since <rev> [folders…]
+         [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
+  thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
+                                        the receiving server (@thutuc/intake; see thutuc serve --help)
+
+Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
+  { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
 
 Options:
   --lang vi|en   message language (default vi)
@@ -53,6 +74,8 @@ Options:
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
+  // The server has options of its own; @thutuc/intake parses them.
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -70,6 +93,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         code: { type: 'string' },
         reason: { type: 'string' },
         'new-date': { type: 'string' },
+        format: { type: 'string' },
+        since: { type: 'string' },
+        changed: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,8 +108,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     switch (command) {
+      case 'init':
+        return await initCommand(rest, options, io);
       case 'validate':
-        return await validateCommand(rest, options, io);
+        return await validateCommand(rest, { ...options, changed: values.changed, since: values.since }, io);
       case 'build':
         return await buildCommand(rest, { ...options, out: values.out }, io);
       case 'deadline':
@@ -94,6 +122,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await importCommand(rest, { ...options, out: values.out, index: values.index }, io);
       case 'render':
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
+      case 'diff':
+        return await diffCommand(rest, { ...options, format: values.format, since: values.since, catalogue: values.catalogue }, io);
       default:
         throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }

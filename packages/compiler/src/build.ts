@@ -1,7 +1,7 @@
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Procedure } from '@thutuc/core';
+import { diagnostic, hasErrors, latestVersions, procedureKey, sortDiagnostics, type Diagnostic, type Procedure } from '@thutuc/core';
 import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
 import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
-import { emitProcedure, type EmittedFiles } from './emit/procedure.js';
+import { emitProcedure, procedureDir, type EmittedFiles } from './emit/procedure.js';
 import { bundleBrowserChunks } from './bundle.js';
 import { EmitCache } from './emit-cache.js';
 import { loadInputs, type FileMemory } from './load.js';
@@ -86,14 +86,17 @@ export class CatalogueBuilder {
 
     const output = new Map<string, string>();
     const seen = new Set<string>();
-    const stale = procedures.filter(({ value, source }) => this.emitCache.get(value.id)?.key !== `${source.text}\u0000${acceptKey}`);
+    const latest = latestVersions(procedures);
+    const dirOf = (p: Procedure) => procedureDir(p, latest.get(p.id) === p);
+    const keyOf = (p: Procedure, text: string) => `${dirOf(p)}\u0000${text}\u0000${acceptKey}`;
+    const stale = procedures.filter(({ value, source }) => this.emitCache.get(procedureKey(value))?.key !== keyOf(value, source.text));
     const disk = this.options.cacheDir === false ? undefined : await EmitCache.open(cwd, this.options.cacheDir);
     const emits = await Promise.all(
       stale.map(async ({ value, source }) => {
-        const ctx = { source: source.file.split('\\').join('/'), conditions: analysis.checked.conditions.get(value.id) ?? {}, typeAccept };
-        const diskKey = disk?.key([value, ctx.source, ctx.conditions, acceptKey]);
+        const ctx = { source: source.file.split('\\').join('/'), dir: dirOf(value), conditions: analysis.checked.conditions.get(procedureKey(value)) ?? {}, typeAccept };
+        const diskKey = disk?.key([value, ctx.source, ctx.dir, ctx.conditions, acceptKey]);
         const files = diskKey ? await disk!.get(diskKey) : undefined;
-        if (files) this.emitCache.set(value.id, { key: `${source.text}\u0000${acceptKey}`, files });
+        if (files) this.emitCache.set(procedureKey(value), { key: keyOf(value, source.text), files });
         return { value, source, ctx, diskKey, done: Boolean(files) };
       }),
     );
@@ -105,7 +108,7 @@ export class CatalogueBuilder {
           const files = pool
             ? new Map((await pool.run<Extract<WorkerReply, { type: 'emit' }>>({ type: 'emit', procedure: value, ...ctx, typeAccept: [...typeAccept] })).files)
             : await emitProcedure(value, ctx);
-          this.emitCache.set(value.id, { key: `${source.text}\u0000${acceptKey}`, files });
+          this.emitCache.set(procedureKey(value), { key: keyOf(value, source.text), files });
           if (diskKey) await disk!.set(diskKey, files);
         } catch (error) {
           diagnostics.push(diagnostic('TT5002', source.locate(''), { procedure: value.id, reason: (error as Error).message }));
@@ -113,17 +116,20 @@ export class CatalogueBuilder {
       }),
     );
     for (const { value } of procedures) {
-      const cached = this.emitCache.get(value.id);
+      const cached = this.emitCache.get(procedureKey(value));
       if (!cached) continue;
-      seen.add(value.id);
+      seen.add(procedureKey(value));
       for (const [rel, content] of cached.files) output.set(rel, content);
     }
     for (const id of this.emitCache.keys()) if (!seen.has(id)) this.emitCache.delete(id);
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, analysis, procedures: procedures.length, written: 0, texts };
 
-    for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure))) output.set(rel, content);
+    for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure), latest)) output.set(rel, content);
     for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
     for (const [rel, content] of emitFeeOverrides(analysis.checked.files)) output.set(rel, content);
+    // The modules are ES modules wherever the folder lands, even in a project whose package.json
+    // says "type": "commonjs" (what `npm init -y` writes); none of them has side effects.
+    output.set('package.json', `${JSON.stringify({ type: 'module', sideEffects: false }, null, 2)}\n`);
 
     let written: number;
     try {

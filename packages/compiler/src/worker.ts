@@ -8,7 +8,7 @@ import { emitProcedure } from './emit/procedure.js';
  */
 export type WorkerTask =
   | { id: number; type: 'analyze'; file: string; bytes: Uint8Array }
-  | { id: number; type: 'emit'; procedure: Procedure; source: string; conditions: Record<string, string>; typeAccept: [string, string[]][] };
+  | { id: number; type: 'emit'; procedure: Procedure; source: string; dir: string; conditions: Record<string, string>; typeAccept: [string, string[]][] };
 
 export type WorkerReply =
   | { id: number; type: 'analyze'; text?: string; value?: unknown; valid: boolean; diagnostics: Diagnostic[] }
@@ -29,7 +29,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
       };
       parentPort!.postMessage(reply);
     } else {
-      const files = await emitProcedure(task.procedure, { source: task.source, conditions: task.conditions, typeAccept: new Map(task.typeAccept) });
+      const files = await emitProcedure(task.procedure, { source: task.source, dir: task.dir, conditions: task.conditions, typeAccept: new Map(task.typeAccept) });
       parentPort!.postMessage({ id: task.id, type: 'emit', files: [...files] } satisfies WorkerReply);
     }
   } catch (error) {

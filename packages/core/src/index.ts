@@ -16,8 +16,9 @@ export { parseSource, lazyParsedSource, pointerSegments, MAX_SCALAR_LENGTH, type
 export { validateSource, type ValidatedDocument } from './validate/validate.js';
 export { KINDS, KIND_SCHEMAS, isKind, type Kind, type KindModel } from './validate/kinds.js';
 export { analyzeSource, type AnalyzedSource, type SourceInput } from './analyze.js';
-export { checkCatalogue, procedureScope, type CheckedCatalogue, type CatalogueFiles, type Doc } from './check/index.js';
+export { checkCatalogue, procedureScope, procedureKey, latestVersions, summarizeUnknowns, unknownFacts, type UnknownFact, type UnknownSummary, type CheckedCatalogue, type CatalogueFiles, type Doc } from './check/index.js';
 export { compileExpression, type CompiledExpression } from './expr/compile.js';
 export { closest, didYouMean } from './suggest.js';
 export { schemas } from './generated/schemas.js';
 export type * from '@thutuc/runtime/model';
+export * from './diff/index.js';

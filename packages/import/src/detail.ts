@@ -25,7 +25,7 @@ const CHANNELS: Record<string, Procedure['channels'][number]['channel']> = { ONL
 const LEVELS = [['isWard', 'commune'], ['isProvince', 'province'], ['isMinistry', 'ministry'], ['isOtherAgency', 'other']] as const;
 const TYPES = new Set(['assigned_regulation', 'standard', 'not_assigned_regulation', 'local_regulation', 'central_regulation', 'other']);
 /** subjectTypesDetails names (codes vary: "ĐT1", "DT13") → applicant types. */
-const SUBJECTS: Record<string, NonNullable<Procedure['applicantTypes']>[number]> = {
+export const SUBJECTS: Record<string, NonNullable<Procedure['applicantTypes']>[number]> = {
   'cong-dan-viet-nam': 'citizen_vn',
   'nguoi-viet-nam-dinh-cu-o-nuoc-ngoai': 'overseas_vn',
   'nguoi-nuoc-ngoai': 'foreigner',
@@ -126,7 +126,6 @@ export function mapDetail(d: Loose, ctx: RecordContext, notes: DraftNotes): Part
     onlineLevel,
     onlineWhy: `Suy từ cờ isFullProcess = ${String(d.isFullProcess)} (không đáng tin cậy) · from the unreliable isFullProcess flag`,
     decision: number ? { number: number.slice(0, 80), ...(date ? { date } : {}), ...(issuer ? { issuer: issuer.slice(0, 200) } : {}) } : undefined,
-    fallbackDate: ctx.extractedAt ? { date: ctx.extractedAt.slice(0, 10), what: { vi: 'ngày thu thập dữ liệu', en: 'the capture date' } } : undefined,
     legalBasis: mapLegalBasis(list(d.legalBasisesDetails).map((l) => ({ name: cleanText(l.name), code: cleanText(l.code) })), number || undefined, notes),
     agencies: mapAgencies(
       {

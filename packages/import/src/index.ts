@@ -11,6 +11,7 @@ import { renderDraft } from './emit.js';
 import { DraftNotes, type Draft } from './notes.js';
 import { PortalImportError, readPortalJson, type PortalShape } from './read.js';
 import { mapSummary } from './summary.js';
+import { mapTextRecord, type TextRecordStats } from './text-record.js';
 import { slugify } from './text.js';
 
 export { PortalImportError, readPortalJson, type PortalFile, type PortalRecord, type PortalShape } from './read.js';
@@ -18,6 +19,7 @@ export { agenciesFromYaml, type KnownAgency } from './agencies.js';
 export { schemaRef } from './emit.js';
 export { cleanText, slugify } from './text.js';
 export type { Draft } from './notes.js';
+export { textImportFigures, type TextImportFigures, type TextRecordStats } from './text-record.js';
 
 export interface ImportOptions {
   /** Convert only the record at this position of the file's list (0-based). */
@@ -38,6 +40,8 @@ export interface ImportedProcedure {
   path: string;
   gaps: Text[];
   draft: Draft;
+  /** Text-export records: how much of the channel and document cells was understood. */
+  stats?: TextRecordStats;
   /** The YAML text, with the `$schema` line pointing at `schemaRef`. */
   render(schemaRef: string): string;
 }
@@ -74,8 +78,11 @@ export function convertPortalJson(text: string, options: ImportOptions = {}): Im
     const ctx: RecordContext = { agencies: options.agencies ?? [], origin: where, sourceUrl: record.sourceUrl, extractedAt: file.extractedAt };
     const notes = new DraftNotes();
     let draft: Draft;
+    let stats: TextRecordStats | undefined;
     try {
-      draft = assemble(record.shape === 'detail' ? mapDetail(record.data, ctx, notes) : mapSummary(record.data, ctx, notes), notes);
+      const parts = record.shape === 'detail' ? mapDetail(record.data, ctx, notes) : record.shape === 'text' ? mapTextRecord(record.data, ctx, notes) : mapSummary(record.data, ctx, notes);
+      if ('stats' in parts) stats = parts.stats as TextRecordStats;
+      draft = assemble(parts, notes);
     } catch (error) {
       if (!(error instanceof PortalImportError)) throw error;
       failures.push({ index: record.index, ...error.text });
@@ -94,6 +101,7 @@ export function convertPortalJson(text: string, options: ImportOptions = {}): Im
       path: `${field}/${name}.yaml`,
       gaps: draft.gaps,
       draft,
+      ...(stats ? { stats } : {}),
       render: (ref) => renderDraft(draft, { schemaRef: ref, origin: where }),
     });
   }

@@ -12,7 +12,7 @@ export type Loose = Record<string, unknown>;
  * `detail`: the API's procedure detail (get-formality-by-citizen), English keys such as
  * `executionMethods`. `summary`: a scraped digest with Vietnamese keys (`ma_so`, `cach_thuc_nop`…).
  */
-export type PortalShape = 'detail' | 'summary';
+export type PortalShape = 'detail' | 'summary' | 'text';
 
 export interface PortalRecord {
   shape: PortalShape;
@@ -49,6 +49,7 @@ function shapeOf(value: unknown): PortalShape | undefined {
   const has = (k: string) => Object.hasOwn(value, k);
   if (has('code') && has('name') && (has('executionMethods') || has('executionCases') || has('legalBasisesDetails'))) return 'detail';
   if (has('ma_so') && has('ten')) return 'summary';
+  if (has('ma_thu_tuc') && has('ten_thu_tuc')) return 'text';
   return undefined;
 }
 

@@ -54,7 +54,7 @@ export interface PortalResult {
   code: string;
 }
 
-const RESULT_CODE = /^(KQ\.[A-Z]\d{2}\.\d{6}|[0-9.]+\.[A-Z]\d{2}-KQ\d+)$/;
+const RESULT_CODE = /^(KQ\.[A-Z][0-9A-Z]{1,4}\.\d{3,8}|[0-9A-Z]+(\.[0-9A-Z]+)*-KQ\d+)$/;
 
 /** resultsDetails → results. The schema needs one result, so an empty list gets a placeholder. */
 export function mapResults(items: readonly PortalResult[], notes: DraftNotes): Result[] {

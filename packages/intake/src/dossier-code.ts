@@ -1,8 +1,9 @@
 import { todayInVietnam } from '@thutuc/runtime';
 
 /**
- * Dossier codes (mã hồ sơ) in the one-stop systems' form `<agency>-<yyyymmdd>-<sequence>`,
- * e.g. `G09.20-20260609-0092637`: one sequence per agency per Vietnam day. The store that
+ * Dossier codes (mã hồ sơ) as Circular 03/2025/TT-VPCP Art. 13 writes them:
+ * `<agency identifier>-<yymmdd>-<daily sequence of at least 4 digits>`, e.g.
+ * `000.00.01.H38-260424-0001`: one sequence per agency per Vietnam day. The store that
  * hands out sequence numbers is injected (a database sequence in production); this module
  * makes sure that concurrent calls in one process never share a code, even with a store
  * whose `next` is not atomic.
@@ -25,24 +26,40 @@ export class MemorySequenceStore implements SequenceStore {
 
 export interface DossierCodeOptions {
   store?: SequenceStore;
-  /** Digits of the zero-padded sequence (default 7); longer numbers are kept whole. */
+  /** Digits of the zero-padded sequence (default 4); longer numbers are kept whole. */
   width?: number;
-  /** Tokens: {agency} {yyyy} {yy} {mm} {dd} {seq}. Default `{agency}-{yyyy}{mm}{dd}-{seq}`. */
+  /** Tokens: {agency} {yyyy} {yy} {mm} {dd} {seq}. Default `{agency}-{yy}{mm}{dd}-{seq}`. */
   pattern?: string;
 }
 
 export type DossierCodeGenerator = (agencyCode: string, at?: Date) => Promise<string>;
 
-const AGENCY = /^[A-Za-z0-9.]{1,30}$/;
-const PLAUSIBLE = /^[A-Z0-9.\-/]{6,40}$/;
+/** The agency identifier is opaque: digits, capitals and dots (e.g. `000.00.01.H38`). */
+const AGENCY = /^[A-Za-z0-9.]{1,35}$/;
+const PLAUSIBLE = /^[A-Z0-9.\-/]{6,60}$/;
+export const DEFAULT_CODE_PATTERN = '{agency}-{yy}{mm}{dd}-{seq}';
+export const DEFAULT_SEQUENCE_WIDTH = 4;
+
+/** Whether `pattern` names the agency, the day and the sequence (so codes stay unique). */
+export function isUsableCodePattern(pattern: string): boolean {
+  return pattern.includes('{agency}') && pattern.includes('{seq}') && pattern.includes('{dd}') && pattern.includes('{mm}') && (pattern.includes('{yy}') || pattern.includes('{yyyy}'));
+}
+
+/** The code for the `n`th dossier of `agency` on Vietnam day `day` (`YYYY-MM-DD`). */
+export function formatDossierCode(agency: string, day: string, n: number, options: { pattern?: string; width?: number } = {}): string {
+  const parts: Record<string, string> = {
+    agency: agency.toUpperCase(), yyyy: day.slice(0, 4), yy: day.slice(2, 4), mm: day.slice(5, 7), dd: day.slice(8, 10),
+    seq: String(n).padStart(options.width ?? DEFAULT_SEQUENCE_WIDTH, '0'),
+  };
+  return (options.pattern ?? DEFAULT_CODE_PATTERN).replace(/\{(agency|yyyy|yy|mm|dd|seq)\}/g, (_, t: string) => parts[t]!);
+}
 /** Times the store may hand back an already-issued number before we give up. */
 const RETRIES = 100;
 
 /** Creates a generator; keep one per process (per store) so its bookkeeping sees every call. */
 export function createDossierCodeGenerator(options: DossierCodeOptions = {}): DossierCodeGenerator {
   const store = options.store ?? new MemorySequenceStore();
-  const width = options.width ?? 7;
-  const pattern = options.pattern ?? '{agency}-{yyyy}{mm}{dd}-{seq}';
+  const format = { width: options.width ?? DEFAULT_SEQUENCE_WIDTH, pattern: options.pattern ?? DEFAULT_CODE_PATTERN };
   /** Per key: the tail of the queue of calls, so one call at a time asks the store. */
   const queues = new Map<string, Promise<unknown>>();
   /** Per key: the numbers issued by this process. */
@@ -73,11 +90,7 @@ export function createDossierCodeGenerator(options: DossierCodeOptions = {}): Do
     void tail.then(() => {
       if (queues.get(key) === tail) queues.delete(key);
     });
-    const n = await run;
-    const parts: Record<string, string> = {
-      agency, yyyy: day.slice(0, 4), yy: day.slice(2, 4), mm: day.slice(5, 7), dd: day.slice(8, 10), seq: String(n).padStart(width, '0'),
-    };
-    return pattern.replace(/\{(agency|yyyy|yy|mm|dd|seq)\}/g, (_, t: string) => parts[t]!);
+    return formatDossierCode(agency, day, await run, format);
   };
 }
 

@@ -1,9 +1,23 @@
-// @thutuc/intake — the receiving end: dossiers, their lifecycle and codes.
+// @thutuc/intake — the receiving end: dossiers, their lifecycle and codes, and the server.
 export { DOSSIER_STATUSES, DOSSIER_ACTIONS, FINAL_STATUSES, availableActions, statusByCode } from './lifecycle-statuses.js';
 export type { ActionRule, ActorRole, DossierAction, DossierStatus, DossierStatusCode } from './lifecycle-statuses.js';
 export { openDossier, transition, deadlineOf } from './lifecycle.js';
 export type { ActionInput, Actor, Dossier, HistoryEntry, LifecycleEnv, NewDossier, TransitionResult } from './lifecycle.js';
 export type { LifecycleError, LifecycleErrorCode } from './lifecycle-errors.js';
 export { timeStatus, isOverdue, stepProgress, type Progress, type StepProgress, type TimeState, type TimeStatus } from './lifecycle-progress.js';
-export { createDossierCodeGenerator, isPlausibleDossierCode, MemorySequenceStore } from './dossier-code.js';
+export { createDossierCodeGenerator, formatDossierCode, isPlausibleDossierCode, isUsableCodePattern, MemorySequenceStore, DEFAULT_CODE_PATTERN } from './dossier-code.js';
 export type { DossierCodeGenerator, DossierCodeOptions, SequenceStore } from './dossier-code.js';
+export { createIntakeServer, type IntakeOptions, type IntakeServer } from './server.js';
+export { REASONS, type ReasonCode } from './http/reasons.js';
+export type { IntakeLimits } from './http/context.js';
+export { registerSite, type SiteOptions } from './http/static-site.js';
+export { openDatabase, type DatabaseOptions, type OpenDatabase } from './db/connect.js';
+export { FolderLockedError } from './db/lock.js';
+export type { BlobStore, StagedBlob } from './store/blobs.js';
+export { FsBlobStore } from './store/fs-blobs.js';
+export { createOfficer, OFFICER_ROLES, type Officer, type OfficerRole } from './officers/accounts.js';
+export { OFFICER_ACTIONS, type OfficerAction } from './officers/actions.js';
+export { markOverdue } from './jobs.js';
+export { deliverDue, backoffMs } from './notify/worker.js';
+export { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
+export { runIntakeCli } from './cli.js';

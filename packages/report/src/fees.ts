@@ -1,5 +1,5 @@
 import type { Procedure, Text } from '@thutuc/core';
-import { computeFees, formatAmount, localize, type FeeLine, type LocalizedText } from '@thutuc/runtime';
+import { computeFees, formatAmount, knownDate, localize, type FeeLine, type LocalizedText } from '@thutuc/runtime';
 import { FEE_TYPES, unitOf } from './labels.js';
 
 /**
@@ -34,9 +34,12 @@ export interface ReportFee {
   conditional: boolean;
   /** Why an exempt line costs nothing. */
   reason?: Text;
-  exemptions: { id: string; reason: Text; legalBasis: string[] }[];
+  /** Exemptions and reductions: `reduced` is the amount charged instead; `period` when time-bounded. */
+  exemptions: { id: string; reason: Text; legalBasis: string[]; reduced?: LocalizedText; period?: LocalizedText }[];
   legalBasis: string[];
   note?: Text;
+  /** The source's wording of an amount it does not state. */
+  raw?: string;
 }
 
 const money = (amount: number, currency: string): LocalizedText => ({ vi: formatAmount(amount, currency, 'vi'), en: formatAmount(amount, currency, 'en') });
@@ -66,6 +69,7 @@ function tieredPrice(fee: Fee, currency: string): LocalizedText {
 
 function priceOf(line: FeeLine, fee: Fee): LocalizedText {
   if (line.status === 'exempt') return { vi: 'Miễn', en: 'Exempt' };
+  if (line.status === 'unknown') return { vi: 'Chưa có thông tin', en: 'Not stated' };
   if (line.status === 'local') {
     return fee.resolution?.number && line.detail
       ? { vi: line.detail.vi, en: line.detail.en ?? line.detail.vi }
@@ -76,9 +80,20 @@ function priceOf(line: FeeLine, fee: Fee): LocalizedText {
   return money(line.amount ?? 0, line.currency);
 }
 
+/** `từ 01/07/2025 đến hết 31/12/2026`. */
+function periodText(from: string | undefined, until: string | undefined): LocalizedText {
+  const d = (iso: string) => iso.split('-').reverse().join('/');
+  return {
+    vi: [from ? `từ ${d(from)}` : '', until ? `đến hết ${d(until)}` : ''].filter(Boolean).join(' '),
+    en: [from ? `from ${d(from)}` : '', until ? `until ${d(until)}` : ''].filter(Boolean).join(' '),
+  };
+}
+
 export function channelFees(procedure: Procedure, channel: Channel): ReportFee[] {
   // No conditions: every line applies and no exemption fires (see the note at the top).
-  const result = computeFees(procedure, {}, { channel: channel.channel, data: {} }, { today: procedure.effectiveDate });
+  // Exemptions and reductions are listed below each line, with their periods, rather than applied.
+  const unexempted = { ...procedure, channels: procedure.channels.map((c) => ({ ...c, fees: c.fees.map(({ exemptions: _, ...f }) => f) })) };
+  const result = computeFees(unexempted, {}, { channel: channel.channel, data: {} }, knownDate(procedure.effectiveDate) ? { today: knownDate(procedure.effectiveDate)! } : {});
   const numbers = new Map(procedure.legalBasis.map((doc) => [doc.id, doc.number]));
   const basis = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => numbers.get(id) ?? id);
   return result.lines.map((line) => {
@@ -86,7 +101,11 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
     const out: ReportFee = {
       id: line.id, type: line.type, typeName: FEE_TYPES[line.type], kind: line.kind, label: line.label,
       status: line.status, currency: line.currency, price: priceOf(line, fee), conditional: fee.when !== undefined,
-      exemptions: (fee.exemptions ?? []).map((e) => ({ id: e.id, reason: e.reason, legalBasis: basis(e.legalBasis) })),
+      exemptions: (fee.exemptions ?? []).map((e) => ({
+        id: e.id, reason: e.reason, legalBasis: basis(e.legalBasis),
+        ...(e.amount !== undefined ? { reduced: money(e.amount, line.currency) } : {}),
+        ...(e.validFrom || e.validUntil ? { period: periodText(e.validFrom, e.validUntil) } : {}),
+      })),
       legalBasis: line.legalBasis,
     };
     if (fee.kind === 'fixed' && line.status === 'charged') out.amount = line.amount ?? 0;
@@ -94,7 +113,8 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
     if (fee.kind === 'per_unit') out.unitAmount = line.unitAmount ?? 0;
     if (fee.kind === 'tiered') out.tiers = (fee.tiers ?? []).map((t) => ({ ...t }));
     if (fee.cap !== undefined) out.cap = fee.cap;
-    if (line.status === 'local' && line.detail) out.detail = line.detail;
+    if ((line.status === 'local' || line.status === 'unknown') && line.detail) out.detail = line.detail;
+    if (line.raw) out.raw = line.raw;
     if (line.status === 'exempt' && line.exemption) out.reason = line.exemption.reason;
     if (fee.note) out.note = fee.note;
     return out;
@@ -103,7 +123,8 @@ export function channelFees(procedure: Procedure, channel: Channel): ReportFee[]
 
 /** One phrase per channel for the list: `Lệ phí …: Do HĐND tỉnh quyết định (có trường hợp miễn); …`. */
 export function feeSummary(fees: readonly ReportFee[]): LocalizedText {
-  if (fees.length === 0) return { vi: 'Không thu phí, lệ phí', en: 'No fee or charge' };
+  // No line at all is not "free": the schema asks for one, so an empty list means nothing is known.
+  if (fees.length === 0) return { vi: 'Chưa có thông tin', en: 'Not stated' };
   const one = (f: ReportFee, lang: 'vi' | 'en') => {
     const flags: string[] = [];
     if (f.conditional) flags.push(localize({ vi: 'tùy trường hợp', en: 'in some cases' }, lang));

@@ -58,9 +58,11 @@ export const ACTORS: Record<NonNullable<Procedure['steps']>[number]['actor'], Lo
   other_agency: { vi: 'Cơ quan phối hợp', en: 'Coordinating agency' },
 };
 
-export const FEE_TYPES: Record<'phi' | 'le_phi', LocalizedText> = {
+export const FEE_TYPES: Record<'phi' | 'le_phi' | 'unknown', LocalizedText> = {
   phi: { vi: 'Phí', en: 'Fee' },
   le_phi: { vi: 'Lệ phí', en: 'Charge' },
+  // The source does not say which: the reader sees that, not a guess.
+  unknown: { vi: 'Phí, lệ phí (chưa rõ loại)', en: 'Fee or charge (kind not stated)' },
 };
 
 /** Charging units: `8.000 đ/bản` reads "per copy" in English. */
@@ -71,7 +73,8 @@ export const UNITS: Record<string, { vi: string; en: string; enPlural: string }>
   transaction: { vi: 'lần', en: 'transaction', enPlural: 'transactions' },
   registration: { vi: 'lần đăng ký', en: 'registration', enPlural: 'registrations' },
 };
-export const unitOf = (unit: string | undefined) => (unit && UNITS[unit]) || { vi: 'đơn vị', en: 'unit', enPlural: 'units' };
+/** A unit outside the list is the catalogue's Vietnamese label (`tờ khai`), shown as written. */
+export const unitOf = (unit: string | undefined) => (unit && UNITS[unit]) || (unit ? { vi: unit, en: unit, enPlural: unit } : { vi: 'đơn vị', en: 'unit', enPlural: 'units' });
 
 /** The text in the report's language; English falls back to the Vietnamese wording. */
 /** Catalogue or report text in the report's language (English falls back to Vietnamese). */
@@ -80,6 +83,11 @@ export const pick = localize;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2026-01-16` → `16/01/2026` or `16 Jan 2026`; no Intl, so every machine prints the same. */
+/** A date the catalogue may not know: `Chưa có thông tin` rather than an empty cell or a guess. */
+export function knownDateText(iso: string | null, lang: ReportLang): string {
+  return iso ? dateText(iso, lang) : lang === 'vi' ? 'Chưa có thông tin' : 'Not stated';
+}
+
 export function dateText(iso: string | undefined, lang: ReportLang): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
   if (!m) return iso ?? '';

@@ -1,6 +1,6 @@
-import { localize } from '@thutuc/runtime';
+import { copyRequirementText, localize, processingTimeText, validityText } from '@thutuc/runtime';
 import type { Procedure, Text } from '@thutuc/core';
-import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, pick, type ReportLang } from './labels.js';
+import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, knownDateText, pick, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
@@ -31,6 +31,8 @@ function documentNotes(d: Doc, all: readonly Doc[], lang: ReportLang): string[] 
   const notes: string[] = [];
   const alternatives = (d.alternatives ?? []).map((id) => all.find((x) => x.id === id)).filter((x): x is Doc => !!x);
   if (alternatives.length) notes.push(`${localize({ vi: 'Có thể nộp thay bằng', en: 'May be replaced by' }, lang)}: ${alternatives.map((x) => pick(x.name, lang)).join('; ')}`);
+  const copies = copyRequirementText(d);
+  if (copies) notes.push(pick(copies, lang));
   if (d.electronicForm) notes.push(localize({ vi: 'Khi nộp trực tuyến: khai trên biểu mẫu điện tử.', en: 'Online: filled in on the electronic form.' }, lang));
   if (d.note) notes.push(pick(d.note, lang));
   return notes;
@@ -58,8 +60,8 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
     status: STATUSES[p.status][lang],
     isDraft: p.status === 'draft',
     version: p.version,
-    effectiveDate: p.effectiveDate,
-    effective: dateText(p.effectiveDate, lang),
+    effectiveDate: row.effectiveDate,
+    effective: knownDateText(row.effectiveDate, lang),
     decision: p.decision ? [p.decision.number, dateText(p.decision.date, lang), p.decision.issuer ?? ''].filter(Boolean).join(' · ') : NONE,
     agencies: executing.length ? executing.join('; ') : NONE,
     description: opt(p.description),
@@ -77,8 +79,8 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
         price: f.price[lang],
         conditional: f.conditional,
         reason: opt(f.reason),
-        detail: f.status === 'local' && f.detail ? pick(f.detail, lang) : NONE,
-        exemptions: f.exemptions.map((e) => ({ reason: pick(e.reason, lang), basis: e.legalBasis.join(', ') || NONE })),
+        detail: (f.status === 'local' || f.status === 'unknown') && f.detail ? pick(f.detail, lang) : NONE,
+        exemptions: f.exemptions.map((e) => ({ reason: [pick(e.reason, lang), e.reduced ? `${localize({ vi: 'mức thu', en: 'charged' }, lang)} ${pick(e.reduced, lang)}` : '', e.period ? pick(e.period, lang) : ''].filter(Boolean).join(' · '), basis: e.legalBasis.join(', ') || NONE })),
         basis: f.legalBasis.join(', ') || NONE,
         note: opt(f.note),
       })),
@@ -94,8 +96,8 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
         notes: documentNotes(d, c.documents, lang),
       })),
     })),
-    steps: (p.steps ?? []).map((s) => ({ actor: ACTORS[s.actor][lang], title: pick(s.title, lang), description: opt(s.description) })),
-    results: p.results.map((r) => ({ name: pick(r.name, lang), code: r.code ?? NONE, electronic: r.electronic === true })),
+    steps: (p.steps ?? []).map((s) => ({ actor: ACTORS[s.actor][lang], title: pick(s.title, lang), description: opt(s.description), timeLimit: s.timeLimit ? pick(processingTimeText(s.timeLimit), lang) : NONE })),
+    results: p.results.map((r) => ({ name: pick(r.name, lang), code: r.code ?? NONE, electronic: r.electronic === true, validity: r.validity ? pick(validityText(r.validity), lang) : NONE })),
     delivery: p.delivery?.length ? p.delivery.map((d) => DELIVERY[d][lang]).join('; ') : NONE,
     legalBasis: p.legalBasis.map((l) => ({
       number: l.number,

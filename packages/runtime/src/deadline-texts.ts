@@ -5,13 +5,15 @@ import type { Text } from './generated/model.js';
 
 /** The sentences of a deadline's explanation, in Vietnamese and English. */
 
-export type DurationUnit = 'working_day' | 'day' | 'hour';
+export type DurationUnit = 'working_day' | 'day' | 'hour' | 'month' | 'year';
 
 /** `7 ngày làm việc` / `7 working days`. */
 export function durationText(value: number, unit: DurationUnit): LocalizedText {
   const one = value === 1;
   if (unit === 'working_day') return { vi: `${value} ngày làm việc`, en: `${value} working day${one ? '' : 's'}` };
   if (unit === 'hour') return { vi: `${value} giờ làm việc`, en: `${value} working hour${one ? '' : 's'}` };
+  if (unit === 'month') return { vi: `${value} tháng`, en: `${value} month${one ? '' : 's'}` };
+  if (unit === 'year') return { vi: `${value} năm`, en: `${value} year${one ? '' : 's'}` };
   return { vi: `${value} ngày`, en: `${value} day${one ? '' : 's'}` };
 }
 
@@ -79,6 +81,14 @@ export const deadlineText = {
   badTime: (value: unknown): LocalizedText => ({
     vi: `Thời điểm không hợp lệ: "${String(value)}" (cần dạng 2026-04-24T10:00).`,
     en: `Not a valid date and time: "${String(value)}" (expected e.g. 2026-04-24T10:00).`,
+  }),
+  unknownTime: (raw: string | undefined, unitOnly = false): LocalizedText => ({
+    vi: `Không tính được ngày hẹn trả: thủ tục chưa có thông tin về ${unitOnly ? 'đơn vị của thời hạn giải quyết (ngày làm việc hay ngày)' : 'thời hạn giải quyết'}${raw ? ` (nguồn ghi: "${raw}")` : ''}.`,
+    en: `Cannot compute an appointment: the ${unitOnly ? "unit of the procedure's processing time (working days or days) is" : "procedure's processing time is"} not stated${raw ? ` (the source says: "${raw}")` : ''}.`,
+  }),
+  monthsNotCounted: (): LocalizedText => ({
+    vi: 'Chưa tính được ngày hẹn trả cho thời hạn tính bằng tháng hoặc năm; cán bộ ghi ngày hẹn theo Điều 147–148 Bộ luật Dân sự.',
+    en: 'Appointments for limits in months or years are not computed yet; the officer writes the date under Civil Code Art. 147–148.',
   }),
   badSpec: (): LocalizedText => ({ vi: 'Thời hạn giải quyết không hợp lệ.', en: 'The processing time is not valid.' }),
   badExtension: (i: unknown): LocalizedText => ({ vi: `Thủ tục không có trường hợp gia hạn số ${String(i)}.`, en: `The procedure has no extension number ${String(i)}.` }),

@@ -55,12 +55,79 @@ export function localText(resolution: Fee['resolution'], known?: Text): Localize
     : { vi: `${known.vi}, do Hội đồng nhân dân tỉnh${province} quyết định`, en: `${known.en ?? known.vi}, set by the provincial People's Council${provinceEn}` };
 }
 
-/** The total line; an incomplete total says so instead of passing for the whole amount. */
-export function totalText(amount: number, currency: string, complete: boolean): LocalizedText {
+/** A line whose amount the source does not state: says so, with the source's words. */
+export function unknownFeeText(raw: string | undefined): LocalizedText {
+  const quoted = raw ? { vi: ` (nguồn ghi: "${raw}")`, en: ` (the source says: "${raw}")` } : { vi: '', en: '' };
+  return { vi: `Chưa có thông tin về mức thu${quoted.vi}.`, en: `The amount is not stated${quoted.en}.` };
+}
+
+/** The total line; an incomplete total says so, and why, instead of passing for the whole amount. */
+export function totalText(amount: number, currency: string, complete: boolean, missing = { local: 1, unknown: 0 }): LocalizedText {
   const a = amountText(amount, currency);
   if (complete) return { vi: `Tổng cộng: ${a.vi}`, en: `Total: ${a.en}` };
-  return {
-    vi: `Chưa đủ: ${a.vi}, chưa gồm khoản do Hội đồng nhân dân tỉnh quyết định (chưa có mức thu)`,
-    en: `Incomplete: ${a.en}, not including amounts set by the provincial People's Council (not known yet)`,
-  };
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (missing.local > 0) {
+    vi.push('khoản do Hội đồng nhân dân tỉnh quyết định (chưa có mức thu)');
+    en.push("amounts set by the provincial People's Council (not known yet)");
+  }
+  if (missing.unknown > 0) {
+    vi.push('khoản chưa có thông tin về mức thu');
+    en.push('amounts that are not stated');
+  }
+  // Nothing known at all: a "0 đ" here would read as free.
+  if (amount === 0) return { vi: `Chưa xác định tổng số tiền (chưa gồm ${vi.join(' và ')})`, en: `Total not determined (not including ${en.join(' and ')})` };
+  return { vi: `Chưa đủ: ${a.vi}, chưa gồm ${vi.join(' và ')}`, en: `Incomplete: ${a.en}, not including ${en.join(' and ')}` };
+}
+
+const PER_UNIT: Record<string, LocalizedText> = {
+  copy: { vi: 'bản', en: 'copy' },
+  page: { vi: 'trang', en: 'page' },
+  person: { vi: 'người', en: 'person' },
+  transaction: { vi: 'lần', en: 'transaction' },
+  registration: { vi: 'lần đăng ký', en: 'registration' },
+};
+
+/** `8.000 đ/bản` / `VND 8,000 per copy`: one price as the legal text states it. */
+export function unitAmountText(amount: number, currency: string, unit: Fee['unit']): LocalizedText {
+  const a = amountText(amount, currency);
+  const u = (unit && PER_UNIT[unit]) || { vi: 'đơn vị', en: 'unit' };
+  return { vi: `${a.vi}/${u.vi}`, en: `${a.en} per ${u.en}` };
+}
+
+/**
+ * What a fee line charges, before any payload: `10.000 đ`, `8.000 đ/bản`, a tier list, `miễn`,
+ * or the local-amount sentence. Used wherever a fee is described rather than computed (diffs,
+ * lists), so the wording matches the receipt's.
+ */
+export function feeAmountText(fee: Fee): LocalizedText {
+  const currency = fee.currency ?? 'VND';
+  switch (fee.kind) {
+    case 'fixed':
+      return fee.amount === undefined ? unknownAmount() : amountText(fee.amount, currency);
+    case 'per_unit':
+      return fee.amount === undefined ? unknownAmount() : unitAmountText(fee.amount, currency, fee.unit);
+    case 'tiered': {
+      const tiers = (fee.tiers ?? []).map((t) => {
+        const price = unitAmountText(t.amount, currency, fee.unit);
+        const range = t.to === undefined ? { vi: `từ ${t.from}`, en: `from ${t.from}` } : { vi: `${t.from}–${t.to}`, en: `${t.from}–${t.to}` };
+        return { vi: `${price.vi} (${range.vi})`, en: `${price.en} (${range.en})` };
+      });
+      const cap = fee.cap === undefined ? undefined : amountText(fee.cap, currency);
+      return {
+        vi: tiers.map((t) => t.vi).join('; ') + (cap ? `; tối đa ${cap.vi}` : ''),
+        en: tiers.map((t) => t.en).join('; ') + (cap ? `; at most ${cap.en}` : ''),
+      };
+    }
+    case 'exempt':
+      return { vi: 'miễn', en: 'exempt' };
+    case 'local':
+      return localText(fee.resolution);
+    default:
+      return unknownAmount();
+  }
+}
+
+function unknownAmount(): LocalizedText {
+  return { vi: 'chưa rõ mức thu', en: 'amount not known' };
 }

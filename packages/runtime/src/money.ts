@@ -42,8 +42,11 @@ const UNITS: Record<string, { vi: string; en: [string, string] }> = {
   registration: { vi: 'lần đăng ký', en: ['registration', 'registrations'] },
 };
 
-/** `3 bản` / `3 copies`; unknown or missing units read as "đơn vị" / "units". */
+/**
+ * `3 bản` / `3 copies`. A unit outside the list is a Vietnamese label from the catalogue
+ * (`tờ khai`, `lô hàng`) and is shown as written in both languages; a missing one reads "đơn vị".
+ */
 export function countText(n: number, unit: string | undefined): LocalizedText {
-  const u = (unit && UNITS[unit]) || { vi: 'đơn vị', en: ['unit', 'units'] as [string, string] };
+  const u = (unit && UNITS[unit]) || (unit ? { vi: unit, en: [unit, unit] as [string, string] } : { vi: 'đơn vị', en: ['unit', 'units'] as [string, string] });
   return { vi: `${n} ${u.vi}`, en: `${n} ${u.en[n === 1 ? 0 : 1]}` };
 }

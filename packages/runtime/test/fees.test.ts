@@ -17,7 +17,7 @@ function load(file: string, text = readFileSync(path.join(root, file), 'utf8')) 
   expect(checked.diagnostics.filter((d) => d.code.startsWith('TT4') || d.code === 'TT3008')).toEqual([]);
   const procedure = analyzed.document!.value as Procedure;
   const conditions: Record<string, Condition> = {};
-  for (const [key, js] of Object.entries(checked.conditions.get(procedure.id) ?? {})) {
+  for (const [key, js] of Object.entries(checked.conditions.get(`${procedure.id}@${procedure.version}`) ?? {})) {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     conditions[key] = new Function('r', `return (d, c, it) => ${js};`)(runtime) as Condition;
   }

@@ -7,13 +7,20 @@ export interface CatalogueEntry {
   levels: string[];
   onlineLevel: 'full' | 'partial' | 'none';
   version: string;
-  effectiveDate: string;
-  status: 'active' | 'superseded' | 'repealed';
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
+  /** First day this version no longer applies. */
+  endDate?: string;
+  status: 'active' | 'superseded' | 'repealed' | 'draft';
+  /** The highest version (compiled at `procedures/<id>/`). */
+  latest: boolean;
   module: string;
 }
 
 export type ProcedureId = "thu-nghiem.mau";
 
 export declare const procedures: readonly CatalogueEntry[];
-export declare function loadProcedure(id: "thu-nghiem.mau"): Promise<typeof import("./procedures/thu-nghiem.mau/index.js")>;
-export declare function loadProcedure(id: string): Promise<unknown>;
+/** The version of a procedure in force on a date (YYYY-MM-DD, default today in Vietnam). */
+export declare function procedureInForce(id: string, date?: string): CatalogueEntry | undefined;
+export declare function loadProcedure(id: "thu-nghiem.mau", date?: string): Promise<typeof import("./procedures/thu-nghiem.mau/index.js")>;
+export declare function loadProcedure(id: string, date?: string): Promise<unknown>;

@@ -2,10 +2,11 @@ import { localize } from '@thutuc/runtime';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
-import { PortalImportError, agenciesFromYaml, convertPortalJson, schemaRef, type ImportResult } from '@thutuc/import';
+import { PortalImportError, agenciesFromYaml, convertPortalJson, schemaRef, textImportFigures, type ImportResult } from '@thutuc/import';
 import type { Lang, Text } from '@thutuc/core';
+import { findConfig } from '../config.js';
+import { schemaFile } from '../schemas.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -14,23 +15,9 @@ export interface ImportOptions extends CommonOptions {
   index?: string | undefined;
 }
 
-const SCHEMA = 'schemas/procedure.schema.json';
-
-/**
- * The project the files are written for: the nearest folder above the working directory
- * holding schemas/procedure.schema.json, else the repository this command was built in.
- */
-function projectRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, SCHEMA))) return dir;
-    if (path.dirname(dir) === dir) break;
-  }
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-}
-
 /** The shared folder the drafts will sit beside: the output catalogue's own, else the project's. */
-function sharedFolder(out: string, root: string): string | undefined {
-  return [path.join(out, 'shared'), path.join(root, 'catalogue/shared')].find((dir) => existsSync(path.join(dir, 'agencies.yaml')));
+function sharedFolder(out: string, catalogue: string): string | undefined {
+  return [path.join(out, 'shared'), path.join(catalogue, 'shared')].find((dir) => existsSync(path.join(dir, 'agencies.yaml')));
 }
 
 /** `thutuc import <portal-json> [--out dir] [--index N]`: portal records → draft YAML plus what to check. */
@@ -56,9 +43,9 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return fail(`Không đọc được tệp ${input} (${code}).`, `Cannot read ${input} (${code}).`);
   }
-  const root = projectRoot(io.cwd);
-  const out = path.resolve(io.cwd, options.out ?? 'catalogue');
-  const shared = sharedFolder(out, root);
+  const { catalogue } = await findConfig(io.cwd);
+  const out = options.out ? path.resolve(io.cwd, options.out) : catalogue;
+  const shared = sharedFolder(out, catalogue);
   const agencies = shared ? agenciesFromYaml(await readFile(path.join(shared, 'agencies.yaml'), 'utf8')) : [];
 
   let result: ImportResult;
@@ -77,7 +64,7 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
   }
   for (const { p, file } of targets) {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, p.render(schemaRef(file, path.join(root, SCHEMA))));
+    await writeFile(file, p.render(schemaRef(file, schemaFile('procedure', path.dirname(file), { project: io.cwd }))));
   }
 
   // Check the drafts beside the shared data they reference, as `thutuc validate` will.
@@ -94,7 +81,10 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
     return { file: rel, record: p.index, shape: p.shape, id: p.id, code: p.code, errors: count(rel, 'error'), warnings: count(rel, 'warning'), gaps: p.gaps };
   });
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ input, records: result.total, files, failures: result.failures, skipped: result.skipped, diagnostics }, null, 2)}\n`);
+    // Text-export records: how much of the flattened cells became structured data.
+    const stats = result.procedures.flatMap((p) => (p.stats ? [p.stats] : []));
+    const figures = stats.length ? { drafts: files.length, valid: files.filter((f) => f.errors === 0).length, ...textImportFigures(stats) } : undefined;
+    io.stdout.write(`${JSON.stringify({ input, records: result.total, ...(figures ? { figures } : {}), files, failures: result.failures, skipped: result.skipped, diagnostics }, null, 2)}\n`);
   } else {
     for (const f of files) {
       io.stdout.write(`${f.errors ? '✗' : '✓'} ${f.file}  (${f.code}, ${f.id})\n`);

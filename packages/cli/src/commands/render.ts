@@ -5,6 +5,7 @@ import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type P
 import { didYouMean } from '@thutuc/core';
 import { bilingual, localize, createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
 import { compiledProcedure, openProcedure } from '../catalogue.js';
+import { findConfig, shown } from '../config.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 
 export interface RenderOptions extends CommonOptions {
@@ -45,7 +46,7 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
     return fail(`Ngày hẹn lại không hợp lệ: "${options.newDate}" (cần dạng 2026-05-05T17:00).`, `Not a valid new date: "${options.newDate}" (expected e.g. 2026-05-05T17:00).`);
   }
 
-  const folder = options.catalogue ?? 'catalogue';
+  const folder = options.catalogue ?? shown(io.cwd, (await findConfig(io.cwd)).catalogue);
   const opened = await openProcedure(folder, id, options, io);
   if ('exitCode' in opened) return opened.message ? fail(opened.message.vi, opened.message.en) : opened.exitCode;
   const { analysis, procedure } = opened;
@@ -89,8 +90,7 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
   const file = path.resolve(io.cwd, options.out);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, paper.html);
-  const shown = path.relative(io.cwd, file);
-  io.stdout.write(`${say('Đã ghi', 'Wrote')} ${shown.startsWith('..') ? file : shown} (${code})\n`);
+  io.stdout.write(`${say('Đã ghi', 'Wrote')} ${shown(io.cwd, file)} (${code})\n`);
   return 0;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { buildReport, fieldLine, isReplaceableReportDir, summaryLine, writeReport } from '@thutuc/report';
 import { hasErrors } from '@thutuc/core';
+import { findConfig, shown } from '../config.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -22,10 +23,9 @@ export async function reportCommand(paths: string[], options: ReportOptions, io:
     throw new UsageError({ vi: 'Cần thư mục ghi báo cáo: --out <thư mục>', en: 'Give the folder to write the report to: --out <dir>' });
   }
   const outDir = path.resolve(io.cwd, options.out);
-  const relative = path.relative(io.cwd, outDir);
-  const where = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : outDir;
+  const where = shown(io.cwd, outDir);
 
-  const loaded = await loadInputs(paths.length ? paths : ['catalogue'], io.cwd);
+  const loaded = await loadInputs(paths.length ? paths : [shown(io.cwd, (await findConfig(io.cwd)).catalogue)], io.cwd);
   const analysis = await analyzeCatalogue(loaded.inputs);
   const diagnostics = [...loaded.diagnostics, ...analysis.diagnostics];
   const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));

@@ -1,7 +1,7 @@
 import type { CatalogueFiles, Procedure } from '@thutuc/core';
-import type { ProvinceFeeFile } from '@thutuc/runtime';
+import { SINCE_ALWAYS, knownDate, versionEnd, versionPeriod, type ProvinceFeeFile } from '@thutuc/runtime';
 import { render } from './templates.js';
-import type { EmittedFiles } from './procedure.js';
+import { procedureDir, type EmittedFiles } from './procedure.js';
 
 export interface IndexEntry {
   id: string;
@@ -11,12 +11,18 @@ export interface IndexEntry {
   levels: Procedure['levels'];
   onlineLevel: Procedure['onlineLevel'];
   version: string;
-  effectiveDate: string;
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
+  /** First day this version no longer applies: its own end date or the next version's start. */
+  endDate?: string;
   status: Procedure['status'];
+  /** The highest version of the procedure (compiled at `procedures/<id>/`). */
+  latest: boolean;
   module: string;
 }
 
-export function indexEntry(p: Procedure): IndexEntry {
+export function indexEntry(p: Procedure, siblings: readonly Procedure[] = [p], latest = true): IndexEntry {
+  const end = versionEnd(siblings.map(versionPeriod), p.version);
   return {
     id: p.id,
     code: p.code,
@@ -25,19 +31,37 @@ export function indexEntry(p: Procedure): IndexEntry {
     levels: p.levels,
     onlineLevel: p.onlineLevel,
     version: p.version,
-    effectiveDate: p.effectiveDate,
+    effectiveDate: knownDate(p.effectiveDate) ?? null,
+    ...(end ? { endDate: end } : {}),
     status: p.status,
-    module: `./procedures/${p.id}/index.js`,
+    latest,
+    module: `./${procedureDir(p, latest)}/index.js`,
   };
 }
 
-/** The catalogue index as JSON and as an ES module with lazy loaders, sorted by id. */
-export function emitCatalogueIndex(procedures: readonly Procedure[]): EmittedFiles {
-  const entries = procedures.map(indexEntry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/**
+ * The catalogue index as JSON and as an ES module with lazy loaders, sorted by id then by
+ * effective date; every version of a procedure has an entry. Beside each procedure, the list of
+ * its versions (`procedures/<id>/versions.js`), which every version's module re-exports so a
+ * form that loaded one version can find the one in force.
+ */
+export function emitCatalogueIndex(procedures: readonly Procedure[], latest: ReadonlyMap<string, Procedure> = new Map(procedures.map((p) => [p.id, p]))): EmittedFiles {
+  const byId = new Map<string, Procedure[]>();
+  for (const p of procedures) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+  const entries = procedures
+    .map((p) => indexEntry(p, byId.get(p.id), latest.get(p.id) === p))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.effectiveDate ?? '') < (b.effectiveDate ?? '') ? -1 : (a.effectiveDate ?? '') > (b.effectiveDate ?? '') ? 1 : 0));
   const files: EmittedFiles = new Map();
+  for (const [id, versions] of byId) {
+    const list = entries
+      .filter((e) => e.id === id)
+      .map((e) => ({ version: e.version, effectiveDate: e.effectiveDate ?? SINCE_ALWAYS, ...(e.endDate ? { endDate: e.endDate } : {}), chunk: e.module.slice('./procedures/'.length, -'/index.js'.length) }));
+    files.set(`procedures/${id}/versions.js`, render('versions.js', { list, count: versions.length }));
+  }
+  const modules = entries.map((e) => e.module);
   files.set('index.json', JSON.stringify({ procedures: entries }, null, 2) + '\n');
-  files.set('index.js', render('catalogue-index.js', { entries }));
-  files.set('index.d.ts', render('catalogue-index.d.ts', { entries }));
+  files.set('index.js', render('catalogue-index.js', { entries, modules }));
+  files.set('index.d.ts', render('catalogue-index.d.ts', { entries: entries.filter((e) => e.latest) }));
   return files;
 }
 

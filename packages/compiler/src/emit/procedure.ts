@@ -1,4 +1,5 @@
 import type { Procedure } from '@thutuc/core';
+import { knownDate } from '@thutuc/runtime';
 import { payloadTypes } from './payload-types.js';
 import { submissionRules } from './rules.js';
 import { submissionSchema } from './submission-schema.js';
@@ -9,6 +10,8 @@ export interface EmitContext {
   /** Source path shown in generated headers (relative, with forward slashes). */
   source: string;
   conditions: Record<string, string>;
+  /** Output folder of this version (see procedureDir). */
+  dir?: string;
   typeAccept: ReadonlyMap<string, string[]>;
 }
 
@@ -16,12 +19,21 @@ export interface EmitContext {
 export type EmittedFiles = Map<string, string>;
 
 /**
+ * Where a procedure version's modules go: the latest version at `procedures/<id>/` (what
+ * `import '@thutuc/catalogue/procedures/<id>'` has always meant), earlier ones beside it at
+ * `procedures/<id>@<version>/`.
+ */
+export function procedureDir(p: Pick<Procedure, 'id' | 'version'>, latest: boolean): string {
+  return latest ? `procedures/${p.id}` : `procedures/${p.id}@${p.version}`;
+}
+
+/**
  * One procedure → its folder of generated files: the definition, the compiled conditions,
  * the submission schema, its TypeScript type and the standalone validator.
  */
 export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<EmittedFiles> {
-  const dir = `procedures/${p.id}`;
-  const header = { source: ctx.source, code: p.code, title: p.title.vi, version: p.version, effectiveDate: p.effectiveDate, id: p.id, bundle: Boolean(p.members) };
+  const dir = ctx.dir ?? `procedures/${p.id}`;
+  const header = { source: ctx.source, code: p.code, title: p.title.vi, version: p.version, effectiveDate: knownDate(p.effectiveDate) ?? 'ngày chưa có thông tin (not stated)', id: p.id, bundle: Boolean(p.members), versions: dir === `procedures/${p.id}` ? './versions.js' : `../${p.id}/versions.js` };
   const schema = submissionSchema(p, ctx.typeAccept);
   const conditions = Object.keys(ctx.conditions)
     .sort()

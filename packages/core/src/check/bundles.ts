@@ -3,7 +3,7 @@ import { compileExpression } from '../expr/compile.js';
 import { lookup, typeName, type ExprType } from '../expr/types.js';
 import type { Procedure } from '@thutuc/runtime/model';
 import { didYouMean } from '../suggest.js';
-import type { CatalogueFiles } from './catalogue.js';
+import { latestVersions, procedureKey, type CatalogueFiles } from './catalogue.js';
 import { procedureScope } from './expressions.js';
 
 /**
@@ -47,7 +47,7 @@ function alwaysRequired(p: Procedure, caseId: string | undefined, bundleChannels
 export function checkBundles(files: CatalogueFiles): BundleCheck {
   const diagnostics: Diagnostic[] = [];
   const conditions = new Map<string, Record<string, string>>();
-  const procedures = new Map(files.procedures.map((p) => [p.value.id, p.value]));
+  const procedures = latestVersions(files.procedures);
   for (const { value: bundle, source } of files.procedures) {
     if (!bundle.members) continue;
     const scope = procedureScope(bundle);
@@ -97,7 +97,7 @@ export function checkBundles(files: CatalogueFiles): BundleCheck {
       const missingDocs = needed.documents.filter((d) => !Object.hasOwn(member.documents ?? {}, d));
       if (missingDocs.length) diagnostics.push(diagnostic('TT3017', source.locate(at), { member: member.procedure, what: { vi: 'các giấy tờ', en: 'the documents' }, missing: missingDocs.join('`, `') }));
     });
-    conditions.set(bundle.id, compiled);
+    conditions.set(procedureKey(bundle), compiled);
   }
   return { diagnostics, conditions };
 }

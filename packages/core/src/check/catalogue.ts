@@ -20,6 +20,28 @@ export interface CatalogueFiles {
   provinces: Doc<'provinces'>[];
 }
 
+/** A procedure version's key: procedures keep their id across versions, so the version is part of it. */
+export function procedureKey(p: { id: string; version: string }): string {
+  return `${p.id}@${p.version}`;
+}
+
+/** The highest version of each procedure: what references by id (bundles, overrides) mean. */
+export function latestVersions(procedures: readonly Doc<'procedure'>[]): Map<string, Doc<'procedure'>['value']> {
+  const out = new Map<string, Doc<'procedure'>['value']>();
+  for (const { value } of procedures) {
+    const known = out.get(value.id);
+    if (!known || newer(value.version, known.version)) out.set(value.id, value);
+  }
+  return out;
+}
+
+function newer(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i]! > pb[i]!;
+  return false;
+}
+
 export function groupByKind(documents: readonly ValidatedDocument[]): CatalogueFiles {
   const files: CatalogueFiles = { procedures: [], agencies: [], holidays: [], documentTypes: [], examples: [], feeOverrides: [], provinces: [] };
   for (const doc of documents) {

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../suggest.js';
-import { describeLocation, type CatalogueFiles } from './catalogue.js';
+import { describeLocation, latestVersions, type CatalogueFiles } from './catalogue.js';
 
 /**
  * A provincial resolution may only set amounts of fee lines the catalogue declares as set
@@ -8,7 +8,7 @@ import { describeLocation, type CatalogueFiles } from './catalogue.js';
  */
 export function checkFeeOverrides(files: CatalogueFiles): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const procedures = new Map(files.procedures.map((p) => [p.value.id, p.value]));
+  const procedures = latestVersions(files.procedures);
   const provinces = new Set(files.provinces.flatMap((f) => f.value.provinces.map((p) => p.code)));
   const seen = new Map<string, string>();
   for (const { value, source } of files.feeOverrides) {

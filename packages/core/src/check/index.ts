@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ValidatedDocument } from '../validate/validate.js';
-import { groupByKind, type CatalogueFiles } from './catalogue.js';
+import { groupByKind, procedureKey, type CatalogueFiles } from './catalogue.js';
+import { checkVersions } from './versions.js';
 import { checkBundles } from './bundles.js';
 import { checkDates } from './dates.js';
 import { compileProcedureConditions } from './expressions.js';
@@ -9,19 +10,20 @@ import { checkFees } from './fees.js';
 import { checkForms } from './form.js';
 import { checkReferences } from './references.js';
 import { checkUniqueIds } from './unique-ids.js';
+import { checkUnknowns } from './unknowns.js';
 
 /** The catalogue after the semantic checks, with each procedure's compiled conditions. */
 export interface CheckedCatalogue {
   files: CatalogueFiles;
-  /** Procedure id → condition key → JavaScript expression text. */
+  /** Procedure key (`id@version`, see procedureKey) → condition key → JavaScript expression text. */
   conditions: Map<string, Record<string, string>>;
   diagnostics: Diagnostic[];
 }
 
 /** Rules that look across files: cheap, run on every check. */
-const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides];
+const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides, checkVersions];
 /** Rules that read one file at a time: their results are kept per document. */
-const FILE_RULES = [checkDates, checkFees, checkForms];
+const FILE_RULES = [checkDates, checkFees, checkForms, checkUnknowns];
 
 interface FileResult {
   diagnostics: Diagnostic[];
@@ -55,7 +57,7 @@ export function checkCatalogue(documents: readonly ValidatedDocument[]): Checked
   for (const doc of documents) {
     const result = checkFile(doc);
     diagnostics.push(...result.diagnostics);
-    if (doc.kind === 'procedure') conditions.set(doc.value.id, result.conditions ?? {});
+    if (doc.kind === 'procedure') conditions.set(procedureKey(doc.value), result.conditions ?? {});
   }
   // Bundle mappings read their members: checked across files on every run (bundles are few).
   const bundles = checkBundles(files);
@@ -65,4 +67,6 @@ export function checkCatalogue(documents: readonly ValidatedDocument[]): Checked
 }
 
 export type { CatalogueFiles, Doc } from './catalogue.js';
+export { procedureKey, latestVersions } from './catalogue.js';
 export { procedureScope } from './expressions.js';
+export { summarizeUnknowns, unknownFacts, type UnknownFact, type UnknownSummary } from './unknowns.js';

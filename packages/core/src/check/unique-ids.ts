@@ -21,7 +21,7 @@ export function checkUniqueIds(files: CatalogueFiles): Diagnostic[] {
   const out: Diagnostic[] = [];
   const procedures = new Registry(out);
   for (const { value: p, source } of files.procedures) {
-    procedures.add(p.id, source, '/id');
+    procedures.add(`${p.id}@${p.version}`, source, '/id');
     const legal = new Registry(out);
     p.legalBasis.forEach((l, i) => legal.add(l.id, source, `/legalBasis/${i}/id`));
     const channels = new Map<string, number>();

@@ -52,7 +52,13 @@ export const DiagnosticCodes = {
   TT3014: { severity: 'error', vi: 'Không được lồng nhóm lặp lại trong nhóm lặp lại (`{field}`).', en: 'A repeatable group cannot contain another group (`{field}`).' },
   TT3016: { severity: 'error', vi: 'Trường `{field}` của `{member}` có kiểu {expected}, nhưng biểu thức ánh xạ cho {got}.', en: 'The field `{field}` of `{member}` is {expected}, but the mapping gives {got}.' },
   TT3017: { severity: 'error', vi: 'Thủ tục thành phần `{member}` bắt buộc {what} `{missing}` nhưng nhóm liên thông không cung cấp.', en: 'The member `{member}` requires {what} `{missing}`, which the bundle does not provide.' },
+  TT3018: { severity: 'error', vi: 'Phiên bản `{version}` của `{id}` trùng thời gian áp dụng với phiên bản `{other}` (đến {end}, phiên bản sau bắt đầu {start}).', en: 'Version `{version}` of `{id}` overlaps version `{other}` in time (it ends {end}, the next starts {start}).' },
+  TT3019: { severity: 'error', vi: 'Phiên bản `{version}` áp dụng từ {date}, không sau phiên bản trước `{other}` (áp dụng từ {otherDate}): phiên bản cao hơn phải áp dụng muộn hơn.', en: 'Version `{version}` takes effect {date}, not after the earlier version `{other}` ({otherDate}): a higher version must take effect later.' },
+  TT3020: { severity: 'warning', vi: 'Tên tệp ghi phiên bản `{named}` nhưng tệp khai báo `version: {version}`.', en: 'The file name says version `{named}` but the file declares `version: {version}`.' },
+  TT3021: { severity: 'error', vi: 'Ngày hết hiệu lực {end} phải sau ngày áp dụng {start}.', en: 'The end date {end} must come after the effective date {start}.' },
   TT3015: { severity: 'error', vi: 'Dòng phí `{fee}` của thủ tục `{procedure}` không phải loại `local` (do HĐND tỉnh quyết định) nên không ghi đè được.', en: 'The fee line `{fee}` of `{procedure}` is not `kind: local` (set by the provincial council), so it cannot be overridden.' },
+  TT3040: { severity: 'warning', vi: 'Chưa có thông tin: {what}{raw}. Bổ sung khi nguồn nêu rõ; không ghi 0, miễn hay trong ngày thay cho nó.', en: 'Not stated: {what}{raw}. Fill it in when a source states it; never write 0, free or same day instead.' },
+  TT3041: { severity: 'error', vi: '{what} ghi `unknown` nhưng vẫn có `{property}`: hoặc biết, hoặc chưa biết.', en: '{what} is marked unknown but still has `{property}`: it is either known or not.' },
 
   // ── expressions ────────────────────────────────────────────────────────
   TT4001: { severity: 'error', vi: 'Biểu thức sai cú pháp: {detail}', en: 'Expression syntax error: {detail}' },

@@ -11,5 +11,7 @@ export declare const version: "1.2.0";
 export declare const definition: Procedure & { id: "thu-nghiem.mau"; version: "1.2.0" };
 export declare const conditions: Readonly<Record<string, Condition>>;
 export declare const rules: SubmissionRules;
+/** Every version of this procedure, with the browser chunk of each (`procedures/<chunk>.js`). */
+export declare const versions: readonly { version: string; effectiveDate: string; endDate?: string; chunk: string }[];
 /** Validates a submission; `value` is the typed payload when `valid` is true. */
 export declare function validate(payload: unknown, options?: ValidateOptions): ValidationResult<Payload>;

@@ -4,3 +4,4 @@ export const version = "1.2.0";
 export { definition } from './definition.js';
 export { conditions } from './conditions.js';
 export { validate, rules } from './validate.js';
+export { versions } from "./versions.js";

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. The same SQL runs on PGlite (PostgreSQL 18 in WASM) and on
+ * PostgreSQL ≥ 15, so only features both have are used. JSON columns are `jsonb`, written as
+ * JSON text (the pg driver would turn a JS array into a PostgreSQL array otherwise).
+ */
+type Json<T> = ColumnType<T, string, string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in when the insert leaves it out. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface DossierRow {
+  id: Generated<string>;
+  code: string;
+  agency_code: string;
+  procedure_id: string;
+  procedure_version: string;
+  channel: string;
+  lang: string;
+  status: string;
+  status_code: number;
+  submitted_at: Timestamp;
+  appointment_at: Timestamp | null;
+  due_at: Timestamp | null;
+  overdue: Generated<boolean>;
+  idempotency_key_hash: string;
+  fingerprint: string;
+  secret_hash: string;
+  secret_box: string;
+  phone_last4: string | null;
+  envelope: Json<Record<string, unknown>>;
+  receipt: Json<Record<string, unknown>>;
+  state: Json<Record<string, unknown>>;
+  contact: Json<{ email?: string; phone?: string }>;
+  supplement_token_hash: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DossierFileRow {
+  dossier_id: string;
+  round: number;
+  document_id: string;
+  idx: number;
+  name: string;
+  type: string;
+  size: string | number;
+  sha256: string;
+}
+
+export interface HistoryRow {
+  id: Generated<string>;
+  dossier_id: string;
+  at: Timestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_role: string;
+  actor_id: string | null;
+  reason: Json<{ vi: string; en?: string } | null>;
+  papers: Json<string[]>;
+  entry: Json<Record<string, unknown>>;
+}
+
+export interface SequenceRow {
+  agency_code: string;
+  day: string;
+  value: number;
+}
+
+export interface OfficerRow {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  agency_code: string;
+  roles: Json<string[]>;
+  password_hash: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface SessionRow {
+  id_hash: string;
+  officer_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+}
+
+export interface RateLimitRow {
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface OutboxRow {
+  id: Generated<string>;
+  dossier_id: string | null;
+  channel: string;
+  recipient: string;
+  template: string;
+  lang: string;
+  payload: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultTimestamp;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface Database {
+  dossiers: DossierRow;
+  dossier_files: DossierFileRow;
+  dossier_history: HistoryRow;
+  dossier_sequences: SequenceRow;
+  officers: OfficerRow;
+  sessions: SessionRow;
+  rate_limits: RateLimitRow;
+  outbox: OutboxRow;
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { defaultDesk, renderPaper, type PaperKind, type PaperReceipt, type PaperSubmission } from '@thutuc/papers';
+import { checkLogin, createOfficer, OFFICER_ROLES, type OfficerRole } from '../officers/accounts.js';
+import { OFFICER_ACTIONS, performAction, type ActionRequest, type OfficerAction } from '../officers/actions.js';
+import { closeSession, openSession, requireOfficer } from '../officers/sessions.js';
+import { hit } from '../store/rate-limit.js';
+import type { IntakeContext } from './context.js';
+import { PROBLEM_SCHEMA, refuse } from './reasons.js';
+
+const TEXT = { type: 'object', required: ['vi'], additionalProperties: false, properties: { vi: { type: 'string', minLength: 1, maxLength: 2000 }, en: { type: 'string', maxLength: 2000 } } } as const;
+const ERRORS = { '4xx': PROBLEM_SCHEMA } as const;
+const CODE_PARAM = { type: 'object', required: ['code'], properties: { code: { type: 'string', maxLength: 60 } } } as const;
+
+export interface OfficerRouteOptions {
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookie: boolean;
+  /** The public base URL, for links in notices (e.g. https://dichvucong.example.gov.vn). */
+  publicUrl: string;
+}
+
+/**
+ * The officers' API under /api/officer: sign in and out, the agency's dossiers, their files and
+ * papers, and the lifecycle actions. Every route needs a session; every POST also needs the
+ * session's CSRF token; every query is limited to the officer's agency.
+ */
+export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, options: OfficerRouteOptions): void {
+  app.post<{ Body: { username: string; password: string } }>(
+    '/api/officer/login',
+    { schema: { summary: 'Đăng nhập cán bộ / Officer sign-in', body: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string', maxLength: 64 }, password: { type: 'string', maxLength: 200 } } }, response: ERRORS } },
+    async (req, reply) => {
+      if ((await hit(ctx.db, `login-ip:${req.ip}`, 60_000, ctx.now())) > 20) throw refuse('rate-limited');
+      const officer = await checkLogin(ctx.db, req.body.username, req.body.password);
+      if (!officer) throw refuse('login-failed');
+      const session = await openSession(ctx.db, officer, reply, options.secureCookie);
+      return { officer: session.officer, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post('/api/officer/logout', { schema: { summary: 'Đăng xuất / Sign out', response: ERRORS } }, async (req, reply) => {
+    await requireOfficer(ctx.db, req);
+    await closeSession(ctx.db, req, reply);
+    return { ok: true };
+  });
+
+  app.get('/api/officer/session', { schema: { summary: 'Phiên hiện tại / Current session', response: ERRORS } }, async (req) => requireOfficer(ctx.db, req));
+
+  app.post<{ Body: { username: string; displayName?: string; password: string; roles: OfficerRole[] } }>(
+    '/api/officer/officers',
+    {
+      schema: {
+        summary: 'Tạo tài khoản cán bộ trong cơ quan / Create an officer of the agency (admin)',
+        body: { type: 'object', required: ['username', 'password', 'roles'], additionalProperties: false, properties: { username: { type: 'string' }, displayName: { type: 'string' }, password: { type: 'string' }, roles: { type: 'array', items: { enum: [...OFFICER_ROLES] } } } },
+        response: ERRORS,
+      },
+    },
+    async (req, reply) => {
+      const { officer } = await requireOfficer(ctx.db, req);
+      if (!officer.roles.includes('admin')) throw refuse('forbidden');
+      const created = await createOfficer(ctx.db, { username: req.body.username, displayName: req.body.displayName ?? req.body.username, password: req.body.password, roles: req.body.roles, agencyCode: officer.agencyCode });
+      if (!created.ok) return reply.code(400).send({ error: { code: 'bad-request', message: created.error } });
+      reply.code(201);
+      return created.officer;
+    },
+  );
+
+  app.get<{ Querystring: { status?: number; limit?: number } }>(
+    '/api/officer/dossiers',
+    { schema: { summary: 'Hồ sơ của cơ quan / The agency\'s dossiers', querystring: { type: 'object', properties: { status: { type: 'integer', minimum: 1, maximum: 10 }, limit: { type: 'integer', minimum: 1, maximum: 500 } } }, response: ERRORS } },
+    async (req) => {
+      const { officer } = await requireOfficer(ctx.db, req);
+      let q = ctx.db.selectFrom('dossiers').select(['code', 'procedure_id', 'status_code', 'submitted_at', 'due_at', 'overdue']).where('agency_code', '=', officer.agencyCode);
+      if (req.query.status) q = q.where('status_code', '=', req.query.status);
+      const rows = await q.orderBy('id', 'desc').limit(req.query.limit ?? 100).execute();
+      return { dossiers: rows.map((r) => ({ code: r.code, procedure: r.procedure_id, status: r.status_code, submittedAt: new Date(r.submitted_at).toISOString(), due: r.due_at ? new Date(r.due_at).toISOString() : null, overdue: r.overdue })) };
+    },
+  );
+
+  const ownDossier = async (agency: string, code: string) => {
+    const row = await ctx.db.selectFrom('dossiers').selectAll().where('code', '=', code).where('agency_code', '=', agency).executeTakeFirst();
+    if (!row) throw refuse('other-agency');
+    return row;
+  };
+
+  app.get<{ Params: { code: string } }>('/api/officer/dossiers/:code', { schema: { summary: 'Chi tiết hồ sơ / A dossier', params: CODE_PARAM, response: ERRORS } }, async (req) => {
+    const { officer } = await requireOfficer(ctx.db, req);
+    const row = await ownDossier(officer.agencyCode, req.params.code);
+    const files = await ctx.db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', row.id).orderBy('round').orderBy('document_id').orderBy('idx').execute();
+    const history = await ctx.db.selectFrom('dossier_history').select(['at', 'action', 'from_status', 'to_status', 'actor_role', 'actor_id', 'reason', 'papers']).where('dossier_id', '=', row.id).orderBy('id').execute();
+    const { paper: _paper, ...receipt } = row.receipt as Record<string, unknown>;
+    return {
+      code: row.code, status: row.status_code, procedure: { id: row.procedure_id, version: row.procedure_version }, envelope: row.envelope, receipt, overdue: row.overdue,
+      due: row.due_at ? new Date(row.due_at).toISOString() : null,
+      files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
+      history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+    };
+  });
+
+  app.get<{ Params: { code: string; sha256: string } }>('/api/officer/dossiers/:code/files/:sha256', { schema: { summary: 'Tải tệp / Download a file', response: ERRORS } }, async (req, reply) => {
+    const { officer } = await requireOfficer(ctx.db, req);
+    const row = await ownDossier(officer.agencyCode, req.params.code);
+    const file = await ctx.db.selectFrom('dossier_files').select(['name', 'type']).where('dossier_id', '=', row.id).where('sha256', '=', req.params.sha256).executeTakeFirst();
+    const stream = file ? await ctx.blobs.read(req.params.sha256) : undefined;
+    if (!file || !stream) throw refuse('not-found');
+    return reply.type('application/octet-stream').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('X-Content-Type-Options', 'nosniff').send(stream);
+  });
+
+  app.get<{ Params: { code: string; kind: string } }>('/api/officer/dossiers/:code/papers/:kind', { schema: { summary: 'In giấy tờ (Mẫu 01–04) / Print a paper', response: ERRORS } }, async (req, reply) => {
+    const { officer } = await requireOfficer(ctx.db, req);
+    const kind = req.params.kind as PaperKind;
+    if (!['receipt', 'supplement', 'refusal', 'apology', 'declaration'].includes(kind)) throw refuse('not-found');
+    const row = await ownDossier(officer.agencyCode, req.params.code);
+    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    if (!procedure) throw refuse('not-found');
+    const envelope = row.envelope as Record<string, unknown>;
+    const submission = { channel: envelope.channel, data: envelope.data, documents: envelope.documents, ...(envelope.case ? { case: envelope.case } : {}), ...(envelope.delivery ? { delivery: envelope.delivery } : {}) } as PaperSubmission;
+    const last = await ctx.db.selectFrom('dossier_history').select(['reason', 'entry']).where('dossier_id', '=', row.id).where(sql<boolean>`papers @> ${JSON.stringify([kind])}::jsonb`).orderBy('id', 'desc').executeTakeFirst();
+    const reason = (last?.reason as { vi?: string } | null)?.vi;
+    const paper = renderPaper(kind, { procedure: procedure.definition, submission, receipt: (row.receipt as { paper: PaperReceipt }).paper, desk: defaultDesk(procedure.definition, submission, ctx.catalogue.agencies) }, {
+      ...(reason ? { reason } : {}), ...(kind === 'apology' && row.due_at ? { newAppointment: new Date(row.due_at).toISOString() } : {}),
+    });
+    if (!paper.ok) return reply.code(409).send({ error: { code: 'action-refused', message: paper.error } });
+    return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(paper.html);
+  });
+
+  app.post<{ Params: { code: string; action: string }; Body: ActionRequest }>(
+    '/api/officer/dossiers/:code/actions/:action',
+    {
+      schema: {
+        summary: 'Thao tác trên hồ sơ / Act on a dossier',
+        description: `action: ${OFFICER_ACTIONS.join(', ')}`,
+        params: { type: 'object', required: ['code', 'action'], properties: { code: { type: 'string' }, action: { enum: [...OFFICER_ACTIONS] } } },
+        body: { type: 'object', additionalProperties: false, properties: { reason: TEXT, step: { type: 'integer', minimum: 0 }, extension: { type: 'integer', minimum: 0 }, documents: { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 300 } } } },
+        response: ERRORS,
+      },
+    },
+    async (req) => {
+      const { officer } = await requireOfficer(ctx.db, req);
+      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl);
+    },
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Notices to applicants, written to the outbox in the same transaction as the change they
+ * announce. Vietnamese by default; English when the submission was made in English. The
+ * text names the dossier and what to do, never what the applicant entered.
+ */
+export type NoticeTemplate = 'receipt' | 'supplement' | 'result' | 'apology';
+
+export interface NoticeFacts {
+  code: string;
+  title: { vi: string; en?: string };
+  appointment?: string;
+  reason?: string;
+  link?: string;
+}
+
+export interface OutboxMessage {
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: NoticeTemplate;
+  lang: 'vi' | 'en';
+  payload: Record<string, unknown>;
+}
+
+const day = (iso?: string) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+
+export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: NoticeFacts): { subject: string; text: string; sms: string } {
+  const title = lang === 'en' ? (f.title.en ?? f.title.vi) : f.title.vi;
+  if (lang === 'en') {
+    switch (template) {
+      case 'receipt':
+        return { subject: `Dossier ${f.code} received`, text: `Your dossier ${f.code} (${title}) was received.${f.appointment ? ` Expected result: ${day(f.appointment)}.` : ''} Keep the lookup secret from your receipt to follow it.`, sms: `Dossier ${f.code} received.${f.appointment ? ` Result expected ${day(f.appointment)}.` : ''}` };
+      case 'supplement':
+        return { subject: `Dossier ${f.code}: documents needed`, text: `Your dossier ${f.code} (${title}) needs more documents: ${f.reason ?? ''}\nSend them here: ${f.link ?? ''}`, sms: `Dossier ${f.code} needs more documents. See your e-mail or the one-stop desk.` };
+      case 'result':
+        return { subject: `Dossier ${f.code}: result ready`, text: `The result of your dossier ${f.code} (${title}) is ready.`, sms: `Dossier ${f.code}: result ready.` };
+      case 'apology':
+        return { subject: `Dossier ${f.code}: delayed`, text: `We apologise: your dossier ${f.code} (${title}) is late.${f.appointment ? ` New date: ${day(f.appointment)}.` : ''} ${f.reason ?? ''}`, sms: `Dossier ${f.code} is delayed.${f.appointment ? ` New date ${day(f.appointment)}.` : ''}` };
+    }
+  }
+  switch (template) {
+    case 'receipt':
+      return { subject: `Đã tiếp nhận hồ sơ ${f.code}`, text: `Hồ sơ ${f.code} (${title}) đã được tiếp nhận.${f.appointment ? ` Ngày hẹn trả kết quả: ${day(f.appointment)}.` : ''} Hãy giữ mã tra cứu trên giấy tiếp nhận để theo dõi hồ sơ.`, sms: `Ho so ${f.code} da duoc tiep nhan.${f.appointment ? ` Hen tra ket qua ${day(f.appointment)}.` : ''}` };
+    case 'supplement':
+      return { subject: `Hồ sơ ${f.code}: cần bổ sung giấy tờ`, text: `Hồ sơ ${f.code} (${title}) cần bổ sung: ${f.reason ?? ''}\nNộp bổ sung tại: ${f.link ?? ''}`, sms: `Ho so ${f.code} can bo sung giay to. Xem thu dien tu hoac lien he bo phan mot cua.` };
+    case 'result':
+      return { subject: `Hồ sơ ${f.code}: đã có kết quả`, text: `Kết quả giải quyết hồ sơ ${f.code} (${title}) đã sẵn sàng.`, sms: `Ho so ${f.code} da co ket qua.` };
+    case 'apology':
+      return { subject: `Hồ sơ ${f.code}: xin lỗi vì trễ hẹn`, text: `Chúng tôi xin lỗi vì hồ sơ ${f.code} (${title}) bị trễ hẹn.${f.appointment ? ` Ngày hẹn mới: ${day(f.appointment)}.` : ''} ${f.reason ?? ''}`, sms: `Xin loi: ho so ${f.code} bi tre hen.${f.appointment ? ` Hen moi ${day(f.appointment)}.` : ''}` };
+  }
+}
+
+/** One outbox row per way the applicant can be reached. */
+export function noticesFor(template: NoticeTemplate, contact: { email?: string; phone?: string }, lang: 'vi' | 'en', facts: NoticeFacts): OutboxMessage[] {
+  const out: OutboxMessage[] = [];
+  const payload = { ...facts } as Record<string, unknown>;
+  if (contact.email) out.push({ channel: 'email', recipient: contact.email, template, lang, payload });
+  if (contact.phone) out.push({ channel: 'sms', recipient: contact.phone, template, lang, payload });
+  return out;
+}
+
+export const receiptMessages = (contact: { email?: string; phone?: string }, lang: 'vi' | 'en', facts: NoticeFacts): OutboxMessage[] => noticesFor('receipt', contact, lang, facts);

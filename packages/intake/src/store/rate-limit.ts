@@ -1,0 +1,27 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/**
+ * Fixed-window counters in the database, so a limit holds however many intake processes
+ * answer: one row per bucket and window, incremented by an upsert.
+ */
+export async function hit(db: Kysely<Database>, bucket: string, windowMs: number, now: Date): Promise<number> {
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const r = await sql<{ hits: number }>`
+    INSERT INTO rate_limits (bucket, window_start, hits) VALUES (${bucket}, ${start}, 1)
+    ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+    RETURNING hits`.execute(db);
+  return Number(r.rows[0]!.hits);
+}
+
+/** Hits so far in the current window, without counting one. */
+export async function hits(db: Kysely<Database>, bucket: string, windowMs: number, now: Date): Promise<number> {
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', bucket).where('window_start', '=', start).executeTakeFirst();
+  return row ? Number(row.hits) : 0;
+}
+
+/** Drops windows that ended long ago. */
+export async function pruneRateLimits(db: Kysely<Database>, olderThan: Date): Promise<void> {
+  await db.deleteFrom('rate_limits').where('window_start', '<', olderThan).execute();
+}
