@@ -3,6 +3,7 @@ import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type Catalogu
 import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
 import { emitProcedure, procedureDir, type EmittedFiles } from './emit/procedure.js';
 import { bundleBrowserChunks } from './bundle.js';
+import { EmitCache } from './emit-cache.js';
 import { loadInputs, type FileMemory } from './load.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerReply } from './worker.js';
@@ -21,6 +22,12 @@ export interface BuildOptions {
    * Default false for the API (tests and tools that only need the modules); `thutuc build` sets it.
    */
   browser?: boolean;
+  /**
+   * Where emitted procedures are kept between builds (by content hash), so a build after a
+   * restart re-emits only what changed. Default `<cwd>/node_modules/.cache/thutuc/emit`;
+   * false turns it off.
+   */
+  cacheDir?: string | false;
 }
 
 export interface BuildResult {
@@ -83,15 +90,26 @@ export class CatalogueBuilder {
     const dirOf = (p: Procedure) => procedureDir(p, latest.get(p.id) === p);
     const keyOf = (p: Procedure, text: string) => `${dirOf(p)}\u0000${text}\u0000${acceptKey}`;
     const stale = procedures.filter(({ value, source }) => this.emitCache.get(procedureKey(value))?.key !== keyOf(value, source.text));
-    const pool = this.poolFor(stale.length);
-    await Promise.all(
+    const disk = this.options.cacheDir === false ? undefined : await EmitCache.open(cwd, this.options.cacheDir);
+    const emits = await Promise.all(
       stale.map(async ({ value, source }) => {
         const ctx = { source: source.file.split('\\').join('/'), dir: dirOf(value), conditions: analysis.checked.conditions.get(procedureKey(value)) ?? {}, typeAccept };
+        const diskKey = disk?.key([value, ctx.source, ctx.dir, ctx.conditions, acceptKey]);
+        const files = diskKey ? await disk!.get(diskKey) : undefined;
+        if (files) this.emitCache.set(procedureKey(value), { key: keyOf(value, source.text), files });
+        return { value, source, ctx, diskKey, done: Boolean(files) };
+      }),
+    );
+    const misses = emits.filter((e) => !e.done);
+    const pool = this.poolFor(misses.length);
+    await Promise.all(
+      misses.map(async ({ value, source, ctx, diskKey }) => {
         try {
           const files = pool
             ? new Map((await pool.run<Extract<WorkerReply, { type: 'emit' }>>({ type: 'emit', procedure: value, ...ctx, typeAccept: [...typeAccept] })).files)
             : await emitProcedure(value, ctx);
           this.emitCache.set(procedureKey(value), { key: keyOf(value, source.text), files });
+          if (diskKey) await disk!.set(diskKey, files);
         } catch (error) {
           diagnostics.push(diagnostic('TT5002', source.locate(''), { procedure: value.id, reason: (error as Error).message }));
         }

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EmittedFiles } from './emit/procedure.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * What one procedure emitted, kept on disk between builds and found again by the hash of
+ * everything the output depends on: the procedure, its compiled conditions, the document types'
+ * accepted formats, and the code that emits (this package's emit code and templates, and the
+ * versions of ajv and json-schema-to-typescript). A changed compiler therefore misses the cache
+ * instead of reusing stale output. Entries are written to a temporary name and renamed, so a
+ * build stopped half-way leaves no torn entry.
+ */
+export class EmitCache {
+  private constructor(
+    private readonly dir: string,
+    private readonly stamp: string,
+  ) {}
+
+  /**
+   * The cache in `dir`, or by default under `<cwd>/node_modules/.cache/thutuc/emit` — none
+   * when `cwd` has no node_modules folder, which a build never creates.
+   */
+  static async open(cwd: string, dir?: string): Promise<EmitCache | undefined> {
+    const modules = path.join(cwd, 'node_modules');
+    if (!dir && !(await stat(modules).then((s) => s.isDirectory(), () => false))) return undefined;
+    return new EmitCache(dir ?? path.join(modules, '.cache/thutuc/emit'), await compilerStamp());
+  }
+
+  key(parts: unknown): string {
+    return createHash('sha256').update(this.stamp).update(JSON.stringify(parts)).digest('hex');
+  }
+
+  async get(key: string): Promise<EmittedFiles | undefined> {
+    try {
+      return new Map(JSON.parse(await readFile(this.file(key), 'utf8')) as [string, string][]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(key: string, files: EmittedFiles): Promise<void> {
+    const file = this.file(key);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify([...files]));
+      await rename(temp, file);
+    } catch {
+      // A cache that cannot be written (read-only node_modules) only makes the next build slower.
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+}
+
+let stamp: Promise<string> | undefined;
+
+function compilerStamp(): Promise<string> {
+  stamp ??= (async () => {
+    const hash = createHash('sha256');
+    const require = createRequire(import.meta.url);
+    for (const pkg of ['ajv/package.json', 'json-schema-to-typescript/package.json']) hash.update(`${pkg}@${(require(pkg) as { version: string }).version}\n`);
+    for (const dir of [here, path.join(here, 'emit'), path.join(here, '../templates')]) {
+      for (const name of (await readdir(dir)).filter((n) => /\.(js|hbs)$/.test(n)).sort()) hash.update(name).update(await readFile(path.join(dir, name)));
+    }
+    return hash.digest('hex');
+  })();
+  return stamp;
+}
