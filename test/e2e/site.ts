@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -34,7 +34,7 @@ export interface Site {
 }
 
 /** Each test file builds into a folder of its own (`name`), so files can run side by side. */
-export async function buildSite(name: string): Promise<{ catalogueDir: string; elementsDir: string }> {
+export async function buildSite(name: string, extra: Record<string, string> = {}): Promise<{ catalogueDir: string; elementsDir: string }> {
   const work = path.join(tmp, name);
   const src = path.join(work, 'src');
   const catalogueDir = path.join(work, 'catalogue');
@@ -43,6 +43,7 @@ export async function buildSite(name: string): Promise<{ catalogueDir: string; e
   await mkdir(src, { recursive: true });
   await cp(path.join(root, 'catalogue'), path.join(src, 'catalogue'), { recursive: true });
   await cp(path.join(root, 'test/fixtures/xss'), path.join(src, 'xss'), { recursive: true });
+  for (const [file, text] of Object.entries(extra)) await writeFile(path.join(src, file), text);
   const result = await buildCatalogue({ inputs: [src], outDir: catalogueDir, cwd: root, browser: true });
   if (!result.ok) throw new Error(`catalogue build failed: ${result.diagnostics.map((d) => d.message.en).join('; ')}`);
   await bundleElements(elementsDir);

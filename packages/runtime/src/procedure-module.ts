@@ -13,4 +13,6 @@ export interface ProcedureModule {
   /** Liên thông bundles: the member procedures and how a submission splits between them. */
   members?: readonly BundleMember[];
   split?(payload: unknown, options?: ValidateOptions): MemberSubmission[];
+  /** Every version of the procedure and the browser chunk (`procedures/<chunk>.js`) of each. */
+  versions?: readonly { version: string; effectiveDate: string; endDate?: string; chunk: string }[];
 }

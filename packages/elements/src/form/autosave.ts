@@ -18,6 +18,24 @@ export function draftKey(id: string, version: string): string {
   return `${PREFIX}${id}@${version}`;
 }
 
+/** A draft of another version of the same procedure (the newest saved), if the applicant left one. */
+export function otherVersionDraft(id: string, version: string): { version: string; key: string } | undefined {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return undefined;
+    const prefix = `${PREFIX}${id}@`;
+    const found: { version: string; key: string; savedAt: string }[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key?.startsWith(prefix) || key === draftKey(id, version)) continue;
+      found.push({ version: key.slice(prefix.length), key, savedAt: loadDraft(key)?.savedAt ?? '' });
+    }
+    return found.sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1))[0];
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadDraft(key: string): Draft | undefined {
   try {
     const raw = globalThis.localStorage?.getItem(key);

@@ -1,4 +1,4 @@
-import type { ProvinceFeeFile } from '@thutuc/runtime';
+import { versionFor, type ProvinceFeeFile } from '@thutuc/runtime';
 import type { CompiledProcedure } from '../types.js';
 
 /** A URL inside the browser catalogue (the element's `catalogue-base`, `./catalogue/` when unset). */
@@ -11,6 +11,16 @@ export function catalogueUrl(base: string | undefined, relative: string): URL {
 export async function importProcedure(base: string | undefined, id: string): Promise<CompiledProcedure> {
   const url = catalogueUrl(base, `procedures/${encodeURIComponent(id)}.js`);
   return (await import(/* @vite-ignore */ url.href)) as CompiledProcedure;
+}
+
+/**
+ * The version of `id` in force on `today`: the chunk `procedures/<id>.js` holds the latest
+ * version and the list of all of them; an earlier version in force is its own chunk.
+ */
+export async function importProcedureInForce(base: string | undefined, id: string, today: string): Promise<CompiledProcedure> {
+  const latest = await importProcedure(base, id);
+  const pick = latest.versions && versionFor(latest.versions, today);
+  return pick && pick.version !== latest.version ? importProcedure(base, pick.chunk) : latest;
 }
 
 /**

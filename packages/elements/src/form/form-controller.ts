@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConditionContext, ProvinceFeeFile, SubmissionFees, ValidationError } from '@thutuc/runtime';
+import { migrateDraft, type ConditionContext, type DraftMigration, type ProvinceFeeFile, type SubmissionFees, type ValidationError } from '@thutuc/runtime';
 import type { Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './autosave.js';
+import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from './autosave.js';
 import { computeFeeSummary, contextOf, documentsPayload, errorsForStep, formChannel, stepsOf, visibleData, type Data, type Step } from './state.js';
 import { newIdempotencyKey, postSubmission, type Envelope, type SubmitOutcome } from './submit.js';
 
@@ -49,6 +49,7 @@ export class FormController implements ReactiveController {
   #showErrors = false;
   #touched = new Set<string>();
   #restored = false;
+  #migration: DraftMigration<Draft> | undefined;
   #submitting = false;
   #outcome: FailedOutcome | undefined;
   #receipt: Receipt | undefined;
@@ -98,6 +99,11 @@ export class FormController implements ReactiveController {
   get restored(): boolean {
     return this.#restored;
   }
+
+  /** The draft was saved on an earlier version and carried over: what changed. */
+  get migration(): DraftMigration<Draft> | undefined {
+    return this.#migration;
+  }
   get submitting(): boolean {
     return this.#submitting;
   }
@@ -146,16 +152,28 @@ export class FormController implements ReactiveController {
     this.#showErrors = false;
     this.#touched = new Set();
     this.#restored = false;
+    this.#migration = undefined;
     this.#outcome = undefined;
     this.#receipt = undefined;
     this.#fileProblems = new Map();
     this.#idempotencyKey = newIdempotencyKey();
   }
 
-  /** Starts an application for `procedure`, from its saved draft when there is one. */
-  start(procedure: CompiledProcedure): void {
+  /**
+   * Starts an application for `procedure`, from its saved draft when there is one. A draft
+   * saved on an earlier version (`earlier`: that version's module and its draft key) is moved
+   * to this version with migrateDraft; the applicant is told what changed before going on.
+   */
+  start(procedure: CompiledProcedure, earlier?: { module: CompiledProcedure; key: string }): void {
     this.#reset();
     this.#procedure = procedure;
+    const old = earlier && loadDraft(earlier.key);
+    if (old && earlier) {
+      const migration = migrateDraft(old, earlier.module.definition, procedure.definition);
+      saveDraft(draftKey(procedure.id, procedure.version), migration.draft);
+      clearDraft(earlier.key);
+      this.#migration = migration;
+    }
     const draft = loadDraft(draftKey(procedure.id, procedure.version));
     if (draft) {
       this.#data = draft.data;

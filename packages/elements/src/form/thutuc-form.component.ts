@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { localize, todayInVietnam, type ProvinceFeeFile } from '@thutuc/runtime';
 import { strings, type Lang } from '../i18n.js';
 import type { CompiledProcedure } from '../types.js';
-import { fetchProvinceFees, importProcedure } from './catalogue.js';
+import { fetchProvinceFees, importProcedure, importProcedureInForce } from './catalogue.js';
+import { draftKey, loadDraft, otherVersionDraft } from './autosave.js';
 import { FormController } from './form-controller.js';
 import { controlId, errorsForStep, type Step } from './state.js';
 import { formStyles } from './thutuc-form.styles.js';
@@ -108,7 +109,7 @@ export class ThutucForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('procedure')) void this.#loadProcedure();
+    if (changed.has('procedure') || (changed.has('today') && changed.get('today') !== undefined)) void this.#loadProcedure();
     if (changed.has('province') || changed.has('catalogueBase')) void this.#loadOverrides();
   }
 
@@ -124,8 +125,11 @@ export class ThutucForm extends LitElement {
       return;
     }
     try {
-      const module = await importProcedure(this.catalogueBase, given);
-      if (this.procedure === given) this.#form.start(module);
+      const module = await importProcedureInForce(this.catalogueBase, given, this.today ?? todayInVietnam());
+      const other = loadDraft(draftKey(module.id, module.version)) ? undefined : otherVersionDraft(module.id, module.version);
+      const chunk = other && module.versions?.find((v) => v.version === other.version)?.chunk;
+      const earlier = chunk ? { module: await importProcedure(this.catalogueBase, chunk), key: other.key } : undefined;
+      if (this.procedure === given) this.#form.start(module, earlier);
     } catch {
       this.#loadError = strings(this.#language).loadFailed;
       this.requestUpdate();
@@ -159,6 +163,18 @@ export class ThutucForm extends LitElement {
       else form.next(steps, form.errors());
     };
     return html`<form part="form" novalidate @submit=${onSubmit}>
+      ${form.migration
+        ? html`<div class="notice" role="status" part="notice">
+            <p>${localize(form.migration.summary, this.#language)}</p>
+            ${form.migration.dropped.length || form.migration.newRequired.length || form.migration.documents.added.length
+              ? html`<ul>
+                  ${form.migration.newRequired.map((f) => html`<li>${s.migratedRequired} ${localize(f.label, this.#language)}</li>`)}
+                  ${form.migration.dropped.map((f) => html`<li>${s.migratedDropped} ${localize(f.label, this.#language)}</li>`)}
+                  ${form.migration.documents.added.map((d) => html`<li>${s.migratedDocument} ${localize(d, this.#language)}</li>`)}
+                </ul>`
+              : nothing}
+          </div>`
+        : nothing}
       ${form.restored
         ? html`<div class="notice" role="status" part="notice">
             <p>${s.restored}</p>
