@@ -220,6 +220,21 @@ describe('birth registration', () => {
     await page.close();
   });
 
+  it('focuses the summary on every Continue with errors, and what is typed next stays in its field', async () => {
+    const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
+    const submit = page.locator('thutuc-form button[type=submit]');
+    await submit.click();
+    await page.locator('thutuc-form .error-summary').waitFor();
+    await submit.click();
+    await page.waitForFunction(() => document.querySelector('thutuc-form')!.shadowRoot!.activeElement?.classList.contains('error-summary'));
+    const field = page.locator('thutuc-form [name="/data/kinh_gui"]');
+    await field.click();
+    await page.keyboard.type('Ủy ban nhân dân xã Mẫu');
+    expect(await field.inputValue()).toBe('Ủy ban nhân dân xã Mẫu');
+    expect(await page.evaluate(() => document.querySelector('thutuc-form')!.shadowRoot!.activeElement?.getAttribute('name'))).toBe('/data/kinh_gui');
+    await page.close();
+  });
+
   it('restores what was typed after a reload, with a notice and a way to start over', async () => {
     const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
     await page.locator('thutuc-form [name="/data/kinh_gui"]').fill('Ủy ban nhân dân xã Mẫu');

@@ -43,7 +43,7 @@ async function request(change: (envelope: Record<string, unknown>, files: Map<st
   change(envelope, files);
   const body = new FormData();
   body.append('envelope', new Blob([JSON.stringify(envelope)], { type: 'application/json' }), 'envelope.json');
-  for (const [name, bytes] of files) body.append(name, new Blob([bytes], { type: 'application/pdf' }), `${name.replace(/\//g, '-')}.pdf`);
+  for (const [name, bytes] of files) body.append(name, new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), `${name.replace(/\//g, '-')}.pdf`);
   return { body, key, envelope };
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeCatalogue, buildCatalogue, loadInputs, type CatalogueAnalysis } from '@thutuc/compiler';
 import type { CompiledProcedure } from '@thutuc/papers';
-import { didYouMean, type LocalizedMessage, type Procedure } from '@thutuc/core';
+import { didYouMean, type LocalizedText, type Procedure } from '@thutuc/core';
 import type { CommonOptions, Io } from './io.js';
 import { printDiagnostics } from './report.js';
 
@@ -11,7 +11,7 @@ import { printDiagnostics } from './report.js';
  * analyse the folder, then find the procedure by id or national code. Problems come back as
  * a message to print, never as an exception.
  */
-export type Opened = { analysis: CatalogueAnalysis; procedure: Procedure } | { exitCode: number; message?: LocalizedMessage };
+export type Opened = { analysis: CatalogueAnalysis; procedure: Procedure } | { exitCode: number; message?: LocalizedText };
 
 export async function openProcedure(folder: string, id: string, options: CommonOptions, io: Io): Promise<Opened> {
   const loaded = await loadInputs([folder], io.cwd);
@@ -35,7 +35,7 @@ export async function openProcedure(folder: string, id: string, options: CommonO
  * the generated modules resolve `@thutuc/runtime` like any installed package would. Building
  * (rather than evaluating condition text) keeps every condition ahead-of-time code.
  */
-export async function compiledProcedure(folder: string, id: string, options: CommonOptions, io: Io): Promise<CompiledProcedure | { exitCode: number; message?: LocalizedMessage }> {
+export async function compiledProcedure(folder: string, id: string, options: CommonOptions, io: Io): Promise<CompiledProcedure | { exitCode: number; message?: LocalizedText }> {
   const outDir = path.join(io.cwd, 'node_modules/.cache/thutuc/modules');
   const built = await buildCatalogue({ inputs: [folder], outDir, cwd: io.cwd });
   if (!built.ok) {

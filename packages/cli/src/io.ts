@@ -1,4 +1,4 @@
-import type { Lang } from '@thutuc/core';
+import { ThutucError, type Lang } from '@thutuc/runtime';
 
 export interface Io {
   stdout: { write(chunk: string): unknown };
@@ -12,6 +12,6 @@ export interface CommonOptions {
 }
 
 /** User mistakes on the command line: printed as one line, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends ThutucError {
   override name = 'UsageError';
 }

@@ -5,6 +5,8 @@ import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
+import { initCommand } from './commands/init.js';
+import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
@@ -12,12 +14,13 @@ const HELP = {
   vi: `thutuc — danh mục thủ tục hành chính
 
 Cách dùng:
-  thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: catalogue)
-  thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: catalogue → packages/catalogue/dist)
+  thutuc init [thư mục]                  tạo dự án danh mục mới: thutuc.config.json, dữ liệu dùng chung, một thủ tục mẫu
+  thutuc validate [tệp hoặc thư mục…]   kiểm tra YAML (mặc định: thư mục danh mục của dự án)
+  thutuc build [thư mục…] [--out dir]    biên dịch danh mục (mặc định: danh mục → thư mục "out" của dự án)
   thutuc deadline <mã thủ tục> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                          ngày hẹn trả kết quả và cách tính (giờ Việt Nam)
   thutuc import <tệp JSON> [--out dir] [--index N]
-                                         bản ghi Cổng DVCQG → YAML nháp (mặc định vào catalogue) và danh sách việc cần kiểm tra
+                                         bản ghi Cổng DVCQG → YAML nháp (mặc định vào danh mục của dự án) và danh sách việc cần kiểm tra
   thutuc report [thư mục…] --out dir [--timestamp]
                                          danh sách công khai: trang HTML, CSV, JSON (mức trực tuyến, thời hạn, phí)
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
@@ -25,6 +28,9 @@ Cách dùng:
                                          giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
                                          máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
+
+Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
+  { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
 
 Tùy chọn:
   --lang vi|en   ngôn ngữ thông báo (mặc định vi)
@@ -34,12 +40,13 @@ Tùy chọn:
   en: `thutuc — catalogue of administrative procedures
 
 Usage:
-  thutuc validate [files or folders…]   check YAML (default: catalogue)
-  thutuc build [folders…] [--out dir]   compile the catalogue (default: catalogue → packages/catalogue/dist)
+  thutuc init [folder]                  a new catalogue project: thutuc.config.json, shared data, one example procedure
+  thutuc validate [files or folders…]   check YAML (default: the project's catalogue folder)
+  thutuc build [folders…] [--out dir]   compile the catalogue (default: the catalogue → the project's "out" folder)
   thutuc deadline <procedure id> --received 2026-04-24T10:00 [--channel online] [--catalogue dir]
                                         the appointment date and how it was counted (Vietnam time)
   thutuc import <JSON file> [--out dir] [--index N]
-                                        national portal records → draft YAML (into catalogue by default) and what to check
+                                        national portal records → draft YAML (into the project's catalogue by default) and what to check
   thutuc report [folders…] --out dir [--timestamp]
                                         the public list: HTML pages, CSV, JSON (online level, time limits, fees)
   thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
@@ -47,6 +54,9 @@ Usage:
                                         printable official papers (forms 01–04, declarations) filled from an example
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
                                         the receiving server (@thutuc/intake; see thutuc serve --help)
+
+Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
+  { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
 
 Options:
   --lang vi|en   message language (default vi)
@@ -79,7 +89,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
-    if (values.lang !== 'vi' && values.lang !== 'en') throw new UsageError(`--lang must be vi or en (got ${values.lang})`);
+    if (!isLang(values.lang)) throw new UsageError({ vi: `--lang cần là vi hoặc en (nhận được ${values.lang})`, en: `--lang must be vi or en (got ${values.lang})` });
     lang = values.lang;
     const options: CommonOptions = { lang, json: values.json ?? false };
     const [command, ...rest] = positionals;
@@ -88,6 +98,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return command || values.help ? 0 : 2;
     }
     switch (command) {
+      case 'init':
+        return await initCommand(rest, options, io);
       case 'validate':
         return await validateCommand(rest, options, io);
       case 'build':
@@ -101,10 +113,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'render':
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
       default:
-        throw new UsageError(lang === 'vi' ? `Không có lệnh "${command}". Dùng --help để xem các lệnh.` : `Unknown command "${command}". See --help.`);
+        throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`thutuc: ${error.messageIn(lang)}\n`);
+      return 2;
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`thutuc: ${(error as Error).message}\n`);
       return 2;
     }

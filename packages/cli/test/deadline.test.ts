@@ -29,10 +29,10 @@ legalBasis: [{ id: luat-mau, number: "01/2026/QH15", title: { vi: Luật mẫu }
 channels:
   - channel: online
     processingTime: { value: 20, unit: working_day }
-    fees: []
+    fees: [{ id: le-phi, type: le_phi, kind: exempt, label: { vi: Lệ phí }, reason: { vi: Miễn lệ phí } }]
   - channel: in_person
     processingTime: { value: 7, unit: working_day }
-    fees: []
+    fees: [{ id: le-phi, type: le_phi, kind: exempt, label: { vi: Lệ phí }, reason: { vi: Miễn lệ phí } }]
 cases: [{ id: chung, name: { vi: Chung }, documents: [{ id: to-khai, name: { vi: Tờ khai } }] }]
 results: [{ name: { vi: Kết quả } }]
 form: { sections: [{ id: a, title: { vi: A }, fields: [{ id: ho_ten, type: text, label: { vi: Họ tên } }] }] }

@@ -70,11 +70,11 @@ describe('thutuc render', () => {
     const r = thutuc(['render', 'receipt', '--example', `${BIRTH}/${example}`, '--received', '2026-07-20T10:00', '--out', file]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Đã ghi test\/\.tmp\/render\/receipt\.html \(THUTUC-20260720-0000001\)\n$/);
+    expect(r.stdout).toMatch(/^Đã ghi test\/\.tmp\/render\/receipt\.html \(THUTUC-260720-0001\)\n$/);
     const html = await readFile(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
-    expect(html).toContain('<b data-code>THUTUC-20260720-0000001</b>');
+    expect(html).toContain('<b data-code>THUTUC-260720-0001</b>');
     expect(html).toContain('@page { size: A5;');
   });
 

@@ -106,6 +106,9 @@ export class CatalogueBuilder {
     for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure))) output.set(rel, content);
     for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
     for (const [rel, content] of emitFeeOverrides(analysis.checked.files)) output.set(rel, content);
+    // The modules are ES modules wherever the folder lands, even in a project whose package.json
+    // says "type": "commonjs" (what `npm init -y` writes); none of them has side effects.
+    output.set('package.json', `${JSON.stringify({ type: 'module', sideEffects: false }, null, 2)}\n`);
 
     let written: number;
     try {

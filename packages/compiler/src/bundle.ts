@@ -2,7 +2,8 @@ import { cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserImport from '@rollup/plugin-terser';
-import { rollup, type RollupLog } from 'rollup';
+import { fileURLToPath } from 'node:url';
+import { rollup, type Plugin, type RollupLog } from 'rollup';
 
 /**
  * The browser half of a build: `<dir>/procedures/<id>/index.js` → `<dir>/browser/procedures/<id>.js`,
@@ -10,8 +11,9 @@ import { rollup, type RollupLog } from 'rollup';
  * chunks they share (the runtime). Provincial fee amounts are copied beside them, since
  * `<thutuc-form province="01">` reads `overrides/01.json` from the same base.
  *
- * The generated modules import `@thutuc/runtime`, so `dir` must sit where Node would resolve
- * it (inside a project that has it installed). Returns the number of procedure chunks.
+ * The generated modules import `@thutuc/runtime`: the copy a project has installed is
+ * bundled, else (an output folder outside any project) the one this compiler depends on.
+ * Returns the number of procedure chunks.
  */
 export async function bundleBrowserChunks(dir: string): Promise<number> {
   const procedures = path.join(dir, 'procedures');
@@ -22,7 +24,7 @@ export async function bundleBrowserChunks(dir: string): Promise<number> {
   const input = Object.fromEntries(ids.map((id) => [`procedures/${id}`, path.join(procedures, id, 'index.js')]));
   const bundle = await rollup({
     input,
-    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }), terser({ format: { comments: false } })],
+    plugins: [runtimeFallback(), nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }), terser({ format: { comments: false } })],
     onwarn: quiet,
     preserveEntrySignatures: 'strict',
   });
@@ -39,6 +41,19 @@ export async function bundleBrowserChunks(dir: string): Promise<number> {
 
 // The plugin's types describe its CommonJS build; Node's ESM import gets the function itself.
 const terser = terserImport as unknown as typeof terserImport.default;
+
+/** Bundles the compiler's own @thutuc/runtime when none resolves from the output folder, so no chunk keeps a bare import browsers cannot load. */
+function runtimeFallback(): Plugin {
+  return {
+    name: 'thutuc-runtime-fallback',
+    async resolveId(source, importer, options) {
+      if (source !== '@thutuc/runtime' && !source.startsWith('@thutuc/runtime/')) return null;
+      const found = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (found && !found.external) return found;
+      return fileURLToPath(import.meta.resolve(source));
+    },
+  };
+}
 
 function quiet(warning: RollupLog, warn: (w: RollupLog) => void): void {
   if (warning.code === 'THIS_IS_UNDEFINED') return;

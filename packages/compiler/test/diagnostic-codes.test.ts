@@ -69,7 +69,7 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
     files: { 'p.yaml': sub(P, '        kind: fixed\n        amount: 10000', '        kind: tiered\n        unit: page\n        quantity: so_ban\n        tiers: [{ from: 2, amount: 1000 }]') },
     at: [23, 17],
   },
-  TT3009: { files: { 'p.yaml': sub(P, 'cases:', '  - channel: online\n    processingTime: { value: 1, unit: working_day }\n    fees: []\ncases:') }, at: [23, 14] },
+  TT3009: { files: { 'p.yaml': sub(P, 'cases:', '  - channel: online\n    processingTime: { value: 1, unit: working_day }\n    fees: [{ id: a, type: phi, kind: exempt, label: { vi: A }, reason: { vi: B } }]\ncases:') }, at: [23, 14] },
   TT3010: { files: { 'p.yaml': replaceLine(P, 5, 'title: { vi: Thủ tục tối thiểu }') }, at: [5, 8] },
   TT3012: { files: { 'p.yaml': replaceLine(P, 15, '  - channel: in_person') }, at: [8, 14] },
   TT3013: {
@@ -113,6 +113,8 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
     at: [5, 45],
     says: 'not `kind: local`',
   },
+  TT3040: { files: { 'p.yaml': sub(P, 'processingTime: { value: 1, unit: working_day }', 'processingTime: { unknown: true, raw: "Không có thông tin" }') }, at: [lineOf(P, 'processingTime'), 21], says: 'Not stated: the processing time (the source says: "Không có thông tin")' },
+  TT3041: { files: { 'p.yaml': sub(P, 'processingTime: { value: 1, unit: working_day }', 'processingTime: { unknown: true, raw: "Không có thông tin", value: 0 }') }, at: [lineOf(P, 'processingTime')], says: 'marked unknown but still has `value`' },
   TT4001: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "ho_ten ==" }') }, at: [37] },
   TT4002: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "filled(ho_tne)" }') }, at: [37], says: 'Did you mean `ho_ten`' },
   TT4003: { files: { 'p.yaml': sub(P, '{ id: so_ban, type: number, label: { vi: Số bản } }', '{ id: so_ban, type: number, label: { vi: Số bản }, visibleWhen: "ngay_sinh > 5" }') }, at: [37], says: 'Cannot compare a date with a number' },

@@ -7,7 +7,7 @@ export {
   sortDiagnostics,
   type Diagnostic,
   type DiagnosticParams,
-  type LocalizedMessage,
+  type LocalizedText,
   type SourceLocation,
 } from './diagnostics/diagnostic.js';
 export { formatDiagnostic, codeFrame, summarize, type Lang } from './diagnostics/format.js';
@@ -16,7 +16,7 @@ export { parseSource, lazyParsedSource, pointerSegments, MAX_SCALAR_LENGTH, type
 export { validateSource, type ValidatedDocument } from './validate/validate.js';
 export { KINDS, KIND_SCHEMAS, isKind, type Kind, type KindModel } from './validate/kinds.js';
 export { analyzeSource, type AnalyzedSource, type SourceInput } from './analyze.js';
-export { checkCatalogue, procedureScope, type CheckedCatalogue, type CatalogueFiles, type Doc } from './check/index.js';
+export { checkCatalogue, procedureScope, summarizeUnknowns, unknownFacts, type UnknownFact, type UnknownSummary, type CheckedCatalogue, type CatalogueFiles, type Doc } from './check/index.js';
 export { compileExpression, type CompiledExpression } from './expr/compile.js';
 export { closest, didYouMean } from './suggest.js';
 export { schemas } from './generated/schemas.js';

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { LocalizedMessage } from './diagnostics/diagnostic.js';
+import type { LocalizedText } from './diagnostics/diagnostic.js';
 
 /**
  * The closest candidate to a misspelt name, when it is close enough to be a likely typo
@@ -20,7 +20,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 }
 
 /** A " Did you mean `x`?" hint in both languages, or empty text when nothing is close. */
-export function didYouMean(name: string, candidates: Iterable<string>): LocalizedMessage {
+export function didYouMean(name: string, candidates: Iterable<string>): LocalizedText {
   const match = closest(name, candidates);
   return match
     ? { vi: ` Có phải ý bạn là \`${match}\`?`, en: ` Did you mean \`${match}\`?` }

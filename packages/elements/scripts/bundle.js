@@ -3,6 +3,7 @@
 //
 //   dist/thutuc.js        ESM, for <script type="module"> and bundlers that want one file
 //   dist/thutuc.iife.js   classic script, for <script src> embedding
+//   custom-elements.json  the element's public API, from the sources (scripts/manifest.js)
 //
 // The procedures' chunks (<catalogue>/browser/procedures/<id>.js) are written by `thutuc build`.
 // Input is what `tsc -b` wrote; nothing here compiles TypeScript.
@@ -33,5 +34,8 @@ export async function bundleElements(outDir = path.join(elements, 'dist')) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   await bundleElements();
-  console.log(`✓ elements bundled: ${path.relative(root, path.join(elements, 'dist/thutuc.js'))}, thutuc.iife.js (${Math.round(performance.now() - started)} ms)`);
+  // Loaded here only: the analyzer brings TypeScript along, which bundling alone does not need.
+  const { writeManifest } = await import('./manifest.js');
+  await writeManifest();
+  console.log(`✓ elements bundled: ${path.relative(root, path.join(elements, 'dist/thutuc.js'))}, thutuc.iife.js, custom-elements.json (${Math.round(performance.now() - started)} ms)`);
 }

@@ -1,5 +1,7 @@
+import type { Lang } from '@thutuc/runtime';
+
 /** Every string the form itself shows (catalogue text comes from the procedure, in both languages). */
-export type Lang = 'vi' | 'en';
+export type { Lang };
 
 const STRINGS = {
   vi: {
@@ -124,10 +126,4 @@ export type Strings = (typeof STRINGS)['vi'];
 
 export function strings(lang: Lang): Strings {
   return STRINGS[lang] as Strings;
-}
-
-/** Catalogue text in the page's language, falling back to Vietnamese. */
-export function tr(text: { vi: string; en?: string } | undefined, lang: Lang): string {
-  if (!text) return '';
-  return lang === 'en' && text.en ? text.en : text.vi;
 }

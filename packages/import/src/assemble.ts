@@ -3,6 +3,7 @@ import { DraftNotes, type Draft } from './notes.js';
 import { PortalImportError } from './read.js';
 import { standardForm } from './skeleton.js';
 import { TEXT_MAX, bi, clip, slugify } from './text.js';
+import { unknownFee } from './fees.js';
 
 /** What a mapper read from one record, before the parts every draft shares are added. */
 export interface Parts {
@@ -19,8 +20,6 @@ export interface Parts {
   /** Why onlineLevel has its value: written as a comment above it. */
   onlineWhy: string;
   decision?: { number: string; date?: string | undefined; issuer?: string | undefined } | undefined;
-  /** A date to use when there is no decision date (the capture date), with its source. */
-  fallbackDate?: { date: string; what: { vi: string; en: string } } | undefined;
   legalBasis: LegalDocument[];
   agencies?: Procedure['agencies'];
   channels: Channel[];
@@ -30,7 +29,7 @@ export interface Parts {
   sources: string[];
 }
 
-const CODE = /^[1-3]\.\d{6}(\.[0-9A-Z]+)*$/;
+const CODE = /^[1-9]\.\d{6}(\.[0-9A-Z]+)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** `<field>.<name>` as the catalogue writes it: "Thủ tục đăng ký khai sinh" → ho-tich.dang-ky-khai-sinh. */
@@ -51,22 +50,21 @@ export function assemble(parts: Parts, notes: DraftNotes): Draft {
   const field = parts.field ?? { name: 'Chưa xác định' };
   const slugs = procedureId(field.name, parts.title);
 
-  let effectiveDate = parts.decision?.date;
-  if (effectiveDate) {
-    notes.comment(['effectiveDate'], 'Tạm lấy ngày quyết định công bố; ngày hiệu lực chưa xác minh · the publishing decision’s date, unverified');
-    notes.gap('effectiveDate tạm lấy ngày ký quyết định công bố; cần xác minh ngày hiệu lực.', 'effectiveDate is the publishing decision’s date for now: verify the effective date.');
-  } else {
-    effectiveDate = parts.fallbackDate?.date ?? new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const what = parts.fallbackDate?.what ?? { vi: 'ngày nhập', en: 'the import date' };
-    notes.comment(['effectiveDate'], `Không có ngày quyết định; tạm lấy ${what.vi} · no decision date: ${what.en}`);
-    notes.gap(`Bản ghi không có ngày quyết định công bố; effectiveDate tạm lấy ${what.vi}, cần sửa.`, `The record has no decision date; effectiveDate is ${what.en} for now: fix it.`);
-  }
+  // Portal records state no effective date; a decision's signing date or the capture date is
+  // not one, so the draft says "unknown" and quotes what the record does say.
+  const decision = parts.decision ? `Quyết định ${parts.decision.number}${parts.decision.date ? ` ngày ${parts.decision.date}` : ''}` : '';
+  const effectiveDate = { unknown: true as const, raw: decision ? `Bản ghi chỉ nêu ${decision}, không nêu ngày áp dụng` : 'Bản ghi không nêu ngày áp dụng' };
+  notes.gap(
+    `Ngày áp dụng chưa có thông tin${decision ? ` (bản ghi chỉ nêu ${decision})` : ''}; cần tra văn bản công bố.`,
+    `The effective date is not stated${decision ? ` (the record only gives ${decision})` : ''}: look it up in the publishing decision.`,
+  );
   notes.comment(['onlineLevel'], parts.onlineWhy);
 
   let channels = parts.channels;
   if (!channels.length) {
-    channels = [{ channel: 'in_person', processingTime: { value: 0, unit: 'working_day', raw: 'chưa rõ' }, fees: [] }];
-    notes.gap('Bản ghi không có cách thức thực hiện; channels đang là chỗ giữ chỗ (trực tiếp, thời hạn 0).', 'The record has no channels; channels holds a placeholder (in person, time 0).');
+    const raw = 'Bản ghi không có cách thức thực hiện';
+    channels = [{ channel: 'in_person', processingTime: { unknown: true, raw }, fees: [unknownFee('phi', raw)] }];
+    notes.gap('Bản ghi không có cách thức thực hiện; channels đang là chỗ giữ chỗ (trực tiếp, thời hạn và phí chưa có thông tin).', 'The record has no channels; channels holds a placeholder (in person, time and fee not stated).');
   }
   const procedure: Procedure = {
     kind: 'procedure',

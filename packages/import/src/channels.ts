@@ -1,5 +1,5 @@
 import type { Channel, Fee, ProcessingTime } from '@thutuc/core';
-import { mapFee, type PortalFee } from './fees.js';
+import { mapFee, unknownFee, type PortalFee } from './fees.js';
 import type { DraftNotes } from './notes.js';
 import { TEXT_MAX, clip, isBlank } from './text.js';
 
@@ -62,6 +62,8 @@ export function mapChannels(items: readonly PortalChannel[], fallbackUnit: Unit 
       ids.add(id);
       return mapFee(fee, id, notes, ['channels', index, 'fees', j]);
     });
+    // No fee row is not "free": the record is silent, so the line says so.
+    if (!fees.length) fees.push(unknownFee('phi', 'Không có thông tin'));
     channels.push({ channel: item.channel, processingTime: time, fees, ...(description ? { note: { vi: clip(description, TEXT_MAX) } } : {}) });
   }
   return channels;
@@ -70,15 +72,19 @@ export function mapChannels(items: readonly PortalChannel[], fallbackUnit: Unit 
 function processingTime(item: PortalChannel, description: string, fallbackUnit: Unit | undefined, notes: DraftNotes): ProcessingTime {
   const parsed = item.timeText ? parseDuration(item.timeText) : undefined;
   let value = parsed?.value ?? item.value;
-  let unit = parsed?.unit ?? UNITS[item.unitRaw];
+  let unit: Unit = parsed?.unit ?? UNITS[item.unitRaw];
   let raw = item.timeText || undefined;
   const portal = `Cổng DVCQG: ${item.value ?? '?'} ${item.unitRaw}${description ? ` — ${description}` : ''}`;
+  if (value === undefined || !Number.isFinite(value) || value < 0 || value > 3650) {
+    notes.gap(`Thời hạn "${item.timeText || item.value || '(trống)'}" không đọc được; ghi là chưa có thông tin.`, `The time "${item.timeText || item.value || '(empty)'}" could not be read; recorded as not stated.`);
+    return { unknown: true, raw: clip(raw ?? portal, 2000) };
+  }
   if (!unit) {
-    unit = fallbackUnit ?? 'working_day';
+    unit = fallbackUnit ?? 'unknown';
     raw = portal;
     notes.gap(
-      `Đơn vị thời hạn trên cổng là ${item.unitRaw || item.timeText || '(trống)'}; đã lấy ${unit === 'day' ? 'ngày' : 'ngày làm việc'} ${fallbackUnit ? 'theo các trường hợp (cases)' : 'làm mặc định'}, nguyên văn giữ trong processingTime.raw: cần kiểm tra.`,
-      `The portal's time unit is ${item.unitRaw || item.timeText || '(empty)'}; ${unit} was taken ${fallbackUnit ? 'from the cases' : 'by default'} and the original is kept in processingTime.raw: check it.`,
+      `Đơn vị thời hạn trên cổng là ${item.unitRaw || item.timeText || '(trống)'}; ${fallbackUnit ? `đã lấy ${unit === 'day' ? 'ngày' : 'ngày làm việc'} theo các trường hợp (cases)` : 'ghi unit: unknown'}, nguyên văn giữ trong processingTime.raw: cần kiểm tra.`,
+      `The portal's time unit is ${item.unitRaw || item.timeText || '(empty)'}; ${fallbackUnit ? `${unit} was taken from the cases` : 'unit: unknown'} and the original is kept in processingTime.raw: check it.`,
     );
   } else if (unit === 'day' && /ngày làm việc/i.test(description)) {
     raw = portal;
@@ -87,11 +93,7 @@ function processingTime(item: PortalChannel, description: string, fallbackUnit: 
       'The portal says DAY but its description says working days; DAY is kept with the wording in processingTime.raw: decide which is right.',
     );
   }
-  if (value === undefined || !Number.isFinite(value) || value < 0 || value > 3650) {
-    notes.gap(`Thời hạn "${item.timeText || item.value}" không đọc được; tạm ghi 0, cần sửa.`, `The time "${item.timeText || item.value}" could not be read; 0 for now: fix it.`);
-    value = 0;
-    raw = raw ?? portal;
-  } else if (!Number.isInteger(value)) {
+  if (!Number.isInteger(value)) {
     notes.gap(`Thời hạn ${value} không phải số nguyên; đã làm tròn lên.`, `The time ${value} is not a whole number; rounded up.`);
     value = Math.ceil(value);
   }

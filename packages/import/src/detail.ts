@@ -126,7 +126,6 @@ export function mapDetail(d: Loose, ctx: RecordContext, notes: DraftNotes): Part
     onlineLevel,
     onlineWhy: `Suy từ cờ isFullProcess = ${String(d.isFullProcess)} (không đáng tin cậy) · from the unreliable isFullProcess flag`,
     decision: number ? { number: number.slice(0, 80), ...(date ? { date } : {}), ...(issuer ? { issuer: issuer.slice(0, 200) } : {}) } : undefined,
-    fallbackDate: ctx.extractedAt ? { date: ctx.extractedAt.slice(0, 10), what: { vi: 'ngày thu thập dữ liệu', en: 'the capture date' } } : undefined,
     legalBasis: mapLegalBasis(list(d.legalBasisesDetails).map((l) => ({ name: cleanText(l.name), code: cleanText(l.code) })), number || undefined, notes),
     agencies: mapAgencies(
       {

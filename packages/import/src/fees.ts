@@ -62,10 +62,15 @@ export function mapFee(input: PortalFee, id: string, notes: DraftNotes, path: (s
   }
   if (EXEMPT.test(input.description)) return { ...fee, kind: 'exempt', reason: { vi: clip(input.description, TEXT_MAX) } };
   notes.gap(
-    `Cổng ghi ${input.typeRaw || 'phí'} giá trị 0${input.description ? '' : ', không có mô tả'}: không rõ là miễn hay do HĐND tỉnh quyết định; tạm ghi kind: local, cần kiểm tra.`,
-    `The portal gives ${input.typeRaw || 'a fee'} of 0${input.description ? '' : ' with no description'}: free or set by the provincial council is unclear; kind: local for now, check it.`,
+    `Cổng ghi ${input.typeRaw || 'phí'} giá trị 0${input.description ? '' : ', không có mô tả'}: không rõ là miễn hay do HĐND tỉnh quyết định; ghi kind: unknown, cần tra mức thu.`,
+    `The portal gives ${input.typeRaw || 'a fee'} of 0${input.description ? '' : ' with no description'}: free or set by the provincial council is unclear; kind: unknown, look the amount up.`,
   );
-  return { ...fee, kind: 'local', ...note };
+  return { ...fee, kind: 'unknown', raw: clip(`${input.typeRaw || 'phí'}: 0${input.description ? ` — ${input.description}` : ''}`, 2000), ...note };
+}
+
+/** A fee line for a channel whose fee the record does not state, with the record's words. */
+export function unknownFee(id: string, raw: string, type: Fee['type'] = 'unknown'): Fee {
+  return { id, type, kind: 'unknown', label: type === 'le_phi' ? bi('Lệ phí', 'Charge') : type === 'phi' ? bi('Phí', 'Fee') : bi('Phí, lệ phí', 'Fee or charge'), raw: clip(raw, 2000) };
 }
 
 /** Reads "10.000 đồng", "20 USD" from a summary's fee text; undefined when it names no amount. */

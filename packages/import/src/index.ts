@@ -78,7 +78,7 @@ export function convertPortalJson(text: string, options: ImportOptions = {}): Im
       draft = assemble(record.shape === 'detail' ? mapDetail(record.data, ctx, notes) : mapSummary(record.data, ctx, notes), notes);
     } catch (error) {
       if (!(error instanceof PortalImportError)) throw error;
-      failures.push({ index: record.index, vi: error.vi, en: error.en });
+      failures.push({ index: record.index, ...error.text });
       continue;
     }
     // Two records with the same name in one batch: the code tells them apart.

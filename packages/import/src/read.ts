@@ -1,3 +1,4 @@
+import { ThutucError } from '@thutuc/runtime';
 /**
  * Reading a portal export: which of the two known shapes each record has, and where the
  * records are inside whatever wraps them. Everything in the input is untrusted, so the
@@ -31,13 +32,11 @@ export interface PortalFile {
 }
 
 /** Bad input: shown to the user as one line in Vietnamese or English, never as a stack trace. */
-export class PortalImportError extends Error {
+/** A file or record the importer cannot read, said in both languages. */
+export class PortalImportError extends ThutucError {
   override name = 'PortalImportError';
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(en);
+  constructor(vi: string, en: string) {
+    super({ vi, en });
   }
 }
 

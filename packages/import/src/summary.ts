@@ -56,10 +56,10 @@ export function mapSummary(r: Loose, ctx: RecordContext, notes: DraftNotes): Par
     return { channel: channelOf(cleanText(m.name)), rawName: cleanText(m.name), value: undefined, unitRaw: '', timeText: cleanText(m.time), description: cleanText(m.description), fees: parsed ? [parsed] : [] };
   });
   const channels = mapChannels(methods, undefined, notes);
-  if (channels.every((c) => !c.fees.length)) {
+  if (channels.every((c) => c.fees.every((f) => f.kind === 'unknown'))) {
     notes.gap(
-      'Bản ghi ghi phí, lệ phí là "Không có thông tin": fees để trống, không có nghĩa là miễn phí; cần tra mức thu (ví dụ Thông tư 75/2022/TT-BTC cho lệ phí cư trú).',
-      'The record says "no information" for fees: fees are empty, which does not mean free; look the amounts up.',
+      'Bản ghi ghi phí, lệ phí là "Không có thông tin": các dòng phí ghi kind: unknown, không có nghĩa là miễn phí; cần tra mức thu (ví dụ Thông tư 75/2022/TT-BTC cho lệ phí cư trú).',
+      'The record says "no information" for fees: the fee lines are kind: unknown, which does not mean free; look the amounts up.',
     );
   }
 
@@ -86,7 +86,6 @@ export function mapSummary(r: Loose, ctx: RecordContext, notes: DraftNotes): Par
     levels: level ? [level] : ['other'],
     onlineLevel: online ? 'partial' : 'none',
     onlineWhy: 'Suy từ việc có hình thức nộp trực tuyến · inferred from the online channel',
-    fallbackDate: ctx.extractedAt ? { date: ctx.extractedAt.slice(0, 10), what: { vi: 'ngày thu thập dữ liệu', en: 'the capture date' } } : undefined,
     legalBasis: mapLegalBasis(list(r.can_cu_phap_ly).map((l) => ({ name: cleanText(l.name), code: cleanText(l.code) })), undefined, notes),
     agencies: isBlank(agency) ? undefined : mapAgencies({ authority: [agency] }, ctx.agencies, notes),
     channels,

@@ -58,7 +58,7 @@ describe.skipIf(!present)('thutuc import of the national portal samples', () => 
     for (const c of birth.channels) expect(c.processingTime).toEqual({ value: 1, unit: 'working_day', raw: 'Cổng DVCQG: 1 OTHER' });
     expect(birth.gaps!.some((g) => g.vi.includes('OTHER'))).toBe(true);
     expect(birth.decision).toEqual({ number: '163/QĐ-BTP', date: '2026-01-16', issuer: 'Bộ Tư pháp' });
-    expect(birth.effectiveDate).toBe('2026-01-16');
+    expect(birth.effectiveDate).toEqual({ unknown: true, raw: 'Bản ghi chỉ nêu Quyết định 163/QĐ-BTP ngày 2026-01-16, không nêu ngày áp dụng' });
     expect(birth.agencies).toEqual({ executing: ['ubnd-cap-xa'] });
     expect(birth.cases).toHaveLength(1); // .01 and .02 are identical
   });
@@ -81,8 +81,9 @@ describe.skipIf(!present)('thutuc import of the national portal samples', () => 
     const [online, post, inPerson] = p!.draft.procedure.channels;
     expect(online!.fees[0]).toMatchObject({ type: 'le_phi', kind: 'exempt', reason: { vi: 'Miễn lệ phí đăng ký khai sinh đúng hạn' } });
     expect(post!.fees[0]).toMatchObject({ kind: 'local', note: { vi: 'Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh quyết định' } });
-    expect(inPerson!.fees[0]).toMatchObject({ kind: 'local' });
-    expect(p!.gaps.some((g) => g.en.includes('free or set by the provincial council is unclear'))).toBe(true);
+    // A 0 with no description is neither free nor local: it stays unknown, quoting the record.
+    expect(inPerson!.fees[0]).toMatchObject({ kind: 'unknown', raw: expect.stringContaining('0') });
+    expect(p!.gaps.some((g) => (g.en ?? '').includes('free or set by the provincial council is unclear'))).toBe(true);
     expect(p!.render('x.json')).toMatch(/# SERVICE_FEE → le_phi: suy luận/);
     const consular = byCode(convert(FILES[0]!).procedures, '2.000712').draft.procedure;
     expect(consular.channels.find((c) => c.channel === 'in_person')!.fees[0]).toMatchObject({ kind: 'fixed', amount: 20, currency: 'USD' });

@@ -1,5 +1,5 @@
 import { DOSSIER_ACTIONS, DOSSIER_STATUSES, type DossierAction, type DossierStatus } from './lifecycle-statuses.js';
-import type { Text } from '@thutuc/runtime';
+import type { LocalizedText } from '@thutuc/runtime';
 
 /** Why an action on a dossier was refused, for the officer or applicant who tried it. */
 
@@ -19,10 +19,10 @@ export type LifecycleErrorCode =
 export interface LifecycleError {
   code: LifecycleErrorCode;
   params: Record<string, unknown>;
-  message: Text & { en: string };
+  message: LocalizedText;
 }
 
-const ROLES: Record<string, { vi: string; en: string }> = {
+const ROLES: Record<string, LocalizedText> = {
   applicant: { vi: 'người nộp hồ sơ', en: 'the applicant' },
   reception: { vi: 'bộ phận tiếp nhận và trả kết quả', en: 'the one-stop desk' },
   officer: { vi: 'công chức xử lý', en: 'the processing officer' },
@@ -34,7 +34,7 @@ const actionLabel = (a: unknown) => DOSSIER_ACTIONS[a as DossierAction]?.label ?
 const statusLabel = (s: unknown) => DOSSIER_STATUSES[s as DossierStatus] ?? { vi: String(s), en: String(s) };
 const roleLabel = (r: unknown) => ROLES[r as string] ?? { vi: String(r), en: String(r) };
 
-const MESSAGES: Record<LifecycleErrorCode, (p: Record<string, unknown>) => Text & { en: string }> = {
+const MESSAGES: Record<LifecycleErrorCode, (p: Record<string, unknown>) => LocalizedText> = {
   'unknown-action': (p) => ({ vi: `Không có thao tác "${String(p.action)}".`, en: `There is no action "${String(p.action)}".` }),
   'bad-time': (p) => ({ vi: `Thời điểm không hợp lệ: "${String(p.at)}".`, en: `Not a valid time: "${String(p.at)}".` }),
   'time-order': (p) => ({ vi: `Thời điểm ${String(p.at)} sớm hơn thao tác trước (${String(p.last)}).`, en: `${String(p.at)} is earlier than the previous action (${String(p.last)}).` }),

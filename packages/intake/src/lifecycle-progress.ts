@@ -1,8 +1,7 @@
-import type { Step } from '@thutuc/runtime/model';
+import { parseVietnamTime, vietnamTimestamp } from '@thutuc/runtime';
+import type { Step, Text } from '@thutuc/runtime/model';
 import { deadlineOf, type Dossier, type LifecycleEnv } from './lifecycle.js';
 import { FINAL_STATUSES } from './lifecycle-statuses.js';
-import type { Text } from '@thutuc/runtime';
-import { parseVietnamTime, vietnamTimestamp } from '@thutuc/runtime';
 
 /**
  * Where a dossier stands against its time limit and its procedure's steps: what a tracking

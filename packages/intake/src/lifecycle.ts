@@ -1,10 +1,7 @@
-import type { Step } from '@thutuc/runtime/model';
-import type { WorkingCalendar } from '@thutuc/runtime';
-import { computeDeadline, type DeadlineOptions, type DeadlineResult, type Pause, type ProcessingTimeSpec } from '@thutuc/runtime';
+import { computeDeadline, parseVietnamTime, type DeadlineOptions, type DeadlineResult, type Pause, type ProcessingTimeSpec, type WorkingCalendar } from '@thutuc/runtime';
+import type { ProcessingTime, Step, Text } from '@thutuc/runtime/model';
 import { lifecycleError, type LifecycleError } from './lifecycle-errors.js';
 import { DOSSIER_ACTIONS, DOSSIER_STATUSES, type ActorRole, type DossierAction, type DossierStatus, type DossierStatusCode } from './lifecycle-statuses.js';
-import type { Text } from '@thutuc/runtime';
-import { parseVietnamTime } from '@thutuc/runtime';
 
 /**
  * A dossier's life as plain data: every action returns a new dossier and the history entry
@@ -38,7 +35,8 @@ export interface Dossier {
   procedureId: string;
   procedureVersion?: string;
   channel: string;
-  processingTime: ProcessingTimeSpec;
+  /** As the catalogue states it; an unknown time limit gives no due date (the lifecycle says so). */
+  processingTime: ProcessingTimeSpec | ProcessingTime;
   status: DossierStatus;
   statusCode: DossierStatusCode;
   submittedAt: string;
@@ -84,7 +82,8 @@ export interface NewDossier {
   procedureId: string;
   procedureVersion?: string;
   channel: string;
-  processingTime: ProcessingTimeSpec;
+  /** As the catalogue states it; an unknown time limit gives no due date (the lifecycle says so). */
+  processingTime: ProcessingTimeSpec | ProcessingTime;
   submittedAt: string;
   actor?: Actor;
 }

@@ -109,7 +109,7 @@ export async function submission(catalogueDir: string, change: (envelope: Record
 export function formOf(envelope: Record<string, unknown>, files: Map<string, Buffer>, type = 'application/pdf'): FormData {
   const body = new FormData();
   body.append('envelope', new Blob([JSON.stringify(envelope)], { type: 'application/json' }), 'envelope.json');
-  for (const [name, bytes] of files) body.append(name, new Blob([bytes], { type }), `${name.replace(/\//g, '-')}.pdf`);
+  for (const [name, bytes] of files) body.append(name, new Blob([new Uint8Array(bytes)], { type }), `${name.replace(/\//g, '-')}.pdf`);
   return body;
 }
 

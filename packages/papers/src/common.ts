@@ -1,6 +1,7 @@
 import type { Document, FormField, Procedure } from '@thutuc/runtime/model';
 import type { PaperDesk, PaperDossier, PaperOptions } from './model.js';
 import { formReader, placeAndDate } from './text.js';
+import { copyRequirementText } from '@thutuc/runtime';
 
 /** Context parts every paper shares: page, header, applicant, procedure, documents. */
 
@@ -88,7 +89,8 @@ export function documentName(doc: Document): string {
 }
 
 export function documentRow(doc: Document, no: number) {
-  return { no, id: doc.id, name: documentName(doc), originals: doc.originals ?? 1, copies: doc.copies ?? 0 };
+  // The kind of copy and any translation asked for: an officer checks them at the counter.
+  return { no, id: doc.id, name: documentName(doc), originals: doc.originals ?? 1, copies: doc.copies ?? 0, copyNote: copyRequirementText(doc)?.vi ?? null };
 }
 
 /**

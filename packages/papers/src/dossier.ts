@@ -1,9 +1,8 @@
 import type { AgencyRegistry, Procedure } from '@thutuc/runtime/model';
-import { computeDeadline, computeFees, createValidator, parseVietnamTime, type LocalFeeOverrides, type SchemaValidator, type WorkingCalendar } from '@thutuc/runtime';
+import { computeDeadline, computeFees, createValidator, parseVietnamTime, type LocalFeeOverrides, type SchemaValidator, type WorkingCalendar, type LocalizedText } from '@thutuc/runtime';
 import type { CompiledProcedure, PaperDesk, PaperDossier, PaperSubmission } from './model.js';
 
 type Agency = AgencyRegistry['agencies'][number];
-type Both = { vi: string; en: string };
 
 export interface DossierInput {
   /** The procedure's compiled module (`@thutuc/catalogue/procedures/<id>` or a `thutuc build` output). */
@@ -22,7 +21,7 @@ export interface DossierInput {
   overrides?: LocalFeeOverrides;
 }
 
-export type DossierResult = { ok: true; dossier: PaperDossier } | { ok: false; error: Both };
+export type DossierResult = { ok: true; dossier: PaperDossier } | { ok: false; error: LocalizedText };
 
 /**
  * Records a submission the way the desk would on receipt: fees by the same engine the form

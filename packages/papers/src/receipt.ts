@@ -1,4 +1,4 @@
-import { amountInWords, durationText, formatAmount, type Currency, type FeeLine } from '@thutuc/runtime';
+import { amountInWords, formatAmount, processingTimeText, type Currency, type FeeLine } from '@thutuc/runtime';
 import { CHANNELS, caseDocuments, documentRow, noticeBase } from './common.js';
 import type { PaperDossier, PaperOptions } from './model.js';
 import { clockText } from './text.js';
@@ -26,7 +26,7 @@ export function receiptContext(d: PaperDossier, options: PaperOptions = {}) {
     ...noticeBase(d, options, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả'),
     channel: CHANNELS[submission.channel] ?? submission.channel,
     documents: received.map((doc, i) => ({ ...documentRow(doc, i + 1), electronic: files(doc.id) === 0 })),
-    timeLimit: channel ? durationText(channel.processingTime.value, channel.processingTime.unit).vi : null,
+    timeLimit: channel ? processingTimeText(channel.processingTime).vi : null,
     receivedAt: clockText(receipt.receivedAt),
     appointment: clockText(receipt.appointment?.due),
     provisional: receipt.appointment?.provisional ?? false,
@@ -45,7 +45,8 @@ export function feesOf(d: PaperDossier) {
       currency: t.currency,
       amount: t.amount,
       complete: t.complete,
-      shown: formatAmount(t.amount, t.currency),
+      // Nothing known yet: "0 đ" would read as free, so the total says it is not determined.
+      shown: !t.complete && t.amount === 0 ? 'Chưa xác định' : formatAmount(t.amount, t.currency),
       // Words only for a whole total: a partial sum read out in words would pass for the bill.
       words: t.complete ? amountInWords(t.amount, t.currency as Currency) : null,
       note: t.complete ? null : t.text.vi,
@@ -59,5 +60,6 @@ function lineText(line: FeeLine): { shown: string; detail: string | null } {
     return { shown: 'Miễn', detail: `${line.exemption?.reason.vi ?? ''}${basis}`.trim() || null };
   }
   if (line.status === 'local') return { shown: 'Chưa xác định', detail: line.detail?.vi ?? null };
+  if (line.status === 'unknown') return { shown: 'Chưa có thông tin', detail: line.detail?.vi ?? null };
   return { shown: formatAmount(line.amount ?? 0, line.currency), detail: line.detail?.vi ?? null };
 }

@@ -1,4 +1,4 @@
-import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, pick, type ReportLang } from './labels.js';
+import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, knownDateText, pick, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
@@ -35,7 +35,7 @@ export function reportCsv(rows: readonly ReportRow[], lang: ReportLang): string 
   for (const r of rows) {
     const cells = [
       r.code, r.id, pick(r.title, lang), pick(r.field.name, lang), r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),
-      ONLINE_LEVELS[r.onlineLevel][lang], STATUSES[r.status][lang], r.version, r.effectiveDate,
+      ONLINE_LEVELS[r.onlineLevel][lang], STATUSES[r.status][lang], r.version, knownDateText(r.effectiveDate, lang),
     ];
     for (const c of CHANNEL_ORDER) {
       // An empty pair of cells: the procedure cannot be filed through this channel.

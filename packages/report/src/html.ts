@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Procedure, Text } from '@thutuc/core';
-import { GOV_LEVELS, GOV_ORDER, ONLINE_LEVELS, ONLINE_ORDER, STATUSES, byVietnamese, dateText, pick, type ReportLang } from './labels.js';
+import { GOV_LEVELS, GOV_ORDER, ONLINE_LEVELS, ONLINE_ORDER, STATUSES, byVietnamese, dateText, knownDateText, pick, type ReportLang } from './labels.js';
 import { procedurePage } from './page.js';
 import { fieldLine, summaryLine, type ReportRow, type ReportSummary } from './rows.js';
 import { UI } from './ui.js';
@@ -67,7 +67,7 @@ export function indexHtml(rows: readonly ReportRow[], summary: ReportSummary, la
       statusLabel: STATUSES[r.status][lang],
       version: r.version,
       effectiveDate: r.effectiveDate,
-      effective: dateText(r.effectiveDate, lang),
+      effective: knownDateText(r.effectiveDate, lang),
       channels: r.channels.map((c) => ({ name: c.name[lang], time: c.processingTime.text[lang], fees: c.feeSummary[lang] })),
     })),
   });

@@ -1,5 +1,6 @@
+import { copyRequirementText, localize, processingTimeText, validityText } from '@thutuc/runtime';
 import type { Procedure, Text } from '@thutuc/core';
-import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, pick, type ReportLang } from './labels.js';
+import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, knownDateText, pick, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
@@ -12,8 +13,8 @@ const NONE = null;
 
 function quantity(d: Doc, lang: ReportLang): string {
   const parts: string[] = [];
-  if (d.originals) parts.push(lang === 'vi' ? `${d.originals} bản chính` : `${d.originals} original${d.originals === 1 ? '' : 's'}`);
-  if (d.copies) parts.push(lang === 'vi' ? `${d.copies} bản sao` : `${d.copies} cop${d.copies === 1 ? 'y' : 'ies'}`);
+  if (d.originals) parts.push(localize({ vi: `${d.originals} bản chính`, en: `${d.originals} original${d.originals === 1 ? '' : 's'}` }, lang));
+  if (d.copies) parts.push(localize({ vi: `${d.copies} bản sao`, en: `${d.copies} cop${d.copies === 1 ? 'y' : 'ies'}` }, lang));
   return parts.join(', ') || '—';
 }
 
@@ -29,8 +30,10 @@ function requirement(d: Doc, lang: ReportLang): string {
 function documentNotes(d: Doc, all: readonly Doc[], lang: ReportLang): string[] {
   const notes: string[] = [];
   const alternatives = (d.alternatives ?? []).map((id) => all.find((x) => x.id === id)).filter((x): x is Doc => !!x);
-  if (alternatives.length) notes.push(`${lang === 'vi' ? 'Có thể nộp thay bằng' : 'May be replaced by'}: ${alternatives.map((x) => pick(x.name, lang)).join('; ')}`);
-  if (d.electronicForm) notes.push(lang === 'vi' ? 'Khi nộp trực tuyến: khai trên biểu mẫu điện tử.' : 'Online: filled in on the electronic form.');
+  if (alternatives.length) notes.push(`${localize({ vi: 'Có thể nộp thay bằng', en: 'May be replaced by' }, lang)}: ${alternatives.map((x) => pick(x.name, lang)).join('; ')}`);
+  const copies = copyRequirementText(d);
+  if (copies) notes.push(pick(copies, lang));
+  if (d.electronicForm) notes.push(localize({ vi: 'Khi nộp trực tuyến: khai trên biểu mẫu điện tử.', en: 'Online: filled in on the electronic form.' }, lang));
   if (d.note) notes.push(pick(d.note, lang));
   return notes;
 }
@@ -44,7 +47,7 @@ function templateText(d: Doc, lang: ReportLang): string | null {
 export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, agencyNames: ReadonlyMap<string, Text>) {
   const opt = (t: Text | undefined) => (t ? pick(t, lang) : NONE);
   const cutoff = (time: string) =>
-    lang === 'vi' ? `Nhận sau ${time}: trả kết quả vào ngày làm việc tiếp theo.` : `Received after ${time}: the result comes the next working day.`;
+    localize({ vi: `Nhận sau ${time}: trả kết quả vào ngày làm việc tiếp theo.`, en: `Received after ${time}: the result comes the next working day.` }, lang);
   const executing = (p.agencies?.executing ?? []).map((id) => (agencyNames.has(id) ? pick(agencyNames.get(id), lang) : id));
   return {
     title: pick(p.title, lang),
@@ -57,8 +60,8 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
     status: STATUSES[p.status][lang],
     isDraft: p.status === 'draft',
     version: p.version,
-    effectiveDate: p.effectiveDate,
-    effective: dateText(p.effectiveDate, lang),
+    effectiveDate: row.effectiveDate,
+    effective: knownDateText(row.effectiveDate, lang),
     decision: p.decision ? [p.decision.number, dateText(p.decision.date, lang), p.decision.issuer ?? ''].filter(Boolean).join(' · ') : NONE,
     agencies: executing.length ? executing.join('; ') : NONE,
     description: opt(p.description),
@@ -67,7 +70,7 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
       name: c.name[lang],
       time: c.processingTime.text[lang],
       cutoff: c.processingTime.sameDayCutoff ? cutoff(c.processingTime.sameDayCutoff) : NONE,
-      extensions: c.processingTime.extensions.map((e) => (lang === 'vi' ? `Gia hạn thêm ${e.text.vi}: ${pick(e.reason, lang)}` : `Extended by ${e.text.en}: ${pick(e.reason, lang)}`)),
+      extensions: c.processingTime.extensions.map((e) => localize({ vi: `Gia hạn thêm ${e.text.vi}: ${pick(e.reason, lang)}`, en: `Extended by ${e.text.en}: ${pick(e.reason, lang)}` }, lang)),
       raw: c.processingTime.raw ?? NONE,
       note: opt(c.note),
       fees: c.fees.map((f) => ({
@@ -76,8 +79,8 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
         price: f.price[lang],
         conditional: f.conditional,
         reason: opt(f.reason),
-        detail: f.status === 'local' && f.detail ? pick(f.detail, lang) : NONE,
-        exemptions: f.exemptions.map((e) => ({ reason: pick(e.reason, lang), basis: e.legalBasis.join(', ') || NONE })),
+        detail: (f.status === 'local' || f.status === 'unknown') && f.detail ? pick(f.detail, lang) : NONE,
+        exemptions: f.exemptions.map((e) => ({ reason: [pick(e.reason, lang), e.reduced ? `${localize({ vi: 'mức thu', en: 'charged' }, lang)} ${pick(e.reduced, lang)}` : '', e.period ? pick(e.period, lang) : ''].filter(Boolean).join(' · '), basis: e.legalBasis.join(', ') || NONE })),
         basis: f.legalBasis.join(', ') || NONE,
         note: opt(f.note),
       })),
@@ -93,14 +96,14 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
         notes: documentNotes(d, c.documents, lang),
       })),
     })),
-    steps: (p.steps ?? []).map((s) => ({ actor: ACTORS[s.actor][lang], title: pick(s.title, lang), description: opt(s.description) })),
-    results: p.results.map((r) => ({ name: pick(r.name, lang), code: r.code ?? NONE, electronic: r.electronic === true })),
+    steps: (p.steps ?? []).map((s) => ({ actor: ACTORS[s.actor][lang], title: pick(s.title, lang), description: opt(s.description), timeLimit: s.timeLimit ? pick(processingTimeText(s.timeLimit), lang) : NONE })),
+    results: p.results.map((r) => ({ name: pick(r.name, lang), code: r.code ?? NONE, electronic: r.electronic === true, validity: r.validity ? pick(validityText(r.validity), lang) : NONE })),
     delivery: p.delivery?.length ? p.delivery.map((d) => DELIVERY[d][lang]).join('; ') : NONE,
     legalBasis: p.legalBasis.map((l) => ({
       number: l.number,
       title: pick(l.title, lang),
       issuer: l.issuer ?? NONE,
-      dates: [l.date ? dateText(l.date, lang) : '', l.effectiveDate ? `${lang === 'vi' ? 'hiệu lực' : 'in force'} ${dateText(l.effectiveDate, lang)}` : ''].filter(Boolean).join(' · ') || '—',
+      dates: [l.date ? dateText(l.date, lang) : '', l.effectiveDate ? `${localize({ vi: 'hiệu lực', en: 'in force' }, lang)} ${dateText(l.effectiveDate, lang)}` : ''].filter(Boolean).join(' · ') || '—',
       articles: l.articles ?? NONE,
     })),
     gaps: (p.gaps ?? []).map((g) => pick(g, lang)),

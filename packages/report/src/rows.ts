@@ -1,5 +1,5 @@
 import type { Procedure, Text } from '@thutuc/core';
-import { durationText } from '@thutuc/runtime';
+import { durationText, knownDate, knownTime, localize, processingTimeText, type LocalizedText } from '@thutuc/runtime';
 import { channelFees, feeSummary, type ReportFee } from './fees.js';
 import {
   CHANNEL_ORDER, CHANNELS, ONLINE_LEVELS, ONLINE_ORDER, byCodePoint, byVietnamese, pick,
@@ -11,26 +11,29 @@ import {
  * catalogue.csv and catalogue.json are all written from these rows, so they never disagree.
  */
 
-type Both = { vi: string; en: string };
 type Time = Procedure['channels'][number]['processingTime'];
 
 export interface ReportTime {
-  value: number;
-  unit: Time['unit'];
-  /** `1 ngày làm việc`, `Trong ngày` for 0. */
-  text: Both;
+  /** null when the source does not state the time limit. */
+  value: number | null;
+  /** null when not stated at all; `unknown` when only the number is stated. */
+  unit: Time['unit'] | null;
+  /** False when the number or the unit is not stated: `text` then says so. */
+  known: boolean;
+  /** `1 ngày làm việc`, `Trong ngày` for 0, `Chưa có thông tin` when not stated. */
+  text: LocalizedText;
   sameDayCutoff?: string;
   /** The wording of the law or the portal, kept verbatim (Vietnamese). */
   raw?: string;
-  extensions: { value: number; unit: Time['unit']; text: Both; reason: Text }[];
+  extensions: { value: number; unit: Time['unit'] | null; text: LocalizedText; reason: Text }[];
 }
 
 export interface ReportChannel {
   channel: ChannelKind;
-  name: Both;
+  name: LocalizedText;
   processingTime: ReportTime;
   fees: ReportFee[];
-  feeSummary: Both;
+  feeSummary: LocalizedText;
   note?: Text;
 }
 
@@ -43,7 +46,8 @@ export interface ReportRow {
   onlineLevel: OnlineLevel;
   status: Procedure['status'];
   version: string;
-  effectiveDate: string;
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
   /** The procedure's page, relative to index.html. */
   page: string;
   channels: ReportChannel[];
@@ -54,18 +58,24 @@ export interface ReportSummary {
   byOnlineLevel: Record<OnlineLevel, number>;
   drafts: number;
   byField: { name: Text; count: number }[];
+  /** Facts the catalogue does not know, counted so nobody mistakes a gap for a value. */
+  notStated: { processingTime: number; fee: number; feeType: number; effectiveDate: number };
 }
 
 /** Ids are `[a-z0-9.-]` by schema; checked again because they become file names. */
 const SAFE_ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
-export function durationOf(value: number, unit: Time['unit']): Both {
+export function durationOf(value: number, unit: NonNullable<Time['unit']>): LocalizedText {
+  if (unit === 'unknown') return processingTimeText({ value, unit });
   return value === 0 ? { vi: 'Trong ngày', en: 'Same day' } : durationText(value, unit);
 }
 
 function timeOf(t: Time): ReportTime {
+  const known = knownTime(t);
   const out: ReportTime = {
-    value: t.value, unit: t.unit, text: durationOf(t.value, t.unit),
+    value: t.value ?? null, unit: t.unknown ? null : t.unit ?? null, known: known !== undefined,
+    // "Trong ngày" only for a stated 0; anything not stated reads "Chưa có thông tin".
+    text: known ? durationOf(known.value, known.unit) : processingTimeText(t),
     extensions: (t.extensions ?? []).map((e) => ({ value: e.value, unit: e.unit, text: durationOf(e.value, e.unit), reason: e.reason })),
   };
   if (t.sameDayCutoff) out.sameDayCutoff = t.sameDayCutoff;
@@ -87,7 +97,7 @@ export function reportRow(p: Procedure): ReportRow {
   if (p.field.code) field.code = p.field.code;
   return {
     id: p.id, code: p.code, title: p.title, field, levels: [...p.levels], onlineLevel: p.onlineLevel, status: p.status,
-    version: p.version, effectiveDate: p.effectiveDate, page: `procedures/${p.id}.html`, channels,
+    version: p.version, effectiveDate: knownDate(p.effectiveDate) ?? null, page: `procedures/${p.id}.html`, channels,
   };
 }
 
@@ -106,15 +116,34 @@ export function summarizeRows(rows: readonly ReportRow[]): ReportSummary {
     fields.set(r.field.name.vi, f);
   }
   const byField = [...fields.values()].sort((a, b) => b.count - a.count || byVietnamese(a.name.vi, b.name.vi));
-  return { total: rows.length, byOnlineLevel, drafts: rows.filter((r) => r.status === 'draft').length, byField };
+  const channels = rows.flatMap((r) => r.channels);
+  const fees = channels.flatMap((c) => c.fees);
+  const notStated = {
+    processingTime: channels.filter((c) => !c.processingTime.known).length,
+    fee: fees.filter((f) => f.status === 'unknown').length,
+    feeType: fees.filter((f) => f.type === 'unknown').length,
+    effectiveDate: rows.filter((r) => r.effectiveDate === null).length,
+  };
+  return { total: rows.length, byOnlineLevel, drafts: rows.filter((r) => r.status === 'draft').length, byField, notStated };
 }
 
 /** `17 thủ tục: 1 toàn trình, 11 một phần, 5 chưa trực tuyến (4 bản nháp)`. */
 export function summaryLine(s: ReportSummary, lang: ReportLang): string {
   const levels = ONLINE_ORDER.map((l) => `${s.byOnlineLevel[l]} ${ONLINE_LEVELS[l].short[lang]}`).join(', ');
-  const total = lang === 'vi' ? `${s.total} thủ tục` : `${s.total} procedure${s.total === 1 ? '' : 's'}`;
-  const drafts = s.drafts === 0 ? '' : lang === 'vi' ? ` (${s.drafts} bản nháp)` : ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})`;
-  return `${total}: ${levels}${drafts}`;
+  const total = localize({ vi: `${s.total} thủ tục`, en: `${s.total} procedure${s.total === 1 ? '' : 's'}` }, lang);
+  const drafts = s.drafts === 0 ? '' : localize({ vi: ` (${s.drafts} bản nháp)`, en: ` (${s.drafts} draft${s.drafts === 1 ? '' : 's'})` }, lang);
+  return `${total}: ${levels}${drafts}${notStatedLine(s, lang)}`;
+}
+
+/** `; chưa có thông tin: 2 thời hạn, 1 mức phí` — empty when the catalogue states everything. */
+function notStatedLine(s: ReportSummary, lang: ReportLang): string {
+  const n = s.notStated;
+  const parts = lang === 'vi'
+    ? [[n.processingTime, 'thời hạn giải quyết'], [n.fee, 'mức phí, lệ phí'], [n.feeType, 'loại phí/lệ phí'], [n.effectiveDate, 'ngày áp dụng']]
+    : [[n.processingTime, 'time limits'], [n.fee, 'fee amounts'], [n.feeType, 'fee kinds'], [n.effectiveDate, 'effective dates']];
+  const shown = parts.filter(([count]) => Number(count) > 0).map(([count, what]) => `${count} ${what}`);
+  if (shown.length === 0) return '';
+  return lang === 'vi' ? `; chưa có thông tin: ${shown.join(', ')}` : `; not stated: ${shown.join(', ')}`;
 }
 
 /** `Hộ tịch: 7; Cư trú: 3; …`, largest first. */

@@ -65,7 +65,11 @@ describe('report rows for the real catalogue', () => {
   it('counts by online level and drafts in the summary line', () => {
     const { byOnlineLevel: n, total, drafts } = report.summary;
     expect(n.full + n.partial + n.none).toBe(total);
-    expect(summaryLine(report.summary, 'vi')).toBe(`${total} thủ tục: ${n.full} toàn trình, ${n.partial} một phần, ${n.none} chưa trực tuyến (${drafts} bản nháp)`);
+    expect(summaryLine(report.summary, 'vi')).toMatch(new RegExp(`^${total} thủ tục: ${n.full} toàn trình, ${n.partial} một phần, ${n.none} chưa trực tuyến \\(${drafts} bản nháp\\)`));
+    // What the catalogue does not know is counted, never hidden.
+    const { effectiveDate } = report.summary.notStated;
+    expect(effectiveDate).toBe(report.rows.filter((r) => r.effectiveDate === null).length);
+    expect(summaryLine(report.summary, 'vi')).toContain(`${effectiveDate} ngày áp dụng`);
     expect(summaryLine(report.summary, 'en')).toMatch(/^\d+ procedures: \d+ full online, \d+ partly online, \d+ not online/);
   });
 

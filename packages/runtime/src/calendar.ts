@@ -1,7 +1,7 @@
 import type { HolidayCalendar } from './generated/model.js';
 import { isIsoDate } from './helpers.js';
 import { projectHolidays } from './holiday-projection.js';
-import type { Text } from './submission.js';
+import type { Text } from './generated/model.js';
 
 /**
  * Working days for deadline counting: weekends plus the catalogue's holiday calendars (days

@@ -1,4 +1,4 @@
-import type { Text } from './submission.js';
+import type { LocalizedText } from './text.js';
 
 /** Dates and times as Vietnamese and English readers write them; no Intl, same everywhere. */
 
@@ -16,7 +16,7 @@ export function shortDate(iso: string): string {
 }
 
 /** `2026-04-24` → `thứ Sáu, 24/04/2026` / `Friday 24 April 2026`. */
-export function dateText(iso: string): Text & { en: string } {
+export function dateText(iso: string): LocalizedText {
   const w = weekdayOf(iso);
   return {
     vi: `${WEEKDAYS_VI[w]}, ${shortDate(iso)}`,
@@ -25,7 +25,7 @@ export function dateText(iso: string): Text & { en: string } {
 }
 
 /** A date and an `HH:MM` time: `10:00 thứ Sáu, 24/04/2026` / `10:00 on Friday 24 April 2026`. */
-export function dateTimeText(iso: string, time: string): Text & { en: string } {
+export function dateTimeText(iso: string, time: string): LocalizedText {
   const d = dateText(iso);
   return { vi: `${time} ${d.vi}`, en: `${time} on ${d.en}` };
 }

@@ -1,8 +1,11 @@
+import type { LocalizedText } from './text.js';
 import { addDays, type WorkingCalendar } from './calendar.js';
 import { countHours, DEFAULT_OFFICE_HOURS, validOfficeHours, type OfficeHours } from './deadline-hours.js';
 import { deadlineText, durationText, type DurationUnit } from './deadline-texts.js';
-import type { Text } from './submission.js';
+import type { Text } from './generated/model.js';
 import { minutesOf, parseVietnamTime, vietnamTimestamp } from './vietnam-time.js';
+import { knownTime, unknownWording } from './unknowns.js';
+import type { ProcessingTime } from './generated/model.js';
 
 /**
  * The appointment on the receipt (giấy tiếp nhận và hẹn trả kết quả), with the reasoning
@@ -40,7 +43,7 @@ export interface DeadlineOptions {
 export interface DeadlineStep {
   kind: 'received' | 'cutoff' | 'start' | 'skip' | 'workday' | 'pause' | 'extension' | 'moved' | 'due';
   date: string;
-  message: Text & { en: string };
+  message: LocalizedText;
 }
 
 export interface Deadline {
@@ -56,15 +59,19 @@ export interface Deadline {
   provisional: boolean;
 }
 
-export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: Text & { en: string } };
+export type DeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: LocalizedText };
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const UNITS = new Set(['working_day', 'day', 'hour']);
 
 /** Computes the appointment for a dossier received at `receivedAt` (Vietnam time unless it says otherwise). */
-export function computeDeadline(receivedAt: string, time: ProcessingTimeSpec, calendar: WorkingCalendar, options: DeadlineOptions = {}): DeadlineResult {
+export function computeDeadline(receivedAt: string, given: ProcessingTimeSpec | ProcessingTime, calendar: WorkingCalendar, options: DeadlineOptions = {}): DeadlineResult {
   const received = parseVietnamTime(receivedAt);
   if (!received) return { ok: false, error: deadlineText.badTime(receivedAt) };
+  // An unstated time limit has no appointment: refusing beats printing "same day".
+  const stated = given && (('unknown' in given && given.unknown) || given.unit === 'unknown') ? undefined : given;
+  if (given && !stated) return { ok: false, error: deadlineText.unknownTime(unknownWording(given), !('unknown' in given && given.unknown)) };
+  const time = (stated && knownTime(stated as ProcessingTime)) as ProcessingTimeSpec;
   if (!time || !isCount(time.value) || !UNITS.has(time.unit) || (time.sameDayCutoff !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time.sameDayCutoff))) {
     return { ok: false, error: deadlineText.badSpec() };
   }

@@ -2,8 +2,9 @@ import type { Fee, Procedure } from './generated/model.js';
 import { todayInVietnam } from './helpers.js';
 import { amountText, type Currency } from './money.js';
 import { tieredAmount, unitCount, type FeeBand } from './fee-rules.js';
-import { feeDetail, localText, totalText } from './fee-texts.js';
-import type { Condition, ConditionContext, Text } from './submission.js';
+import { feeDetail, localText, totalText, unknownFeeText } from './fee-texts.js';
+import type { Text } from './generated/model.js';
+import type { Condition, ConditionContext } from './submission.js';
 
 /**
  * The fee engine: which lines of the chosen channel apply to a submission, how much each
@@ -40,9 +41,12 @@ export interface FeeLine {
   kind: Fee['kind'];
   label: Text;
   currency: Currency;
-  /** charged: amount known · exempt: 0 with a reason · local: set locally, amount unknown. */
-  status: 'charged' | 'exempt' | 'local';
-  /** Undefined only while a local amount is unknown. */
+  /**
+   * charged: amount known · exempt: 0 with a reason · local: set locally, amount unknown ·
+   * unknown: the source does not state the amount (never shown as 0 or free).
+   */
+  status: 'charged' | 'exempt' | 'local' | 'unknown';
+  /** Undefined while a local amount is unknown and for every `unknown` line. */
   amount?: number;
   unit?: Fee['unit'];
   /** Units charged (per_unit), or units per application of the tiers (tiered). */
@@ -61,14 +65,18 @@ export interface FeeLine {
   /** How the amount was reached, e.g. "3 bản × 8.000 đ". */
   detail?: Text;
   note?: Text;
+  /** The source's wording of an amount it does not state. */
+  raw?: string;
 }
 
 export interface FeeTotal {
   currency: Currency;
   /** The sum of the known amounts. */
   amount: number;
-  /** False while a local amount in this currency is unknown: `amount` is then only a part. */
+  /** False while a local or unstated amount in this currency is unknown: `amount` is then only a part. */
   complete: boolean;
+  /** Lines of this currency whose amount is missing, by cause. */
+  missing?: { local: number; unknown: number };
   text: Text;
 }
 
@@ -120,10 +128,30 @@ export function computeFees(procedure: Procedure, conditions: Readonly<Record<st
       status: 'charged', legalBasis: basis(fee.legalBasis),
       ...(fee.unit ? { unit: fee.unit } : {}), ...(fee.note ? { note: fee.note } : {}),
     };
-    const exemption = (fee.exemptions ?? []).find((e) => run(`${fee.id}/exemption/${e.id}`)?.(d, ctx));
+    // An exemption or reduction applies when its condition holds (none: everyone) on a day within its period.
+    const inPeriod = (e: { validFrom?: string; validUntil?: string }) => (!e.validFrom || e.validFrom <= ctx.today) && (!e.validUntil || ctx.today <= e.validUntil);
+    const applies = (e: NonNullable<Fee['exemptions']>[number]) => inPeriod(e) && (e.when === undefined ? true : Boolean(run(`${fee.id}/exemption/${e.id}`)?.(d, ctx)));
+    const found = (fee.exemptions ?? []).find(applies);
+    const reduction = found?.amount !== undefined ? found : undefined;
+    const exemption = reduction ? undefined : found;
+    if (reduction && (fee.kind === 'fixed' || fee.kind === 'per_unit')) {
+      const reduced = { id: reduction.id, reason: reduction.reason, legalBasis: basis(reduction.legalBasis ?? fee.legalBasis) };
+      const unitAmount = reduction.amount!;
+      if (fee.kind === 'fixed') {
+        lines.push({ ...line, amount: unitAmount, exemption: reduced });
+      } else {
+        const q = fee.quantity === undefined ? 1 : unitCount(run(`${fee.id}:quantity`)?.(d, ctx));
+        lines.push({ ...line, amount: q * unitAmount, quantity: q, unitAmount, exemption: reduced, detail: feeDetail.perUnit(q, fee.unit, unitAmount, line.currency) });
+      }
+      continue;
+    }
     if (fee.kind === 'exempt' || exemption) {
       const reason = exemption?.reason ?? fee.reason ?? { vi: 'Miễn phí, lệ phí.', en: 'Exempt.' };
       lines.push({ ...line, status: 'exempt', amount: 0, exemption: { id: exemption?.id ?? fee.id, reason, legalBasis: basis(exemption?.legalBasis ?? fee.legalBasis) } });
+      continue;
+    }
+    if (fee.kind === 'unknown') {
+      lines.push({ ...line, status: 'unknown', detail: unknownFeeText(fee.raw), ...(fee.raw ? { raw: fee.raw } : {}) });
       continue;
     }
     const quantity = () => (fee.quantity === undefined ? 1 : unitCount(run(`${fee.id}:quantity`)?.(d, ctx)));
@@ -164,9 +192,10 @@ function totalsOf(lines: FeeLine[]): Pick<FeeResult, 'totals' | 'complete' | 'su
   const summary = currencies.map((currency): FeeTotal => {
     const mine = lines.filter((l) => l.currency === currency);
     const amount = mine.reduce((sum, l) => sum + (l.amount ?? 0), 0);
-    const complete = mine.every((l) => l.amount !== undefined);
+    const missing = { local: mine.filter((l) => l.status === 'local' && l.amount === undefined).length, unknown: mine.filter((l) => l.status === 'unknown').length };
+    const complete = missing.local + missing.unknown === 0;
     totals[currency] = amount;
-    return { currency, amount, complete, text: totalText(amount, currency, complete) };
+    return { currency, amount, complete, ...(complete ? {} : { missing }), text: totalText(amount, currency, complete, missing) };
   });
   return { totals, complete: summary.every((t) => t.complete), summary };
 }

@@ -1,5 +1,5 @@
 import { lunarNewYear, lunarToSolar, solarToLunar } from './lunar.js';
-import type { Text } from './submission.js';
+import type { Text } from './generated/model.js';
 
 /**
  * Holidays of a year nobody has published a calendar for yet, projected from Labour Code

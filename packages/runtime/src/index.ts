@@ -3,7 +3,6 @@
 export { len, filled, has, days, age, isIsoDate, isTaxCode, todayInVietnam, ucs2length } from './helpers.js';
 export { checkSubmission, createValidator } from './submission.js';
 export type {
-  Text,
   Condition,
   ConditionContext,
   DocumentRule,
@@ -32,4 +31,8 @@ export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
 export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './submission-fees.js';
+export { NOT_STATED, isTimeUnknown, knownDate, knownTime, processingTimeText, unknownWording, type KnownProcessingTime } from './unknowns.js';
+export { LANGS, isLang, localize, bilingual, type Lang, type LocalizedText } from './text.js';
+export { ThutucError } from './errors.js';
 export type { ProcedureModule } from './procedure-module.js';
+export { copyRequirementText, validityText } from './document-texts.js';

@@ -1,3 +1,4 @@
+import type { LocalizedText } from './text.js';
 /**
  * Plain-language messages for submission errors, in Vietnamese and English.
  * (ajv-i18n has no Vietnamese; these are written for applicants, not developers.)
@@ -7,7 +8,7 @@ type Label = { vi: string; en?: string } | undefined;
 
 const q = (label: Label, lang: 'vi' | 'en') => (label ? `“${(lang === 'en' && label.en) || label.vi}”` : '');
 
-const MESSAGES: Record<string, (p: Params, l: Label) => { vi: string; en: string }> = {
+const MESSAGES: Record<string, (p: Params, l: Label) => LocalizedText> = {
   required: (_, l) => ({ vi: `Vui lòng nhập ${q(l, 'vi') || 'thông tin này'}.`, en: `Enter ${q(l, 'en') || 'this information'}.` }),
   choose: (_, l) => ({ vi: `Vui lòng chọn ${q(l, 'vi') || 'một lựa chọn'}.`, en: `Choose ${q(l, 'en') || 'an option'}.` }),
   document: (_, l) => ({ vi: `Vui lòng đính kèm ${q(l, 'vi') || 'giấy tờ này'}.`, en: `Attach ${q(l, 'en') || 'this document'}.` }),
@@ -31,7 +32,7 @@ const MESSAGES: Record<string, (p: Params, l: Label) => { vi: string; en: string
   checksum: () => ({ vi: 'Mã số thuế không hợp lệ (sai chữ số kiểm tra).', en: 'The tax code is not valid (wrong check digit).' }),
 };
 
-export function messageFor(rule: string, params: Params, label: Label): { vi: string; en: string } {
+export function messageFor(rule: string, params: Params, label: Label): LocalizedText {
   const make = MESSAGES[rule];
   return make ? make(params, label) : { vi: 'Giá trị không hợp lệ.', en: 'The value is not valid.' };
 }

@@ -1,4 +1,4 @@
-import type { Text } from './submission.js';
+import type { LocalizedText } from './text.js';
 
 /**
  * Money as people read it on a receipt. Pure string work, no Intl: the same output in every
@@ -29,8 +29,8 @@ export function formatAmount(amount: number, currency: Currency | string = 'VND'
   return currency === 'VND' ? formatVnd(amount) : `${group(amount, '.')} ${currency}`;
 }
 
-/** Both languages at once, for messages built from amounts. */
-export function amountText(amount: number, currency: Currency | string = 'VND'): Text & { en: string } {
+/** LocalizedText languages at once, for messages built from amounts. */
+export function amountText(amount: number, currency: Currency | string = 'VND'): LocalizedText {
   return { vi: formatAmount(amount, currency, 'vi'), en: formatAmount(amount, currency, 'en') };
 }
 
@@ -42,8 +42,11 @@ const UNITS: Record<string, { vi: string; en: [string, string] }> = {
   registration: { vi: 'lần đăng ký', en: ['registration', 'registrations'] },
 };
 
-/** `3 bản` / `3 copies`; unknown or missing units read as "đơn vị" / "units". */
-export function countText(n: number, unit: string | undefined): Text & { en: string } {
-  const u = (unit && UNITS[unit]) || { vi: 'đơn vị', en: ['unit', 'units'] as [string, string] };
+/**
+ * `3 bản` / `3 copies`. A unit outside the list is a Vietnamese label from the catalogue
+ * (`tờ khai`, `lô hàng`) and is shown as written in both languages; a missing one reads "đơn vị".
+ */
+export function countText(n: number, unit: string | undefined): LocalizedText {
+  const u = (unit && UNITS[unit]) || (unit ? { vi: unit, en: [unit, unit] as [string, string] } : { vi: 'đơn vị', en: ['unit', 'units'] as [string, string] });
   return { vi: `${n} ${u.vi}`, en: `${n} ${u.en[n === 1 ? 0 : 1]}` };
 }

@@ -2,7 +2,8 @@ import type { Procedure } from './generated/model.js';
 import type { BundleMember, MemberSubmission } from './bundle.js';
 import { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 import { computeFees, type FeeLine, type FeePayload } from './fees.js';
-import type { Condition, Text, ValidateOptions } from './submission.js';
+import type { Text } from './generated/model.js';
+import type { Condition, ValidateOptions } from './submission.js';
 
 /** What a compiled procedure module (or bundle) offers the fee rules. */
 export interface FeeModule {

@@ -1,4 +1,6 @@
+import type { LocalizedText } from './text.js';
 import { filled, isIsoDate, isTaxCode, todayInVietnam } from './helpers.js';
+import type { Text } from './generated/model.js';
 import { messageFor } from './messages.js';
 
 /**
@@ -8,11 +10,6 @@ import { messageFor } from './messages.js';
  * the rules as data and the conditions as functions; this code is the same for every
  * procedure, in the browser and on the server.
  */
-
-export interface Text {
-  vi: string;
-  en?: string;
-}
 
 export type Condition = (d: Record<string, unknown>, c: ConditionContext, it?: Record<string, unknown>) => unknown;
 
@@ -64,7 +61,7 @@ export interface ValidationError {
   /** The rule that failed: required, type, pattern, enum, hidden, date, checksum, document… */
   rule: string;
   params?: Record<string, unknown>;
-  message: { vi: string; en: string };
+  message: LocalizedText;
 }
 
 export interface ValidationResult<T = unknown> {

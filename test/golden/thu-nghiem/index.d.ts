@@ -7,7 +7,8 @@ export interface CatalogueEntry {
   levels: string[];
   onlineLevel: 'full' | 'partial' | 'none';
   version: string;
-  effectiveDate: string;
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
   status: 'active' | 'superseded' | 'repealed';
   module: string;
 }

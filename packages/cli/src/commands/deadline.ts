@@ -1,5 +1,7 @@
+import { localize } from '@thutuc/runtime';
 import { openProcedure } from '../catalogue.js';
-import { computeDeadline, createWorkingCalendar, durationText, parseVietnamTime } from '@thutuc/runtime';
+import { findConfig, shown } from '../config.js';
+import { computeDeadline, createWorkingCalendar, parseVietnamTime, processingTimeText } from '@thutuc/runtime';
 import type { CommonOptions, Io } from '../io.js';
 
 export interface DeadlineOptions extends CommonOptions {
@@ -18,7 +20,7 @@ const CHANNELS: Record<string, { vi: string; en: string }> = {
 export async function deadlineCommand(args: string[], options: DeadlineOptions, io: Io): Promise<number> {
   const { lang } = options;
   const fail = (vi: string, en: string) => {
-    io.stderr.write(`thutuc: ${lang === 'vi' ? vi : en}\n`);
+    io.stderr.write(`thutuc: ${localize({ vi, en }, lang)}\n`);
     return 1;
   };
   const [id] = args;
@@ -28,7 +30,7 @@ export async function deadlineCommand(args: string[], options: DeadlineOptions, 
     return fail(`Thời điểm tiếp nhận không hợp lệ: "${received}" (cần dạng 2026-04-24T10:00, giờ Việt Nam).`, `Not a valid receipt time: "${received}" (expected e.g. 2026-04-24T10:00, Vietnam time).`);
   }
 
-  const folder = options.catalogue ?? 'catalogue';
+  const folder = options.catalogue ?? shown(io.cwd, (await findConfig(io.cwd)).catalogue);
   const opened = await openProcedure(folder, id, options, io);
   if ('exitCode' in opened) return opened.message ? fail(opened.message.vi, opened.message.en) : opened.exitCode;
   const { analysis, procedure } = opened;
@@ -53,7 +55,7 @@ export async function deadlineCommand(args: string[], options: DeadlineOptions, 
   const out: string[] = [];
   out.push(`${t(procedure.title)} (${procedure.code}) · ${t(CHANNELS[channel.channel]!)}`);
   const cutoff = time.sameDayCutoff ? t({ vi: `; nhận sau ${time.sameDayCutoff} trả kết quả ngày làm việc tiếp theo`, en: `; received after ${time.sameDayCutoff}: the next working day` }) : '';
-  out.push(`${t({ vi: 'Thời hạn giải quyết', en: 'Time limit' })}: ${t(durationText(time.value, time.unit))}${cutoff}`);
+  out.push(`${t({ vi: 'Thời hạn giải quyết', en: 'Time limit' })}: ${t(processingTimeText(time))}${cutoff}`);
   out.push(t({ vi: 'Cách tính:', en: 'How it was counted:' }));
   for (const step of d.steps.slice(0, -1)) out.push(`  • ${t(step.message)}`);
   out.push(t(d.steps[d.steps.length - 1]!.message));

@@ -1,10 +1,12 @@
+import { localize } from '@thutuc/runtime';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { PortalImportError, agenciesFromYaml, convertPortalJson, schemaRef, type ImportResult } from '@thutuc/import';
 import type { Lang, Text } from '@thutuc/core';
+import { findConfig } from '../config.js';
+import { schemaFile } from '../schemas.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -13,23 +15,9 @@ export interface ImportOptions extends CommonOptions {
   index?: string | undefined;
 }
 
-const SCHEMA = 'schemas/procedure.schema.json';
-
-/**
- * The project the files are written for: the nearest folder above the working directory
- * holding schemas/procedure.schema.json, else the repository this command was built in.
- */
-function projectRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, SCHEMA))) return dir;
-    if (path.dirname(dir) === dir) break;
-  }
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-}
-
 /** The shared folder the drafts will sit beside: the output catalogue's own, else the project's. */
-function sharedFolder(out: string, root: string): string | undefined {
-  return [path.join(out, 'shared'), path.join(root, 'catalogue/shared')].find((dir) => existsSync(path.join(dir, 'agencies.yaml')));
+function sharedFolder(out: string, catalogue: string): string | undefined {
+  return [path.join(out, 'shared'), path.join(catalogue, 'shared')].find((dir) => existsSync(path.join(dir, 'agencies.yaml')));
 }
 
 /** `thutuc import <portal-json> [--out dir] [--index N]`: portal records → draft YAML plus what to check. */
@@ -37,15 +25,15 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
   const { lang } = options;
   const t = (text: Text) => (lang === 'en' && text.en) || text.vi;
   const fail = (vi: string, en: string) => {
-    io.stderr.write(`thutuc: ${lang === 'vi' ? vi : en}\n`);
+    io.stderr.write(`thutuc: ${localize({ vi, en }, lang)}\n`);
     return 1;
   };
   const [input, ...extra] = args;
   if (!input || extra.length) {
-    throw new UsageError(lang === 'vi' ? 'Cần đúng một tệp JSON, ví dụ: thutuc import ban-ghi.json --out catalogue' : 'Give exactly one JSON file, e.g. thutuc import record.json --out catalogue');
+    throw new UsageError({ vi: 'Cần đúng một tệp JSON, ví dụ: thutuc import ban-ghi.json --out catalogue', en: 'Give exactly one JSON file, e.g. thutuc import record.json --out catalogue' });
   }
   if (options.index !== undefined && !/^\d+$/.test(options.index)) {
-    throw new UsageError(lang === 'vi' ? `--index cần số nguyên không âm (nhận được ${options.index})` : `--index must be a non-negative integer (got ${options.index})`);
+    throw new UsageError({ vi: `--index cần số nguyên không âm (nhận được ${options.index})`, en: `--index must be a non-negative integer (got ${options.index})` });
   }
 
   let text: string;
@@ -55,16 +43,16 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return fail(`Không đọc được tệp ${input} (${code}).`, `Cannot read ${input} (${code}).`);
   }
-  const root = projectRoot(io.cwd);
-  const out = path.resolve(io.cwd, options.out ?? 'catalogue');
-  const shared = sharedFolder(out, root);
+  const { catalogue } = await findConfig(io.cwd);
+  const out = options.out ? path.resolve(io.cwd, options.out) : catalogue;
+  const shared = sharedFolder(out, catalogue);
   const agencies = shared ? agenciesFromYaml(await readFile(path.join(shared, 'agencies.yaml'), 'utf8')) : [];
 
   let result: ImportResult;
   try {
     result = convertPortalJson(text, { index: options.index === undefined ? undefined : Number(options.index), agencies, origin: path.basename(input) });
   } catch (error) {
-    if (error instanceof PortalImportError) return fail(`${input}: ${error.vi}`, `${input}: ${error.en}`);
+    if (error instanceof PortalImportError) return fail(`${input}: ${error.text.vi}`, `${input}: ${error.text.en}`);
     throw error;
   }
 
@@ -76,7 +64,7 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
   }
   for (const { p, file } of targets) {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, p.render(schemaRef(file, path.join(root, SCHEMA))));
+    await writeFile(file, p.render(schemaRef(file, schemaFile('procedure', path.dirname(file), { project: io.cwd }))));
   }
 
   // Check the drafts beside the shared data they reference, as `thutuc validate` will.
@@ -100,9 +88,9 @@ export async function importCommand(args: string[], options: ImportOptions, io: 
       io.stdout.write(`  ${summaryLine(lang, f.gaps.length, f.warnings, f.errors)}\n`);
       for (const gap of f.gaps) io.stdout.write(`  • ${firstLine(t(gap))}\n`);
     }
-    for (const failure of result.failures) io.stderr.write(`✗ ${input} [${failure.index}]: ${lang === 'vi' ? failure.vi : failure.en}\n`);
+    for (const failure of result.failures) io.stderr.write(`✗ ${input} [${failure.index}]: ${localize(failure, lang)}\n`);
     if (result.skipped.length) {
-      io.stderr.write(lang === 'vi' ? `Bỏ qua ${result.skipped.length} phần tử không phải bản ghi thủ tục: ${result.skipped.join(', ')}\n` : `Skipped ${result.skipped.length} element(s) that are not procedure records: ${result.skipped.join(', ')}\n`);
+      io.stderr.write(localize({ vi: `Bỏ qua ${result.skipped.length} phần tử không phải bản ghi thủ tục: ${result.skipped.join(', ')}\n`, en: `Skipped ${result.skipped.length} element(s) that are not procedure records: ${result.skipped.join(', ')}\n` }, lang));
     }
     if (errors.length) printDiagnostics(io, errors, new Map([...analysis.sources].map(([file, s]) => [file, s.text])), lang, false);
   }

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { createDossierCodeGenerator } from '@thutuc/intake';
 import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/papers';
 import { didYouMean } from '@thutuc/core';
-import { createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
+import { bilingual, localize, createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
 import { compiledProcedure, openProcedure } from '../catalogue.js';
+import { findConfig, shown } from '../config.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 
 export interface RenderOptions extends CommonOptions {
@@ -27,17 +28,17 @@ const FALLBACK_AGENCY = 'THUTUC';
  */
 export async function renderCommand(args: string[], options: RenderOptions, io: Io): Promise<number> {
   const { lang } = options;
-  const say = (vi: string, en: string) => (lang === 'vi' ? vi : en);
+  const say = (vi: string, en: string) => localize({ vi, en }, lang);
   const fail = (vi: string, en: string) => {
     io.stderr.write(`thutuc: ${say(vi, en)}\n`);
     return 1;
   };
   const [kind] = args;
   if (!kind || !(PAPER_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(say(`Cần loại giấy: ${PAPER_KINDS.join(', ')} (nhận được "${kind ?? ''}").`, `Give the paper: ${PAPER_KINDS.join(', ')} (got "${kind ?? ''}").`));
+    throw new UsageError(bilingual(`Cần loại giấy: ${PAPER_KINDS.join(', ')} (nhận được "${kind ?? ''}").`, `Give the paper: ${PAPER_KINDS.join(', ')} (got "${kind ?? ''}").`));
   }
   const [id, name] = splitExample(options.example);
-  if (!id || !name) throw new UsageError(say('Cần --example <mã thủ tục>/<tên hồ sơ mẫu>, ví dụ: --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me', 'Give --example <procedure id>/<example name>, e.g. --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me'));
+  if (!id || !name) throw new UsageError(bilingual('Cần --example <mã thủ tục>/<tên hồ sơ mẫu>, ví dụ: --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me', 'Give --example <procedure id>/<example name>, e.g. --example ho-tich.dang-ky-khai-sinh/truc-tuyen-dung-han-co-cha-me'));
   const received = options.received ?? new Date().toISOString();
   const at = parseVietnamTime(received);
   if (!at) return fail(`Thời điểm tiếp nhận không hợp lệ: "${received}" (cần dạng 2026-04-24T10:00, giờ Việt Nam).`, `Not a valid receipt time: "${received}" (expected e.g. 2026-04-24T10:00, Vietnam time).`);
@@ -45,7 +46,7 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
     return fail(`Ngày hẹn lại không hợp lệ: "${options.newDate}" (cần dạng 2026-05-05T17:00).`, `Not a valid new date: "${options.newDate}" (expected e.g. 2026-05-05T17:00).`);
   }
 
-  const folder = options.catalogue ?? 'catalogue';
+  const folder = options.catalogue ?? shown(io.cwd, (await findConfig(io.cwd)).catalogue);
   const opened = await openProcedure(folder, id, options, io);
   if ('exitCode' in opened) return opened.message ? fail(opened.message.vi, opened.message.en) : opened.exitCode;
   const { analysis, procedure } = opened;
@@ -89,8 +90,7 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
   const file = path.resolve(io.cwd, options.out);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, paper.html);
-  const shown = path.relative(io.cwd, file);
-  io.stdout.write(`${say('Đã ghi', 'Wrote')} ${shown.startsWith('..') ? file : shown} (${code})\n`);
+  io.stdout.write(`${say('Đã ghi', 'Wrote')} ${shown(io.cwd, file)} (${code})\n`);
   return 0;
 }
 

@@ -1,7 +1,9 @@
+import { localize } from '@thutuc/runtime';
 import path from 'node:path';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { buildReport, fieldLine, isReplaceableReportDir, summaryLine, writeReport } from '@thutuc/report';
 import { hasErrors } from '@thutuc/core';
+import { findConfig, shown } from '../config.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -18,20 +20,19 @@ export interface ReportOptions extends CommonOptions {
 export async function reportCommand(paths: string[], options: ReportOptions, io: Io): Promise<number> {
   const { lang } = options;
   if (!options.out) {
-    throw new UsageError(lang === 'vi' ? 'Cần thư mục ghi báo cáo: --out <thư mục>' : 'Give the folder to write the report to: --out <dir>');
+    throw new UsageError({ vi: 'Cần thư mục ghi báo cáo: --out <thư mục>', en: 'Give the folder to write the report to: --out <dir>' });
   }
   const outDir = path.resolve(io.cwd, options.out);
-  const relative = path.relative(io.cwd, outDir);
-  const where = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : outDir;
+  const where = shown(io.cwd, outDir);
 
-  const loaded = await loadInputs(paths.length ? paths : ['catalogue'], io.cwd);
+  const loaded = await loadInputs(paths.length ? paths : [shown(io.cwd, (await findConfig(io.cwd)).catalogue)], io.cwd);
   const analysis = await analyzeCatalogue(loaded.inputs);
   const diagnostics = [...loaded.diagnostics, ...analysis.diagnostics];
   const texts = new Map([...analysis.sources].map(([file, s]) => [file, s.text]));
   if (hasErrors(diagnostics)) {
     printDiagnostics(io, diagnostics, texts, lang, options.json);
     if (!options.json) {
-      io.stderr.write(lang === 'vi' ? `✗ Danh mục có lỗi: không lập báo cáo; ${where} giữ nguyên.\n` : `✗ The catalogue has errors: no report written; ${where} is unchanged.\n`);
+      io.stderr.write(localize({ vi: `✗ Danh mục có lỗi: không lập báo cáo; ${where} giữ nguyên.\n`, en: `✗ The catalogue has errors: no report written; ${where} is unchanged.\n` }, lang));
     }
     return 1;
   }
@@ -55,8 +56,8 @@ export async function reportCommand(paths: string[], options: ReportOptions, io:
   }
   // Warnings do not stop the report but should not pass unseen either.
   if (diagnostics.length) printDiagnostics(io, diagnostics, texts, lang, false);
-  const out = [summaryLine(summary, lang), `${lang === 'vi' ? 'Theo lĩnh vực' : 'By field'}: ${fieldLine(summary, lang)}`];
-  out.push(lang === 'vi' ? `✓ Đã ghi báo cáo vào ${where} (${report.files.size} tệp): mở ${path.join(where, 'index.html')}` : `✓ Report written to ${where} (${report.files.size} files): open ${path.join(where, 'index.html')}`);
+  const out = [summaryLine(summary, lang), `${localize({ vi: 'Theo lĩnh vực', en: 'By field' }, lang)}: ${fieldLine(summary, lang)}`];
+  out.push(localize({ vi: `✓ Đã ghi báo cáo vào ${where} (${report.files.size} tệp): mở ${path.join(where, 'index.html')}`, en: `✓ Report written to ${where} (${report.files.size} files): open ${path.join(where, 'index.html')}` }, lang));
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

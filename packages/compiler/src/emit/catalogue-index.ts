@@ -1,5 +1,5 @@
 import type { CatalogueFiles, Procedure } from '@thutuc/core';
-import type { ProvinceFeeFile } from '@thutuc/runtime';
+import { knownDate, type ProvinceFeeFile } from '@thutuc/runtime';
 import { render } from './templates.js';
 import type { EmittedFiles } from './procedure.js';
 
@@ -11,7 +11,8 @@ export interface IndexEntry {
   levels: Procedure['levels'];
   onlineLevel: Procedure['onlineLevel'];
   version: string;
-  effectiveDate: string;
+  /** null when the source does not state it. */
+  effectiveDate: string | null;
   status: Procedure['status'];
   module: string;
 }
@@ -25,7 +26,7 @@ export function indexEntry(p: Procedure): IndexEntry {
     levels: p.levels,
     onlineLevel: p.onlineLevel,
     version: p.version,
-    effectiveDate: p.effectiveDate,
+    effectiveDate: knownDate(p.effectiveDate) ?? null,
     status: p.status,
     module: `./procedures/${p.id}/index.js`,
   };

@@ -1,4 +1,5 @@
 import type { Procedure } from '@thutuc/core';
+import { knownDate } from '@thutuc/runtime';
 import { payloadTypes } from './payload-types.js';
 import { submissionRules } from './rules.js';
 import { submissionSchema } from './submission-schema.js';
@@ -21,7 +22,7 @@ export type EmittedFiles = Map<string, string>;
  */
 export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<EmittedFiles> {
   const dir = `procedures/${p.id}`;
-  const header = { source: ctx.source, code: p.code, title: p.title.vi, version: p.version, effectiveDate: p.effectiveDate, id: p.id, bundle: Boolean(p.members) };
+  const header = { source: ctx.source, code: p.code, title: p.title.vi, version: p.version, effectiveDate: knownDate(p.effectiveDate) ?? 'ngày chưa có thông tin (not stated)', id: p.id, bundle: Boolean(p.members) };
   const schema = submissionSchema(p, ctx.typeAccept);
   const conditions = Object.keys(ctx.conditions)
     .sort()

@@ -1,3 +1,4 @@
+import { ThutucError } from '@thutuc/runtime';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
@@ -25,7 +26,8 @@ const RUNTIME_REQUIRES: Record<string, string> = {
   'require("ajv/dist/runtime/ucs2length").default': 'r.ucs2length',
 };
 
-export class ValidatorCodeError extends Error {
+/** ajv wrote code the runtime cannot carry; a bug to report rather than a catalogue mistake. */
+export class ValidatorCodeError extends ThutucError {
   override name = 'ValidatorCodeError';
 }
 
@@ -43,11 +45,11 @@ export function validatorSource(schema: Record<string, unknown>): string {
   ajv.removeSchema(id);
   for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) code = code.split(from).join(to);
   const leftover = /require\(("[^"]+")\)/.exec(code);
-  if (leftover) throw new ValidatorCodeError(`unsupported runtime helper ${leftover[1]}`);
+  if (leftover) throw new ValidatorCodeError({ vi: `trình kiểm tra cần hàm hỗ trợ chưa có trong runtime: ${leftover[1]}`, en: `unsupported runtime helper ${leftover[1]}` });
   code = renumber(code);
   // Drop ajv's own export lines; the module template exports what it needs.
   code = code.replace(/^"use strict";/, '').replace(/export const validate = (\w+);export default \w+;/, 'const validateSchema = $1;');
-  if (!code.includes('const validateSchema = ')) throw new ValidatorCodeError('unexpected standalone output');
+  if (!code.includes('const validateSchema = ')) throw new ValidatorCodeError({ vi: 'ajv sinh mã không như dự kiến', en: 'unexpected standalone output' });
   return code;
 }
 

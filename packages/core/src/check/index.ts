@@ -9,6 +9,7 @@ import { checkFees } from './fees.js';
 import { checkForms } from './form.js';
 import { checkReferences } from './references.js';
 import { checkUniqueIds } from './unique-ids.js';
+import { checkUnknowns } from './unknowns.js';
 
 /** The catalogue after the semantic checks, with each procedure's compiled conditions. */
 export interface CheckedCatalogue {
@@ -21,7 +22,7 @@ export interface CheckedCatalogue {
 /** Rules that look across files: cheap, run on every check. */
 const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides];
 /** Rules that read one file at a time: their results are kept per document. */
-const FILE_RULES = [checkDates, checkFees, checkForms];
+const FILE_RULES = [checkDates, checkFees, checkForms, checkUnknowns];
 
 interface FileResult {
   diagnostics: Diagnostic[];
@@ -66,3 +67,4 @@ export function checkCatalogue(documents: readonly ValidatedDocument[]): Checked
 
 export type { CatalogueFiles, Doc } from './catalogue.js';
 export { procedureScope } from './expressions.js';
+export { summarizeUnknowns, unknownFacts, type UnknownFact, type UnknownSummary } from './unknowns.js';

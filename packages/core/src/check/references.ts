@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type LocalizedMessage } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type LocalizedText } from '../diagnostics/diagnostic.js';
 import type { ParsedSource } from '../source/parse.js';
 import { didYouMean } from '../suggest.js';
 import { describeLocation, type CatalogueFiles } from './catalogue.js';
@@ -9,9 +9,9 @@ const WHAT = {
   legal: { vi: 'văn bản căn cứ (trong legalBasis)', en: 'legal document (in legalBasis)' },
   document: { vi: 'giấy tờ trong cùng trường hợp', en: 'document in the same case' },
   procedure: { vi: 'thủ tục', en: 'procedure' },
-} satisfies Record<string, LocalizedMessage>;
+} satisfies Record<string, LocalizedText>;
 
-function resolver(out: Diagnostic[], source: ParsedSource, what: LocalizedMessage, known: ReadonlySet<string>) {
+function resolver(out: Diagnostic[], source: ParsedSource, what: LocalizedText, known: ReadonlySet<string>) {
   return (ref: string, pointer: string) => {
     if (!known.has(ref)) out.push(diagnostic('TT3002', source.locate(pointer), { what, ref, hint: didYouMean(ref, known) }));
   };

@@ -53,6 +53,8 @@ export const DiagnosticCodes = {
   TT3016: { severity: 'error', vi: 'Trường `{field}` của `{member}` có kiểu {expected}, nhưng biểu thức ánh xạ cho {got}.', en: 'The field `{field}` of `{member}` is {expected}, but the mapping gives {got}.' },
   TT3017: { severity: 'error', vi: 'Thủ tục thành phần `{member}` bắt buộc {what} `{missing}` nhưng nhóm liên thông không cung cấp.', en: 'The member `{member}` requires {what} `{missing}`, which the bundle does not provide.' },
   TT3015: { severity: 'error', vi: 'Dòng phí `{fee}` của thủ tục `{procedure}` không phải loại `local` (do HĐND tỉnh quyết định) nên không ghi đè được.', en: 'The fee line `{fee}` of `{procedure}` is not `kind: local` (set by the provincial council), so it cannot be overridden.' },
+  TT3040: { severity: 'warning', vi: 'Chưa có thông tin: {what}{raw}. Bổ sung khi nguồn nêu rõ; không ghi 0, miễn hay trong ngày thay cho nó.', en: 'Not stated: {what}{raw}. Fill it in when a source states it; never write 0, free or same day instead.' },
+  TT3041: { severity: 'error', vi: '{what} ghi `unknown` nhưng vẫn có `{property}`: hoặc biết, hoặc chưa biết.', en: '{what} is marked unknown but still has `{property}`: it is either known or not.' },
 
   // ── expressions ────────────────────────────────────────────────────────
   TT4001: { severity: 'error', vi: 'Biểu thức sai cú pháp: {detail}', en: 'Expression syntax error: {detail}' },

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@thutuc/runtime';
 import { DiagnosticCodes, type DiagnosticCode, type Severity } from './codes.js';
 
 /** Where in a source file a diagnostic points. Lines and columns count from 1. */
@@ -11,20 +12,17 @@ export interface SourceLocation {
   path?: string;
 }
 
-export interface LocalizedMessage {
-  vi: string;
-  en: string;
-}
+export type { LocalizedText } from '@thutuc/runtime';
 
 /** The one shape every stage reports problems in. */
 export interface Diagnostic extends SourceLocation {
   code: DiagnosticCode;
   severity: Severity;
-  message: LocalizedMessage;
+  message: LocalizedText;
 }
 
 /** A parameter is the same in both languages, or worded per language. */
-export type DiagnosticParam = string | number | LocalizedMessage;
+export type DiagnosticParam = string | number | LocalizedText;
 export type DiagnosticParams = Record<string, DiagnosticParam>;
 
 function fill(template: string, params: DiagnosticParams, lang: 'vi' | 'en'): string {

@@ -1,6 +1,8 @@
+import { localize } from '@thutuc/runtime';
+import type { Lang } from '@thutuc/runtime';
 import type { Diagnostic } from './diagnostic.js';
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '@thutuc/runtime';
 
 const SEVERITY_WORD = {
   vi: { error: 'lỗi', warning: 'cảnh báo' },
@@ -42,5 +44,5 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang, source?: string): st
 export function summarize(diagnostics: readonly Diagnostic[], lang: Lang): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  return lang === 'vi' ? `${errors} lỗi, ${warnings} cảnh báo` : `${errors} error(s), ${warnings} warning(s)`;
+  return localize({ vi: `${errors} lỗi, ${warnings} cảnh báo`, en: `${errors} error(s), ${warnings} warning(s)` }, lang);
 }

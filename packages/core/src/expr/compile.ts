@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import type { DiagnosticParams, LocalizedMessage } from '../diagnostics/diagnostic.js';
+import type { DiagnosticParams, LocalizedText } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { parseExpression } from './parse.js';
 import { BOOLEAN, DATE, NUMBER, STRING, allNames, lookup, typeName, type ExprType, type Scope } from './types.js';
@@ -41,7 +41,7 @@ class Failed extends Error {
   override name = 'ExpressionFailed';
 }
 
-function both(t: ExprType): LocalizedMessage {
+function both(t: ExprType): LocalizedText {
   return typeName(t);
 }
 

@@ -304,6 +304,42 @@ export const schemas = {
             "date": "2014-11-20"
           }
         ]
+      },
+      "unknownFact": {
+        "title": "Chưa có thông tin · Not stated",
+        "description": "Một thông tin mà văn bản hoặc Cổng DVCQG không nêu: ghi `unknown: true` và nguyên văn nguồn (ví dụ \"Không có thông tin\"), không bao giờ ghi 0, miễn phí hay trong ngày thay cho nó.\n\nA fact the law or the portal does not state: `unknown: true` with the source's wording, never 0, free or same day in its place.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "unknown",
+          "raw"
+        ],
+        "properties": {
+          "unknown": {
+            "title": "Chưa biết · Unknown",
+            "description": "Luôn là true: nguồn không nêu thông tin này.\n\nAlways true: the source does not state this fact.",
+            "const": true,
+            "examples": [
+              true
+            ]
+          },
+          "raw": {
+            "title": "Nguyên văn nguồn · Source wording",
+            "description": "Nguồn nói gì (hoặc im lặng ở đâu), để người sau kiểm tra lại.\n\nWhat the source says (or where it is silent), so it can be checked later.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000,
+            "examples": [
+              "Không có thông tin"
+            ]
+          }
+        },
+        "examples": [
+          {
+            "unknown": true,
+            "raw": "Không có thông tin"
+          }
+        ]
       }
     }
   },
@@ -1014,11 +1050,12 @@ export const schemas = {
       },
       "code": {
         "title": "Mã thủ tục · National procedure code",
-        "description": "Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193; thủ tục địa phương có thêm hậu tố như .H38.\n\nThe code in the national procedure database; local variants carry a suffix such as .H38.",
+        "description": "Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193 (các bộ, ngành dùng cả đầu 5. và 6.); thủ tục địa phương có thêm hậu tố như .H38.\n\nThe code in the national procedure database (ministries also use 5.x and 6.x); local variants carry a suffix such as .H38.",
         "type": "string",
-        "pattern": "^[1-3]\\.\\d{6}(\\.[0-9A-Z]+)*$",
+        "pattern": "^[1-9]\\.\\d{6}(\\.[0-9A-Z]+)*$",
         "examples": [
           "1.001193",
+          "6.003638",
           "1.000948.H38",
           "2.001218.000.00.00.H38"
         ]
@@ -1209,10 +1246,26 @@ export const schemas = {
       },
       "effectiveDate": {
         "title": "Ngày áp dụng · Effective date",
-        "description": "Ngày phiên bản này bắt đầu áp dụng.\n\nThe date this version takes effect.",
-        "$ref": "common.schema.json#/$defs/isoDate",
+        "description": "Ngày phiên bản này bắt đầu áp dụng (YYYY-MM-DD), hoặc `{ unknown: true, raw: … }` khi nguồn không nêu.\n\nThe date this version takes effect, or `{ unknown: true, raw: … }` when the source does not state it.",
+        "type": [
+          "string",
+          "object"
+        ],
+        "if": {
+          "type": "string"
+        },
+        "then": {
+          "$ref": "common.schema.json#/$defs/isoDate"
+        },
+        "else": {
+          "$ref": "common.schema.json#/$defs/unknownFact"
+        },
         "examples": [
-          "2025-07-01"
+          "2025-07-01",
+          {
+            "unknown": true,
+            "raw": "Cổng DVCQG không nêu ngày áp dụng"
+          }
         ]
       },
       "status": {
@@ -1599,19 +1652,34 @@ export const schemas = {
       },
       "processingTime": {
         "title": "Thời hạn giải quyết · Processing time limit",
-        "description": "Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định.\n\nThe time limit from receipt of a complete dossier, with the legal wording kept.",
+        "description": "Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định. Khi nguồn không nêu: `{ unknown: true, raw: \"Không có thông tin\" }`; khi nêu số mà không nêu đơn vị: `unit: unknown`.\n\nThe time limit from receipt of a complete dossier, with the legal wording kept. When the source does not state it: `{ unknown: true, raw: … }`; a number without a unit: `unit: unknown`.",
         "type": "object",
         "additionalProperties": false,
-        "required": [
-          "value",
-          "unit"
-        ],
+        "required": [],
         "properties": {
+          "unknown": {
+            "title": "Chưa biết · Unknown",
+            "description": "true khi nguồn không nêu thời hạn; khi đó bỏ `value`, `unit` và ghi nguyên văn vào `raw`.\n\ntrue when the source does not state the time limit; then omit value and unit and keep the wording in raw.",
+            "const": true,
+            "examples": [
+              true
+            ]
+          },
           "value": {
             "$ref": "#/$defs/duration/properties/value"
           },
           "unit": {
-            "$ref": "#/$defs/duration/properties/unit"
+            "title": "Đơn vị · Unit",
+            "description": "`working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).\n\nworking_day, day (calendar), hour (working hours), or unknown when the source gives no unit (keep its wording in `raw`).",
+            "enum": [
+              "working_day",
+              "day",
+              "hour",
+              "unknown"
+            ],
+            "examples": [
+              "working_day"
+            ]
           },
           "raw": {
             "title": "Nguyên văn · Legal wording",
@@ -1691,8 +1759,28 @@ export const schemas = {
             "value": 1,
             "unit": "working_day",
             "sameDayCutoff": "15:00"
+          },
+          {
+            "unknown": true,
+            "raw": "Không có thông tin"
           }
-        ]
+        ],
+        "if": {
+          "required": [
+            "unknown"
+          ]
+        },
+        "then": {
+          "required": [
+            "raw"
+          ]
+        },
+        "else": {
+          "required": [
+            "value",
+            "unit"
+          ]
+        }
       },
       "channel": {
         "title": "Hình thức nộp · Channel",
@@ -1722,7 +1810,7 @@ export const schemas = {
           },
           "fees": {
             "title": "Phí, lệ phí · Fees",
-            "description": "Các dòng phí, lệ phí áp dụng cho hình thức này. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định — không ghi 0.\n\nThe fee lines for this channel. Use `kind: exempt` or `kind: local` rather than 0.",
+            "description": "Các dòng phí, lệ phí áp dụng cho hình thức này, ít nhất một dòng. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định, `kind: unknown` khi nguồn không nêu — không ghi 0, không để trống.\n\nThe fee lines for this channel, at least one. Use kind: exempt, kind: local or kind: unknown (not stated) rather than 0 or an empty list.",
             "type": "array",
             "items": {
               "$ref": "#/$defs/fee"
@@ -1735,10 +1823,14 @@ export const schemas = {
                   "kind": "exempt",
                   "label": {
                     "vi": "Miễn lệ phí"
+                  },
+                  "reason": {
+                    "vi": "Miễn lệ phí đăng ký khai sinh đúng hạn"
                   }
                 }
               ]
-            ]
+            ],
+            "minItems": 1
           },
           "note": {
             "title": "Ghi chú · Note",
@@ -1758,13 +1850,23 @@ export const schemas = {
               "value": 7,
               "unit": "working_day"
             },
-            "fees": []
+            "fees": [
+              {
+                "id": "phi",
+                "type": "unknown",
+                "kind": "unknown",
+                "label": {
+                  "vi": "Phí, lệ phí"
+                },
+                "raw": "Không có thông tin"
+              }
+            ]
           }
         ]
       },
       "fee": {
         "title": "Dòng phí, lệ phí · Fee line",
-        "description": "Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định).\n\nOne fee or charge; `kind` selects how it is computed.",
+        "description": "Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).\n\nOne fee or charge; `kind` selects how it is computed.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1784,10 +1886,11 @@ export const schemas = {
           },
           "type": {
             "title": "Phí hay lệ phí · Fee or charge",
-            "description": "`phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015.\n\nphi = fee (service cost), le_phi = charge (state management service).",
+            "description": "`phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015; `unknown` khi nguồn không nói là phí hay lệ phí.\n\nphi = fee (service cost), le_phi = charge (state management service), unknown = the source does not say which.",
             "enum": [
               "phi",
-              "le_phi"
+              "le_phi",
+              "unknown"
             ],
             "examples": [
               "le_phi"
@@ -1795,13 +1898,14 @@ export const schemas = {
           },
           "kind": {
             "title": "Cách tính · Kind",
-            "description": "fixed, per_unit, tiered, exempt hoặc local.\n\nfixed, per_unit, tiered, exempt or local.",
+            "description": "fixed, per_unit, tiered, exempt, local hoặc unknown (nguồn không nêu số tiền; ghi nguyên văn vào `raw`).\n\nfixed, per_unit, tiered, exempt, local, or unknown (the source does not state the amount; keep its wording in raw).",
             "enum": [
               "fixed",
               "per_unit",
               "tiered",
               "exempt",
-              "local"
+              "local",
+              "unknown"
             ],
             "examples": [
               "per_unit"
@@ -1842,16 +1946,14 @@ export const schemas = {
           },
           "unit": {
             "title": "Đơn vị tính · Unit",
-            "description": "Đơn vị tính tiền cho per_unit và tiered: copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký).\n\nThe charging unit for per_unit and tiered.",
-            "enum": [
-              "copy",
-              "page",
-              "person",
-              "transaction",
-              "registration"
-            ],
+            "description": "Đơn vị tính tiền cho per_unit và tiered. Các mã copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký) được dịch sẵn; đơn vị khác ghi nguyên văn tiếng Việt (tờ khai, chiếc, tấn, lô hàng, thẻ…).\n\nThe charging unit for per_unit and tiered: copy, page, person, transaction, registration are translated; any other unit is written as its Vietnamese label (tờ khai, chiếc, tấn, lô hàng, thẻ…).",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40,
             "examples": [
-              "copy"
+              "copy",
+              "tờ khai",
+              "lô hàng"
             ]
           },
           "quantity": {
@@ -1955,17 +2057,16 @@ export const schemas = {
             ]
           },
           "exemptions": {
-            "title": "Miễn, giảm · Exemptions",
-            "description": "Các trường hợp được miễn dòng phí này, mỗi trường hợp có lý do và căn cứ.\n\nSituations that exempt this line, each with reason and legal basis.",
+            "title": "Miễn, giảm · Exemptions and reductions",
+            "description": "Các trường hợp được miễn hoặc giảm dòng phí này, mỗi trường hợp có lý do, căn cứ, điều kiện (`when`) và/hoặc thời gian áp dụng (`validFrom`–`validUntil`).\n\nSituations that exempt or reduce this line, each with reason, legal basis, a condition and/or a period.",
             "type": "array",
             "items": {
               "title": "Trường hợp miễn · Exemption",
-              "description": "Một trường hợp miễn.\n\nOne exemption.",
+              "description": "Một trường hợp miễn (không có `amount`) hoặc giảm (mức thu `amount` thay cho mức thường).\n\nOne exemption (no amount) or reduction (amount replaces the usual one).",
               "type": "object",
               "additionalProperties": false,
               "required": [
                 "id",
-                "when",
                 "reason"
               ],
               "properties": {
@@ -1980,7 +2081,7 @@ export const schemas = {
                 "when": {
                   "$ref": "common.schema.json#/$defs/expression",
                   "title": "Khi · When",
-                  "description": "Điều kiện được miễn.\n\nThe condition for the exemption.",
+                  "description": "Điều kiện được miễn, giảm; bỏ trống khi áp dụng cho mọi hồ sơ trong thời gian áp dụng.\n\nThe condition; omit it when the reduction applies to everyone during its period.",
                   "examples": [
                     "thuoc_ho_ngheo"
                   ]
@@ -2007,6 +2108,31 @@ export const schemas = {
                       "tt-85-2019-btc"
                     ]
                   ]
+                },
+                "amount": {
+                  "title": "Mức thu được giảm · Reduced amount",
+                  "description": "Mức thu áp dụng thay cho mức thường (với per_unit là đơn giá); bỏ trống khi miễn hẳn.\n\nThe amount charged instead (the unit price for per_unit); omit for a full exemption.",
+                  "type": "integer",
+                  "minimum": 0,
+                  "examples": [
+                    400000
+                  ]
+                },
+                "validFrom": {
+                  "title": "Áp dụng từ ngày · Valid from",
+                  "description": "Ngày bắt đầu áp dụng (YYYY-MM-DD).\n\nFirst day it applies.",
+                  "$ref": "common.schema.json#/$defs/isoDate",
+                  "examples": [
+                    "2025-07-01"
+                  ]
+                },
+                "validUntil": {
+                  "title": "Áp dụng đến hết ngày · Valid until",
+                  "description": "Ngày cuối cùng áp dụng (YYYY-MM-DD).\n\nLast day it applies.",
+                  "$ref": "common.schema.json#/$defs/isoDate",
+                  "examples": [
+                    "2026-12-31"
+                  ]
                 }
               },
               "examples": [
@@ -2015,6 +2141,15 @@ export const schemas = {
                   "when": "thuoc_ho_ngheo",
                   "reason": {
                     "vi": "Người thuộc hộ nghèo"
+                  }
+                },
+                {
+                  "id": "giam-2025",
+                  "amount": 400000,
+                  "validFrom": "2025-07-01",
+                  "validUntil": "2026-12-31",
+                  "reason": {
+                    "vi": "Giảm 50% theo Thông tư 64/2025/TT-BTC"
                   }
                 }
               ]
@@ -2098,6 +2233,16 @@ export const schemas = {
                 "vi": "8.000 đồng/bản sao Trích lục/sự kiện hộ tịch"
               }
             ]
+          },
+          "raw": {
+            "title": "Nguyên văn nguồn · Source wording",
+            "description": "Câu chữ về khoản thu trong văn bản hoặc trên Cổng DVCQG; bắt buộc với `kind: unknown`.\n\nThe source's wording about the charge; required with kind: unknown.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000,
+            "examples": [
+              "Không có thông tin"
+            ]
           }
         },
         "allOf": [
@@ -2170,6 +2315,23 @@ export const schemas = {
             "then": {
               "required": [
                 "reason"
+              ]
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "kind": {
+                  "const": "unknown"
+                }
+              },
+              "required": [
+                "kind"
+              ]
+            },
+            "then": {
+              "required": [
+                "raw"
               ]
             }
           }
@@ -2500,6 +2662,38 @@ export const schemas = {
                 "vi": "Trường hợp không có giấy chứng sinh thì nộp văn bản của người làm chứng."
               }
             ]
+          },
+          "copyKinds": {
+            "title": "Loại bản sao được nhận · Accepted kinds of copy",
+            "description": "Bản sao phải là loại nào (một trong các loại): `certified` bản sao có chứng thực, `with_original` bản sao xuất trình kèm bản chính để đối chiếu, `electronic_certified` bản sao điện tử có chứng thực, `from_register` bản sao cấp từ sổ gốc.\n\nWhich kinds of copy are accepted (any of them).",
+            "type": "array",
+            "uniqueItems": true,
+            "minItems": 1,
+            "items": {
+              "enum": [
+                "certified",
+                "with_original",
+                "electronic_certified",
+                "from_register"
+              ]
+            },
+            "examples": [
+              [
+                "certified",
+                "with_original"
+              ]
+            ]
+          },
+          "translation": {
+            "title": "Bản dịch · Translation",
+            "description": "Giấy tờ bằng tiếng nước ngoài phải kèm bản dịch: `required` bản dịch tiếng Việt, `certified` bản dịch có chứng thực chữ ký người dịch hoặc công chứng.\n\nA foreign-language document needs a Vietnamese translation: required, or certified (notarised).",
+            "enum": [
+              "required",
+              "certified"
+            ],
+            "examples": [
+              "certified"
+            ]
           }
         },
         "examples": [
@@ -2567,6 +2761,18 @@ export const schemas = {
             "examples": [
               0.5
             ]
+          },
+          "timeLimit": {
+            "title": "Thời hạn của bước · Step time limit",
+            "description": "Thời hạn riêng của bước, ví dụ \"trong 5 ngày làm việc\"; `{ unknown: true, raw: … }` khi nguồn không nêu.\n\nThe step's own time limit, e.g. \"within 5 working days\"; unknown when not stated.",
+            "$ref": "#/$defs/processingTime",
+            "examples": [
+              {
+                "value": 5,
+                "unit": "working_day",
+                "raw": "trong 5 ngày làm việc"
+              }
+            ]
           }
         },
         "examples": [
@@ -2591,9 +2797,11 @@ export const schemas = {
             "title": "Mã kết quả · Result code",
             "description": "Mã kết quả trên CSDL quốc gia, dạng KQ.Gxx.nnnnnn.\n\nThe national result code.",
             "type": "string",
-            "pattern": "^(KQ\\.[A-Z]\\d{2}\\.\\d{6}|[0-9.]+\\.[A-Z]\\d{2}-KQ\\d+)$",
+            "pattern": "^(KQ\\.[A-Z][0-9A-Z]{1,4}\\.\\d{3,8}|[0-9A-Z]+(\\.[0-9A-Z]+)*-KQ\\d+)$",
             "examples": [
-              "KQ.G15.000031"
+              "KQ.G15.000031",
+              "KQ.H21.000030",
+              "000.00.00.G04-KQ1788"
             ]
           },
           "name": {
@@ -2614,6 +2822,56 @@ export const schemas = {
             "examples": [
               true
             ]
+          },
+          "validity": {
+            "title": "Thời hạn hiệu lực · Validity",
+            "description": "Kết quả có giá trị trong bao lâu, ví dụ \"có giá trị 3 tháng\".\n\nHow long the result stays valid, e.g. \"valid for 3 months\".",
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "value",
+              "unit"
+            ],
+            "properties": {
+              "value": {
+                "title": "Giá trị · Value",
+                "description": "Số đơn vị thời gian.\n\nNumber of units.",
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 100,
+                "examples": [
+                  3
+                ]
+              },
+              "unit": {
+                "title": "Đơn vị · Unit",
+                "description": "`day` ngày, `month` tháng, `year` năm.\n\nday, month or year.",
+                "enum": [
+                  "day",
+                  "month",
+                  "year"
+                ],
+                "examples": [
+                  "month"
+                ]
+              },
+              "raw": {
+                "title": "Nguyên văn · Source wording",
+                "description": "Câu chữ của nguồn.\n\nThe source's wording.",
+                "type": "string",
+                "maxLength": 2000,
+                "examples": [
+                  "có giá trị 3 tháng kể từ ngày cấp"
+                ]
+              }
+            },
+            "examples": [
+              {
+                "value": 3,
+                "unit": "month",
+                "raw": "có giá trị 3 tháng"
+              }
+            ]
           }
         },
         "examples": [
@@ -2621,6 +2879,16 @@ export const schemas = {
             "code": "KQ.G15.000031",
             "name": {
               "vi": "Giấy khai sinh"
+            }
+          },
+          {
+            "code": "KQ.G01.000140",
+            "name": {
+              "vi": "Phiếu cung cấp thông tin"
+            },
+            "validity": {
+              "value": 3,
+              "unit": "month"
             }
           }
         ]

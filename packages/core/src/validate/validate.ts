@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { diagnostic, type Diagnostic, type LocalizedMessage } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type LocalizedText } from '../diagnostics/diagnostic.js';
 import { schemas } from '../generated/schemas.js';
 import { isPlainNumberNode, type ParsedSource } from '../source/parse.js';
 import { didYouMean } from '../suggest.js';
@@ -21,7 +21,7 @@ function validatorFor(kind: Kind): ValidateFunction {
   return validate;
 }
 
-const TYPE_WORDS: Record<string, LocalizedMessage> = {
+const TYPE_WORDS: Record<string, LocalizedText> = {
   string: { vi: 'chuỗi ký tự', en: 'a string' },
   number: { vi: 'số', en: 'a number' },
   integer: { vi: 'số nguyên', en: 'an integer' },
@@ -31,11 +31,11 @@ const TYPE_WORDS: Record<string, LocalizedMessage> = {
   null: { vi: 'rỗng', en: 'empty' },
 };
 
-function typeWord(type: string): LocalizedMessage {
+function typeWord(type: string): LocalizedText {
   return TYPE_WORDS[type] ?? { vi: type, en: type };
 }
 
-function describeValue(value: unknown): LocalizedMessage {
+function describeValue(value: unknown): LocalizedText {
   if (value === null || value === undefined) return { vi: 'giá trị rỗng', en: 'an empty value' };
   if (Array.isArray(value)) return { vi: 'một danh sách', en: 'a list' };
   if (typeof value === 'object') return { vi: 'một đối tượng', en: 'a mapping' };
@@ -45,11 +45,11 @@ function describeValue(value: unknown): LocalizedMessage {
   return { vi: shown, en: shown };
 }
 
-function joinBoth(a: LocalizedMessage, b: LocalizedMessage): LocalizedMessage {
+function joinBoth(a: LocalizedText, b: LocalizedText): LocalizedText {
   return { vi: a.vi + b.vi, en: a.en + b.en };
 }
 
-const COMPARISON_WORDS: Record<string, LocalizedMessage> = {
+const COMPARISON_WORDS: Record<string, LocalizedText> = {
   '>=': { vi: 'lớn hơn hoặc bằng', en: 'at least' },
   '<=': { vi: 'nhỏ hơn hoặc bằng', en: 'at most' },
   '>': { vi: 'lớn hơn', en: 'greater than' },

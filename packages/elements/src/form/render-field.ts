@@ -1,6 +1,7 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormField } from '@thutuc/runtime/model';
-import { tr, type Lang, type Strings } from '../i18n.js';
+import type { Lang, Strings } from '../i18n.js';
 import { controlId } from './state.js';
 
 /**
@@ -39,11 +40,11 @@ function describedBy(id: string, v: FieldView): string | typeof nothing {
 }
 
 function labelText(v: FieldView) {
-  return html`${tr(v.field.label, v.lang)}${v.required ? nothing : html` <span class="optional">${v.s.optional}</span>`}`;
+  return html`${localize(v.field.label, v.lang)}${v.required ? nothing : html` <span class="optional">${v.s.optional}</span>`}`;
 }
 
 function hintAndError(id: string, v: FieldView) {
-  return html`${v.field.hint ? html`<p class="hint" id="${id}-hint" part="hint">${tr(v.field.hint, v.lang)}</p>` : nothing}${v.error
+  return html`${v.field.hint ? html`<p class="hint" id="${id}-hint" part="hint">${localize(v.field.hint, v.lang)}</p>` : nothing}${v.error
     ? html`<p class="error" id="${id}-error" part="error"><span class="visually-hidden">${v.s.errorPrefix} </span>${v.error}</p>`
     : nothing}`;
 }
@@ -116,7 +117,7 @@ function choice(id: string, v: FieldView) {
       html`<select id=${id} name=${v.path} part="input" aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(id, v)}
         @change=${(e: Event) => v.onChange(blank((e.target as HTMLSelectElement).value))} @blur=${v.onBlur}>
         <option value="" ?selected=${v.value === undefined}></option>
-        ${options.map((o) => html`<option value=${o.value} ?selected=${v.value === o.value}>${tr(o.label, v.lang)}</option>`)}
+        ${options.map((o) => html`<option value=${o.value} ?selected=${v.value === o.value}>${localize(o.label, v.lang)}</option>`)}
       </select>`,
     );
   }
@@ -127,7 +128,7 @@ function choice(id: string, v: FieldView) {
       (o, i) => html`<div class="option">
         <input type="radio" id=${i === 0 ? id : `${id}-${i}`} name=${v.path} value=${o.value} .checked=${v.value === o.value}
           aria-invalid=${v.error ? 'true' : 'false'} @change=${() => v.onChange(o.value)} @blur=${v.onBlur} />
-        <label for=${i === 0 ? id : `${id}-${i}`}>${tr(o.label, v.lang)}</label>
+        <label for=${i === 0 ? id : `${id}-${i}`}>${localize(o.label, v.lang)}</label>
       </div>`,
     )}`,
   );
@@ -147,7 +148,7 @@ function multiChoice(id: string, v: FieldView) {
       (o, i) => html`<div class="checkbox">
         <input type="checkbox" id=${i === 0 ? id : `${id}-${i}`} name=${v.path} value=${o.value} .checked=${selected.includes(o.value)}
           @change=${(e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked)} @blur=${v.onBlur} />
-        <label for=${i === 0 ? id : `${id}-${i}`}>${tr(o.label, v.lang)}</label>
+        <label for=${i === 0 ? id : `${id}-${i}`}>${localize(o.label, v.lang)}</label>
       </div>`,
     )}`,
   );
@@ -211,7 +212,7 @@ function group(id: string, v: FieldView) {
     html`${entries.map((entry, i) => v.renderGroupItem!(i, entry))}
       ${entries.length < max
         ? html`<button type="button" id=${entries.length === 0 ? id : nothing} class="secondary" part="button-secondary"
-            @click=${() => v.onChange([...entries, {}])}>${v.s.addItem}: ${tr(v.field.label, v.lang)}</button>`
+            @click=${() => v.onChange([...entries, {}])}>${v.s.addItem}: ${localize(v.field.label, v.lang)}</button>`
         : nothing}`,
   );
 }

@@ -1,5 +1,5 @@
 import type { FormField, Section } from '@thutuc/runtime/model';
-import type { ConditionContext, ValidationError } from '@thutuc/runtime';
+import { computeSubmissionFees, type ConditionContext, type FeePayload, type ProvinceFeeFile, type SubmissionFees, type ValidationError } from '@thutuc/runtime';
 import type { AttachedFile, CompiledProcedure } from '../types.js';
 
 export type Data = Record<string, unknown>;
@@ -14,6 +14,11 @@ export type Step =
 export function formChannel(p: CompiledProcedure): string {
   const channels = p.definition.channels.map((c) => c.channel);
   return channels.includes('online') ? 'online' : channels[0]!;
+}
+
+/** The same fee rules the server and the receipt use, on what the form holds now. */
+export function computeFeeSummary(p: CompiledProcedure, payload: Record<string, unknown>, today: string, province?: ProvinceFeeFile): SubmissionFees {
+  return computeSubmissionFees(p, { ...payload, channel: formChannel(p) } as unknown as FeePayload, { today, ...(province ? { province } : {}) });
 }
 
 export function contextOf(p: CompiledProcedure, caseId: string | undefined, delivery: string | undefined, today: string): ConditionContext {

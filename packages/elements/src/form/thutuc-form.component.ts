@@ -1,29 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { FormField } from '@thutuc/runtime/model';
-import { todayInVietnam, type ConditionContext, type ProvinceFeeFile, type ValidationError } from '@thutuc/runtime';
-import { strings, tr, type Lang } from '../i18n.js';
-import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
-import { clearDraft, draftKey, loadDraft, saveDraft } from './autosave.js';
-import { renderField } from './render-field.js';
-import {
-  contextOf,
-  controlId,
-  documentsPayload,
-  errorsForStep,
-  formChannel,
-  isFieldRequired,
-  isFieldVisible,
-  stepsOf,
-  visibleData,
-  type Data,
-  type Step,
-} from './state.js';
-import { newIdempotencyKey, postSubmission, type Envelope, type SubmitOutcome } from './submit.js';
+import { localize, todayInVietnam, type ProvinceFeeFile, type ValidationError } from '@thutuc/runtime';
+import { strings, type Lang } from '../i18n.js';
+import type { CompiledProcedure } from '../types.js';
+import { fetchProvinceFees, importProcedure } from './catalogue.js';
+import { FormController } from './form-controller.js';
+import { controlId, errorsForStep, type Step } from './state.js';
 import { formStyles } from './thutuc-form.styles.js';
 import { renderDocumentsStep } from './views/documents.js';
-import { computeFeeSummary, renderFeesStep } from './views/fees.js';
+import { renderErrorSummary } from './views/error-summary.js';
+import { renderFeesStep } from './views/fees.js';
 import { renderReceipt } from './views/receipt.js';
 import { renderReview } from './views/review.js';
+import { renderSection } from './views/section.js';
 
 /**
  * An online application form for one administrative procedure.
@@ -82,443 +70,160 @@ export class ThutucForm extends LitElement {
     today: {},
     timeout: { type: Number },
     province: {},
-    _proc: { state: true },
-    _overrides: { state: true },
-    _data: { state: true },
-    _case: { state: true },
-    _delivery: { state: true },
-    _files: { state: true },
-    _step: { state: true },
-    _showErrors: { state: true },
-    _touched: { state: true },
-    _restored: { state: true },
-    _submitting: { state: true },
-    _outcome: { state: true },
-    _receipt: { state: true },
-    _fileProblems: { state: true },
-    _loadError: { state: true },
   };
 
   /** A compiled procedure module, or its id (then loaded from `catalogue-base`). */
   declare procedure: CompiledProcedure | string | undefined;
+  /** URL of the browser catalogue (folder holding `procedures/<id>.js`); `./catalogue/` when unset. */
   declare catalogueBase: string | undefined;
+  /** URL the form POSTs the submission to (multipart/form-data). */
   declare action: string | undefined;
+  /** `vi` (default) or `en`. */
   declare lang: string;
+  /** Date (YYYY-MM-DD) used as today for conditions; defaults to today in Vietnam. */
   declare today: string | undefined;
+  /** Milliseconds to wait for the server. */
   declare timeout: number;
+  /** Province code (2 digits): fees set by that province's council are shown with their amounts. */
   declare province: string | undefined;
-  declare _overrides: ProvinceFeeFile | undefined;
 
-  declare _proc: CompiledProcedure | undefined;
-  declare _data: Data;
-  declare _case: string | undefined;
-  declare _delivery: string | undefined;
-  declare _files: Map<string, AttachedFile[]>;
-  declare _step: number;
-  declare _showErrors: boolean;
-  declare _touched: Set<string>;
-  declare _restored: boolean;
-  declare _submitting: boolean;
-  declare _outcome: Extract<SubmitOutcome, { ok: false }> | undefined;
-  declare _receipt: Receipt | undefined;
-  declare _fileProblems: Map<string, string[]>;
-  declare _loadError: string | undefined;
-
-  private idempotencyKey = newIdempotencyKey();
-  private focusAfterRender: 'summary' | 'heading' | undefined;
+  #overrides: ProvinceFeeFile | undefined;
+  #loadError: string | undefined;
+  readonly #form = new FormController(this, () => ({
+    lang: this.#language,
+    today: this.today ?? todayInVietnam(),
+    action: this.action,
+    timeout: this.timeout,
+    overrides: this.#overrides,
+  }));
 
   constructor() {
     super();
     this.lang = 'vi';
     this.timeout = 30_000;
-    this.reset();
   }
 
-  private reset(): void {
-    this._data = {};
-    this._case = undefined;
-    this._delivery = undefined;
-    this._files = new Map();
-    this._step = 0;
-    this._showErrors = false;
-    this._touched = new Set();
-    this._restored = false;
-    this._outcome = undefined;
-    this._receipt = undefined;
-    this._fileProblems = new Map();
-    this.idempotencyKey = newIdempotencyKey();
-  }
-
-  get language(): Lang {
+  get #language(): Lang {
     return this.lang === 'en' ? 'en' : 'vi';
   }
 
-  private get todayDate(): string {
-    return this.today ?? todayInVietnam();
-  }
-
-  /** Channel, case, delivery and today as conditions see them; computed once per render. */
-  private renderContext: ConditionContext | undefined;
-  get conditionContext(): ConditionContext {
-    return this.renderContext ?? contextOf(this._proc!, this._case, this._delivery, this.todayDate);
-  }
-
-  /** A URL inside the browser catalogue (`catalogue-base`). */
-  private catalogueUrl(relative: string): URL {
-    const base = this.catalogueBase ?? './catalogue/';
-    return new URL(relative, new URL(base.endsWith('/') ? base : `${base}/`, document.baseURI));
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('procedure')) void this.loadProcedure();
-    if (changed.has('province') || changed.has('catalogueBase')) void this.loadOverrides();
+    if (changed.has('procedure')) void this.#loadProcedure();
+    if (changed.has('province') || changed.has('catalogueBase')) void this.#loadOverrides();
   }
 
-  /** The province's council-set amounts, when a province is given (missing file: none set). */
-  private async loadOverrides(): Promise<void> {
-    this._overrides = undefined;
-    const province = this.province;
-    if (!province || !/^\d{2}$/.test(province)) return;
-    try {
-      const response = await fetch(this.catalogueUrl(`overrides/${province}.json`));
-      if (response.ok && this.province === province) this._overrides = (await response.json()) as ProvinceFeeFile;
-    } catch {
-      // no amounts for this province: local fees stay "set by the provincial council"
-    }
-  }
-
-  get overrides(): ProvinceFeeFile | undefined {
-    return this._overrides;
-  }
-
-  protected override updated(): void {
-    const target = this.focusAfterRender;
-    this.focusAfterRender = undefined;
-    if (target === 'summary') this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-  }
-
-  private async loadProcedure(): Promise<void> {
+  async #loadProcedure(): Promise<void> {
     const given = this.procedure;
-    this._loadError = undefined;
+    this.#loadError = undefined;
     if (!given) {
-      this._proc = undefined;
+      this.#form.clear();
       return;
     }
     if (typeof given !== 'string') {
-      this.useProcedure(given);
+      this.#form.start(given);
       return;
     }
     try {
-      const url = this.catalogueUrl(`procedures/${encodeURIComponent(given)}.js`);
-      const module = (await import(/* @vite-ignore */ url.href)) as CompiledProcedure;
-      if (this.procedure === given) this.useProcedure(module);
+      const module = await importProcedure(this.catalogueBase, given);
+      if (this.procedure === given) this.#form.start(module);
     } catch {
-      this._loadError = strings(this.language).loadFailed;
+      this.#loadError = strings(this.#language).loadFailed;
+      this.requestUpdate();
     }
   }
 
-  private useProcedure(p: CompiledProcedure): void {
-    this.reset();
-    this._proc = p;
-    const draft = loadDraft(draftKey(p.id, p.version));
-    if (draft) {
-      this._data = draft.data;
-      this._case = draft.caseId;
-      this._delivery = draft.delivery;
-      this._step = Math.max(0, draft.step);
-      this._restored = true;
+  async #loadOverrides(): Promise<void> {
+    this.#overrides = undefined;
+    const province = this.province;
+    const fees = await fetchProvinceFees(this.catalogueBase, province);
+    if (fees && this.province === province) {
+      this.#overrides = fees;
+      this.requestUpdate();
     }
-  }
-
-  private save(): void {
-    const p = this._proc;
-    if (!p || this._receipt) return;
-    saveDraft(draftKey(p.id, p.version), {
-      data: this._data,
-      ...(this._case ? { caseId: this._case } : {}),
-      ...(this._delivery ? { delivery: this._delivery } : {}),
-      step: this._step,
-      savedAt: new Date().toISOString(),
-    });
-  }
-
-  private startOver(): void {
-    const p = this._proc!;
-    clearDraft(draftKey(p.id, p.version));
-    this.reset();
-    this._proc = p;
-    this.focusAfterRender = 'heading';
-  }
-
-  /** The submission as the validator and the server see it. */
-  payload(): Record<string, unknown> {
-    const p = this._proc!;
-    const ctx = this.conditionContext;
-    return {
-      ...(p.definition.cases.length > 1 ? { case: this._case } : {}),
-      channel: formChannel(p),
-      ...(p.definition.delivery ? { delivery: this._delivery } : {}),
-      data: visibleData(p, this._data, ctx),
-      documents: documentsPayload(this._files),
-    };
-  }
-
-  private errors(): ValidationError[] {
-    return this._proc!.validate(this.payload(), { today: this.todayDate }).errors;
-  }
-
-  setValue(path: string, value: unknown): void {
-    const [, , id, index, sub] = path.split('/');
-    const data = { ...this._data };
-    if (index !== undefined && sub !== undefined) {
-      const list = [...((data[id!] as Data[] | undefined) ?? [])];
-      list[Number(index)] = { ...list[Number(index)], [sub]: value };
-      data[id!] = list;
-    } else if (value === undefined) {
-      delete data[id!];
-    } else {
-      data[id!] = value;
-    }
-    this._data = data;
-    this._outcome = undefined;
-    this.save();
-  }
-
-  touch(path: string): void {
-    if (this._touched.has(path)) return;
-    this._touched = new Set(this._touched).add(path);
-  }
-
-  setCase(id: string): void {
-    this._case = id;
-    this.save();
-  }
-
-  setDelivery(value: string): void {
-    this._delivery = value;
-    this.save();
-  }
-
-  setFiles(documentId: string, files: AttachedFile[], problems: string[]): void {
-    this._files = new Map(this._files).set(documentId, files);
-    this._fileProblems = new Map(this._fileProblems).set(documentId, problems);
-    this.touch(`/documents/${documentId}`);
-  }
-
-  /** Error text for a path, shown once the field was left or the step was attempted. */
-  errorFor(path: string, errors: readonly ValidationError[]): string | undefined {
-    if (!this._showErrors && !this._touched.has(path)) return undefined;
-    const e = errors.find((x) => x.path === path || x.path.startsWith(`${path}/`));
-    return e ? e.message[this.language] : undefined;
-  }
-
-  goTo(index: number): void {
-    this._step = index;
-    this._showErrors = false;
-    this.focusAfterRender = 'heading';
-    this.save();
-  }
-
-  private next(steps: Step[], errors: ValidationError[]): void {
-    if (errorsForStep(steps[this._step]!, errors).length) {
-      this._showErrors = true;
-      this.focusAfterRender = 'summary';
-      return;
-    }
-    this.goTo(Math.min(this._step + 1, steps.length - 1));
-  }
-
-  private async submit(steps: Step[], errors: ValidationError[]): Promise<void> {
-    if (errors.length) {
-      const first = steps.findIndex((step) => step.kind !== 'review' && errorsForStep(step, errors).length);
-      this._step = first >= 0 ? first : this._step;
-      this._showErrors = true;
-      this.focusAfterRender = 'summary';
-      return;
-    }
-    const p = this._proc!;
-    const payload = this.payload() as Omit<Envelope, 'procedure' | 'lang' | 'clientTime' | 'idempotencyKey' | 'fees'>;
-    const fees = computeFeeSummary(p, payload, this.todayDate, this._overrides);
-    const envelope: Envelope = {
-      procedure: { id: p.id, version: p.version },
-      ...payload,
-      fees: { total: fees.totals, complete: fees.complete },
-      lang: this.language,
-      clientTime: new Date().toISOString(),
-      idempotencyKey: this.idempotencyKey,
-    };
-    const proceed = this.dispatchEvent(new CustomEvent('thutuc-submit', { detail: { envelope, files: this._files }, bubbles: true, composed: true, cancelable: true }));
-    if (!proceed) return;
-    if (!this.action) {
-      this.fail({ ok: false, kind: 'server' });
-      return;
-    }
-    this._submitting = true;
-    this._outcome = undefined;
-    const outcome = await postSubmission(this.action, envelope, this._files, this.timeout);
-    this._submitting = false;
-    if (outcome.ok) {
-      this._receipt = outcome.receipt;
-      clearDraft(draftKey(p.id, p.version));
-      this.focusAfterRender = 'heading';
-      this.dispatchEvent(new CustomEvent('thutuc-submitted', { detail: { receipt: outcome.receipt, envelope }, bubbles: true, composed: true }));
-    } else {
-      this.fail(outcome);
-    }
-  }
-
-  private fail(outcome: Extract<SubmitOutcome, { ok: false }>): void {
-    this._outcome = outcome;
-    this.focusAfterRender = 'summary';
-    this.dispatchEvent(new CustomEvent('thutuc-error', { detail: { kind: outcome.kind, status: outcome.status, reasons: outcome.reasons }, bubbles: true, composed: true }));
-  }
-
-  /** A field of the current section (or of a group item) with its live state. */
-  fieldView(field: FormField, path: string, key: string, value: unknown, errors: ValidationError[], item?: Data): TemplateResult {
-    const p = this._proc!;
-    const ctx = this.conditionContext;
-    return renderField({
-      field,
-      path,
-      value,
-      error: this.errorFor(path, errors),
-      required: isFieldRequired(p, field, key, this._data, ctx, item),
-      lang: this.language,
-      s: strings(this.language),
-      onChange: (v) => this.setValue(path, v),
-      onBlur: () => this.touch(path),
-      renderGroupItem: (index, entry) => this.groupItem(field, path, index, entry, errors),
-    });
-  }
-
-  private groupItem(group: FormField, path: string, index: number, entry: Data, errors: ValidationError[]): TemplateResult {
-    const s = strings(this.language);
-    const p = this._proc!;
-    const ctx = this.conditionContext;
-    const remove = () => {
-      const list = [...((this._data[group.id] as Data[] | undefined) ?? [])];
-      list.splice(index, 1);
-      this.setValue(path, list.length ? list : undefined);
-    };
-    return html`<fieldset class="item">
-      <legend>${s.item(index + 1)}</legend>
-      ${(group.fields ?? [])
-        .filter((sub) => isFieldVisible(p, `${group.id}.${sub.id}`, this._data, ctx, entry))
-        .map((sub) => this.fieldView(sub, `${path}/${index}/${sub.id}`, `${group.id}.${sub.id}`, entry[sub.id], errors, entry))}
-      <button type="button" class="link" @click=${remove}>${s.removeItem(index + 1)}</button>
-    </fieldset>`;
-  }
-
-  private errorSummary(errors: ValidationError[]): TemplateResult | typeof nothing {
-    const s = strings(this.language);
-    const outcome = this._outcome;
-    if (outcome) {
-      const text = { offline: s.offline, timeout: s.timeout, server: s.serverError, rejected: s.rejected }[outcome.kind];
-      return html`<div class="error-summary" role="alert" tabindex="-1" part="error-summary">
-        <h2>${s.errorSummaryTitle}</h2>
-        <p>${text}</p>
-        ${outcome.reasons?.length ? html`<ul>${outcome.reasons.map((r) => html`<li>${tr(r.message, this.language)}</li>`)}</ul>` : nothing}
-      </div>`;
-    }
-    if (!this._showErrors || errors.length === 0) return nothing;
-    const focus = (e: Event, path: string) => {
-      e.preventDefault();
-      this.renderRoot.querySelector<HTMLElement>(`#${controlId(path)}`)?.focus();
-    };
-    return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" part="error-summary">
-      <h2 id="error-summary-title">${s.errorSummaryTitle}</h2>
-      <ul>
-        ${errors.map((e) => html`<li><a href="#${controlId(e.path)}" @click=${(ev: Event) => focus(ev, e.path)}>${e.message[this.language]}</a></li>`)}
-      </ul>
-    </div>`;
-  }
-
-  private renderStep(step: Step, errors: ValidationError[]): TemplateResult {
-    const p = this._proc!;
-    switch (step.kind) {
-      case 'section':
-        return html`<h2 tabindex="-1" part="step-title">${tr(step.section.title, this.language)}</h2>
-          ${step.section.hint ? html`<p class="hint">${tr(step.section.hint, this.language)}</p>` : nothing}
-          ${step.section.fields
-            .filter((f) => isFieldVisible(p, f.id, this._data, this.conditionContext))
-            .map((f) => this.fieldView(f, `/data/${f.id}`, f.id, this._data[f.id], errors))}`;
-      case 'documents':
-        return renderDocumentsStep(this, p, errors);
-      case 'fees':
-        return renderFeesStep(this, p, errors);
-      case 'review':
-        return renderReview(this, p, this.stepsNow());
-    }
-  }
-
-  stepsNow(): Step[] {
-    const p = this._proc!;
-    return stepsOf(p, this._data, this.conditionContext);
-  }
-
-  get currentCase(): string | undefined {
-    return this._case;
-  }
-  get currentDelivery(): string | undefined {
-    return this._delivery;
-  }
-  get files(): ReadonlyMap<string, AttachedFile[]> {
-    return this._files;
-  }
-  get fileProblems(): ReadonlyMap<string, string[]> {
-    return this._fileProblems;
-  }
-  get data(): Data {
-    return this._data;
-  }
-  get todayValue(): string {
-    return this.todayDate;
   }
 
   protected override render(): TemplateResult {
-    // Fields ask for the condition context one by one; compute it once for the whole render.
-    this.renderContext = this._proc ? contextOf(this._proc, this._case, this._delivery, this.todayDate) : undefined;
-    try {
-      return this.renderForm();
-    } finally {
-      this.renderContext = undefined;
-    }
-  }
-
-  private renderForm(): TemplateResult {
-    const s = strings(this.language);
-    if (this._loadError) return html`<div class="notice problem" role="alert" part="notice">${this._loadError}</div>`;
-    const p = this._proc;
+    const s = strings(this.#language);
+    if (this.#loadError) return html`<div class="notice problem" role="alert" part="notice">${this.#loadError}</div>`;
+    const form = this.#form;
+    const p = form.procedure;
     if (!p) return html`<p aria-busy="true">${s.loading}</p>`;
-    if (this._receipt) return renderReceipt(this, p, this._receipt);
-    const steps = this.stepsNow();
-    const index = Math.min(this._step, steps.length - 1);
+    if (form.receipt) return renderReceipt({ procedure: p, lang: this.#language, receipt: form.receipt });
+    const steps = form.steps();
+    const index = Math.min(form.step, steps.length - 1);
     const step = steps[index]!;
-    const errors = this.errors();
-    const stepErrors = step.kind === 'review' ? errors : errorsForStep(step, errors);
+    const errors = form.errors();
     const last = index === steps.length - 1;
-    return html`<form part="form" novalidate @submit=${(e: Event) => {
+    const onSubmit = (e: Event) => {
       e.preventDefault();
-      if (last) void this.submit(steps, errors);
-      else this.next(steps, errors);
-    }}>
-      ${this._restored
+      if (last) void form.submit(steps, errors);
+      else form.next(steps, errors);
+    };
+    return html`<form part="form" novalidate @submit=${onSubmit}>
+      ${form.restored
         ? html`<div class="notice" role="status" part="notice">
             <p>${s.restored}</p>
-            <button type="button" class="secondary" part="button-secondary" @click=${() => this.startOver()}>${s.startOver}</button>
+            <button type="button" class="secondary" part="button-secondary" @click=${() => form.startOver()}>${s.startOver}</button>
           </div>`
         : nothing}
       ${p.definition.onlineLevel === 'none' ? html`<div class="notice" part="notice">${s.notOnline}</div>` : nothing}
-      ${this.errorSummary(stepErrors)}
-      <p class="progress" part="progress">${s.step(index + 1, steps.length)} · ${tr(p.definition.title, this.language)}</p>
-      ${this.renderStep(step, errors)}
+      ${renderErrorSummary({
+        lang: this.#language,
+        errors: step.kind === 'review' ? errors : errorsForStep(step, errors),
+        showErrors: form.showErrors,
+        outcome: form.outcome,
+        onFocusControl: (path) => this.renderRoot.querySelector<HTMLElement>(`#${controlId(path)}`)?.focus(),
+      })}
+      <p class="progress" part="progress">${s.step(index + 1, steps.length)} · ${localize(p.definition.title, this.#language)}</p>
+      ${this.#renderStep(step, steps, errors)}
       <div class="actions">
-        <button type="submit" part="button" ?disabled=${this._submitting} aria-busy=${this._submitting ? 'true' : 'false'}>
-          ${this._submitting ? s.submitting : last ? (this._outcome ? s.retry : s.submit) : s.next}
+        <button type="submit" part="button" ?disabled=${form.submitting} aria-busy=${form.submitting ? 'true' : 'false'}>
+          ${form.submitting ? s.submitting : last ? (form.outcome ? s.retry : s.submit) : s.next}
         </button>
-        ${index > 0 ? html`<button type="button" class="secondary" part="button-secondary" @click=${() => this.goTo(index - 1)}>${s.back}</button>` : nothing}
+        ${index > 0 ? html`<button type="button" class="secondary" part="button-secondary" @click=${() => form.goTo(index - 1)}>${s.back}</button>` : nothing}
       </div>
     </form>`;
+  }
+
+  #renderStep(step: Step, steps: Step[], errors: ValidationError[]): TemplateResult {
+    const form = this.#form;
+    const shared = { procedure: form.procedure!, lang: this.#language };
+    const errorFor = (path: string) => form.errorFor(path, errors);
+    switch (step.kind) {
+      case 'section':
+        return renderSection({
+          ...shared,
+          errorFor,
+          section: step.section,
+          data: form.data,
+          context: form.context,
+          onChange: (path, value) => form.setValue(path, value),
+          onBlur: (path) => form.touch(path),
+        });
+      case 'documents':
+        return renderDocumentsStep({
+          ...shared,
+          errorFor,
+          caseId: form.caseId,
+          files: form.files,
+          fileProblems: form.fileProblems,
+          onCase: (id) => form.setCase(id),
+          onFiles: (id, files, problems) => form.setFiles(id, files, problems),
+        });
+      case 'fees':
+        return renderFeesStep({ ...shared, errorFor, delivery: form.delivery, fees: form.fees(), onDelivery: (value) => form.setDelivery(value) });
+      case 'review':
+        return renderReview({
+          ...shared,
+          steps,
+          data: form.data,
+          context: form.context,
+          caseId: form.caseId,
+          delivery: form.delivery,
+          files: form.files,
+          fees: form.fees(),
+          onChange: (index) => form.goTo(index),
+        });
+    }
   }
 }

@@ -20,9 +20,9 @@ kind: ("procedure" | "bundle")
  */
 id: string
 /**
- * Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193; thủ tục địa phương có thêm hậu tố như .H38.
+ * Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193 (các bộ, ngành dùng cả đầu 5. và 6.); thủ tục địa phương có thêm hậu tố như .H38.
  * 
- * The code in the national procedure database; local variants carry a suffix such as .H38.
+ * The code in the national procedure database (ministries also use 5.x and 6.x); local variants carry a suffix such as .H38.
  */
 code: string
 /**
@@ -100,7 +100,14 @@ onlineLevel: ("full" | "partial" | "none")
  * Semantic version of this description: major for a new required document or a higher fee.
  */
 version: string
-effectiveDate: IsoDate
+/**
+ * Ngày phiên bản này bắt đầu áp dụng (YYYY-MM-DD), hoặc `{ unknown: true, raw: … }` khi nguồn không nêu.
+ * 
+ * The date this version takes effect, or `{ unknown: true, raw: … }` when the source does not state it.
+ */
+effectiveDate: (string | {
+
+})
 /**
  * `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).
  * 
@@ -222,17 +229,17 @@ sources?: string[]
 members?: Member[]
 }
 /**
- * Ngày theo định dạng ISO, ví dụ 2026-01-15.
- * 
- * A calendar date in ISO format, e.g. 2026-01-15.
- */
-export type IsoDate = string
-/**
  * Mã (`id`) của một văn bản trong danh sách `legalBasis` của thủ tục.
  * 
  * The `id` of a document listed in the procedure's `legalBasis`.
  */
 export type LegalRef = string
+/**
+ * Ngày theo định dạng ISO, ví dụ 2026-01-15.
+ * 
+ * A calendar date in ISO format, e.g. 2026-01-15.
+ */
+export type IsoDate = string
 /**
  * Chữ thường không dấu, chữ số và dấu gạch ngang.
  * 
@@ -241,24 +248,24 @@ export type LegalRef = string
 export type Slug = string
 export type AgencyList = Slug[]
 /**
- * Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định).
+ * Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).
  * 
  * One fee or charge; `kind` selects how it is computed.
  */
 export type Fee = {
 id: Slug
 /**
- * `phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015.
+ * `phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015; `unknown` khi nguồn không nói là phí hay lệ phí.
  * 
- * phi = fee (service cost), le_phi = charge (state management service).
+ * phi = fee (service cost), le_phi = charge (state management service), unknown = the source does not say which.
  */
-type: ("phi" | "le_phi")
+type: ("phi" | "le_phi" | "unknown")
 /**
- * fixed, per_unit, tiered, exempt hoặc local.
+ * fixed, per_unit, tiered, exempt, local hoặc unknown (nguồn không nêu số tiền; ghi nguyên văn vào `raw`).
  * 
- * fixed, per_unit, tiered, exempt or local.
+ * fixed, per_unit, tiered, exempt, local, or unknown (the source does not state the amount; keep its wording in raw).
  */
-kind: ("fixed" | "per_unit" | "tiered" | "exempt" | "local")
+kind: ("fixed" | "per_unit" | "tiered" | "exempt" | "local" | "unknown")
 label: Text
 /**
  * Số tiền nguyên (VND không có đơn vị lẻ), ≥ 0. Với per_unit là đơn giá mỗi đơn vị.
@@ -273,11 +280,11 @@ amount?: number
  */
 currency?: ("VND" | "USD")
 /**
- * Đơn vị tính tiền cho per_unit và tiered: copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký).
+ * Đơn vị tính tiền cho per_unit và tiered. Các mã copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký) được dịch sẵn; đơn vị khác ghi nguyên văn tiếng Việt (tờ khai, chiếc, tấn, lô hàng, thẻ…).
  * 
- * The charging unit for per_unit and tiered.
+ * The charging unit for per_unit and tiered: copy, page, person, transaction, registration are translated; any other unit is written as its Vietnamese label (tờ khai, chiếc, tấn, lô hàng, thẻ…).
  */
-unit?: ("copy" | "page" | "person" | "transaction" | "registration")
+unit?: string
 quantity?: Expression
 multiplier?: Expression
 /**
@@ -319,17 +326,17 @@ amount: number
 cap?: number
 when?: Expression
 /**
- * Các trường hợp được miễn dòng phí này, mỗi trường hợp có lý do và căn cứ.
+ * Các trường hợp được miễn hoặc giảm dòng phí này, mỗi trường hợp có lý do, căn cứ, điều kiện (`when`) và/hoặc thời gian áp dụng (`validFrom`–`validUntil`).
  * 
- * Situations that exempt this line, each with reason and legal basis.
+ * Situations that exempt or reduce this line, each with reason, legal basis, a condition and/or a period.
  * 
- * Items: Một trường hợp miễn.
+ * Items: Một trường hợp miễn (không có `amount`) hoặc giảm (mức thu `amount` thay cho mức thường).
  * 
- * One exemption.
+ * One exemption (no amount) or reduction (amount replaces the usual one).
  */
 exemptions?: {
 id: Slug
-when: Expression
+when?: Expression
 reason: Text
 /**
  * Mã văn bản căn cứ.
@@ -337,6 +344,14 @@ reason: Text
  * Ids of the legal basis.
  */
 legalBasis?: LegalRef[]
+/**
+ * Mức thu áp dụng thay cho mức thường (với per_unit là đơn giá); bỏ trống khi miễn hẳn.
+ * 
+ * The amount charged instead (the unit price for per_unit); omit for a full exemption.
+ */
+amount?: number
+validFrom?: IsoDate
+validUntil?: IsoDate
 }[]
 reason?: Text
 /**
@@ -366,6 +381,12 @@ province?: string
  */
 legalBasis?: LegalRef[]
 note?: Text
+/**
+ * Câu chữ về khoản thu trong văn bản hoặc trên Cổng DVCQG; bắt buộc với `kind: unknown`.
+ * 
+ * The source's wording about the charge; required with kind: unknown.
+ */
+raw?: string
 }
 /**
  * Biểu thức viết theo ngôn ngữ điều kiện của thutuc (xem docs/expressions.md), ví dụ `quan_he == "cha" && so_ban_sao > 0`. Được kiểm tra kiểu khi biên dịch.
@@ -547,31 +568,39 @@ export interface Channel {
 channel: ("online" | "post" | "in_person")
 processingTime: ProcessingTime
 /**
- * Các dòng phí, lệ phí áp dụng cho hình thức này. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định — không ghi 0.
+ * Các dòng phí, lệ phí áp dụng cho hình thức này, ít nhất một dòng. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định, `kind: unknown` khi nguồn không nêu — không ghi 0, không để trống.
  * 
- * The fee lines for this channel. Use `kind: exempt` or `kind: local` rather than 0.
+ * The fee lines for this channel, at least one. Use kind: exempt, kind: local or kind: unknown (not stated) rather than 0 or an empty list.
+ * 
+ * @minItems 1
  */
 fees: Fee[]
 note?: Text
 }
 /**
- * Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định.
+ * Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định. Khi nguồn không nêu: `{ unknown: true, raw: "Không có thông tin" }`; khi nêu số mà không nêu đơn vị: `unit: unknown`.
  * 
- * The time limit from receipt of a complete dossier, with the legal wording kept.
+ * The time limit from receipt of a complete dossier, with the legal wording kept. When the source does not state it: `{ unknown: true, raw: … }`; a number without a unit: `unit: unknown`.
  */
 export interface ProcessingTime {
+/**
+ * true khi nguồn không nêu thời hạn; khi đó bỏ `value`, `unit` và ghi nguyên văn vào `raw`.
+ * 
+ * true when the source does not state the time limit; then omit value and unit and keep the wording in raw.
+ */
+unknown?: true
 /**
  * Số đơn vị thời gian (số nguyên, ≥ 0; 0 = trong ngày).
  * 
  * Number of units (an integer ≥ 0; 0 = same day).
  */
-value: number
+value?: number
 /**
- * `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc.
+ * `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).
  * 
- * working_day, day (calendar) or hour (working hours).
+ * working_day, day (calendar), hour (working hours), or unknown when the source gives no unit (keep its wording in `raw`).
  */
-unit: ("working_day" | "day" | "hour")
+unit?: ("working_day" | "day" | "hour" | "unknown")
 /**
  * Câu chữ nguyên văn trong văn bản hoặc trên Cổng DVCQG.
  * 
@@ -736,6 +765,20 @@ maxSizeMB?: number
 maxFiles?: number
 }
 note?: Text
+/**
+ * Bản sao phải là loại nào (một trong các loại): `certified` bản sao có chứng thực, `with_original` bản sao xuất trình kèm bản chính để đối chiếu, `electronic_certified` bản sao điện tử có chứng thực, `from_register` bản sao cấp từ sổ gốc.
+ * 
+ * Which kinds of copy are accepted (any of them).
+ * 
+ * @minItems 1
+ */
+copyKinds?: ("certified" | "with_original" | "electronic_certified" | "from_register")[]
+/**
+ * Giấy tờ bằng tiếng nước ngoài phải kèm bản dịch: `required` bản dịch tiếng Việt, `certified` bản dịch có chứng thực chữ ký người dịch hoặc công chứng.
+ * 
+ * A foreign-language document needs a Vietnamese translation: required, or certified (notarised).
+ */
+translation?: ("required" | "certified")
 }
 /**
  * Một bước trong trình tự thực hiện.
@@ -757,6 +800,7 @@ description?: Text
  * The share of the time limit this step may use (0–1).
  */
 share?: number
+timeLimit?: ProcessingTime
 }
 /**
  * Một giấy tờ kết quả.
@@ -777,6 +821,31 @@ name: Text
  * An electronic copy is issued.
  */
 electronic?: boolean
+/**
+ * Kết quả có giá trị trong bao lâu, ví dụ "có giá trị 3 tháng".
+ * 
+ * How long the result stays valid, e.g. "valid for 3 months".
+ */
+validity?: {
+/**
+ * Số đơn vị thời gian.
+ * 
+ * Number of units.
+ */
+value: number
+/**
+ * `day` ngày, `month` tháng, `year` năm.
+ * 
+ * day, month or year.
+ */
+unit: ("day" | "month" | "year")
+/**
+ * Câu chữ của nguồn.
+ * 
+ * The source's wording.
+ */
+raw?: string
+}
 }
 /**
  * Biểu mẫu điện tử tương tác: các phần (mỗi phần là một bước trên màn hình) gồm các trường.

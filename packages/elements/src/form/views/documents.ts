@@ -1,22 +1,35 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ValidationError } from '@thutuc/runtime';
-import { strings, tr } from '../../i18n.js';
-import type { CompiledProcedure } from '../../types.js';
-import type { ThutucForm } from '../thutuc-form.component.js';
+import { strings, type Lang } from '../../i18n.js';
+import type { AttachedFile, CompiledProcedure } from '../../types.js';
 import { addFiles, formatSize } from '../files.js';
 import { controlId, formChannel } from '../state.js';
 
 const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
 
+export interface DocumentsView {
+  procedure: CompiledProcedure;
+  lang: Lang;
+  /** The case the applicant chose; until then the first case's documents are asked for. */
+  caseId: string | undefined;
+  files: ReadonlyMap<string, AttachedFile[]>;
+  /** Per document, why picked files were refused. */
+  fileProblems: ReadonlyMap<string, string[]>;
+  /** Error text for a path, when it is to be shown. */
+  errorFor(path: string): string | undefined;
+  onCase(caseId: string): void;
+  onFiles(documentId: string, files: AttachedFile[], problems: string[]): void;
+}
+
 /** The documents step: the case that applies, then one upload per document of that case. */
-export function renderDocumentsStep(form: ThutucForm, p: CompiledProcedure, errors: readonly ValidationError[]): TemplateResult {
-  const lang = form.language;
+export function renderDocumentsStep(v: DocumentsView): TemplateResult {
+  const { procedure: p, lang } = v;
   const s = strings(lang);
   const cases = p.definition.cases;
-  const caseId = form.currentCase ?? cases[0]!.id;
+  const caseId = v.caseId ?? cases[0]!.id;
   const chosen = cases.find((c) => c.id === caseId) ?? cases[0]!;
   const online = formChannel(p) === 'online';
-  const caseError = form.errorFor('/case', errors);
+  const caseError = v.errorFor('/case');
 
   const caseChoice =
     cases.length > 1
@@ -26,8 +39,8 @@ export function renderDocumentsStep(form: ThutucForm, p: CompiledProcedure, erro
           ${cases.map(
             (c, i) => html`<div class="option">
               <input type="radio" name="/case" id=${i === 0 ? controlId('/case') : `${controlId('/case')}-${i}`} value=${c.id}
-                .checked=${form.currentCase === c.id} @change=${() => form.setCase(c.id)} />
-              <label for=${i === 0 ? controlId('/case') : `${controlId('/case')}-${i}`}>${tr(c.name, lang)}</label>
+                .checked=${v.caseId === c.id} @change=${() => v.onCase(c.id)} />
+              <label for=${i === 0 ? controlId('/case') : `${controlId('/case')}-${i}`}>${localize(c.name, lang)}</label>
             </div>`,
           )}
         </fieldset>`
@@ -40,30 +53,30 @@ export function renderDocumentsStep(form: ThutucForm, p: CompiledProcedure, erro
     const counts = html`<p class="hint">${s.copies(doc.originals ?? 1, doc.copies ?? 0)}</p>`;
     if (doc.presentOnly || (doc.electronicForm && online)) {
       return html`<div class="group" part="field">
-        <h3>${tr(doc.name, lang)}</h3>
+        <h3>${localize(doc.name, lang)}</h3>
         ${counts}
         <p>${doc.presentOnly ? s.presentOnly : s.electronicForm}</p>
       </div>`;
     }
-    const files = form.files.get(doc.id) ?? [];
-    const error = form.errorFor(path, errors);
-    const problems = form.fileProblems.get(doc.id) ?? [];
+    const files = v.files.get(doc.id) ?? [];
+    const error = v.errorFor(path);
+    const problems = v.fileProblems.get(doc.id) ?? [];
     const accept = (rule.accept ?? []).map((t) => TYPE_NAMES[t] ?? t).join(', ');
     const onPick = async (e: Event) => {
       const input = e.target as HTMLInputElement;
       const picked = [...(input.files ?? [])];
       input.value = '';
       const result = await addFiles(rule, files, picked, s);
-      form.setFiles(doc.id, result.files, result.problems);
+      v.onFiles(doc.id, result.files, result.problems);
     };
-    const remove = (index: number) => form.setFiles(doc.id, files.filter((_, i) => i !== index), []);
+    const remove = (index: number) => v.onFiles(doc.id, files.filter((_, i) => i !== index), []);
     const hintId = `${id}-hint`;
     const errorId = `${id}-error`;
     return html`<div class="group ${error || problems.length ? 'invalid' : ''}" part="field">
-      <label for=${id} part="label">${tr(doc.name, lang)}${rule.required || rule.requiredWhen ? nothing : html` <span>${s.optional}</span>`}</label>
+      <label for=${id} part="label">${localize(doc.name, lang)}${rule.required || rule.requiredWhen ? nothing : html` <span>${s.optional}</span>`}</label>
       <p class="hint" id=${hintId} part="hint">
         ${s.copies(doc.originals ?? 1, doc.copies ?? 0)}. ${s.limits(accept, Math.round((rule.maxBytes ?? 0) / 1024 / 1024), rule.maxFiles ?? 5)}
-        ${doc.note ? html`<br />${tr(doc.note, lang)}` : nothing}
+        ${doc.note ? html`<br />${localize(doc.note, lang)}` : nothing}
       </p>
       ${error || problems.length
         ? html`<p class="error" id=${errorId} part="error"><span class="visually-hidden">${s.errorPrefix} </span>${[error, ...problems].filter(Boolean).join(' ')}</p>`

@@ -1,9 +1,15 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import { strings, tr } from '../../i18n.js';
+import { strings, type Lang } from '../../i18n.js';
 import type { CompiledProcedure, Receipt } from '../../types.js';
-import type { ThutucForm } from '../thutuc-form.component.js';
 
-function formatDate(iso: string | undefined, lang: 'vi' | 'en'): string | undefined {
+export interface ReceiptView {
+  procedure: CompiledProcedure;
+  lang: Lang;
+  receipt: Receipt;
+}
+
+function formatDate(iso: string | undefined, lang: Lang): string | undefined {
   if (!iso) return undefined;
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -12,18 +18,17 @@ function formatDate(iso: string | undefined, lang: 'vi' | 'en'): string | undefi
 }
 
 /** The confirmation: the dossier code the server issued and the appointment it gave. */
-export function renderReceipt(form: ThutucForm, p: CompiledProcedure, receipt: Receipt): TemplateResult {
-  const lang = form.language;
+export function renderReceipt({ procedure: p, lang, receipt }: ReceiptView): TemplateResult {
   const s = strings(lang);
   const appointment = formatDate(receipt.appointmentDate, lang);
   const received = formatDate(receipt.receivedAt, lang);
   return html`<div class="receipt" part="receipt" role="status">
     <h2 tabindex="-1" part="step-title">${s.confirmationTitle}</h2>
-    <p>${tr(p.definition.title, lang)}</p>
+    <p>${localize(p.definition.title, lang)}</p>
     <p>${s.dossierCode}:<br /><span class="code">${receipt.dossierCode}</span></p>
     ${received ? html`<p>${s.receivedAt}: ${received}</p>` : nothing}
     ${appointment ? html`<p>${s.appointment}: <strong>${appointment}</strong></p>` : nothing}
-    ${receipt.message ? html`<p>${tr(receipt.message, lang)}</p>` : nothing}
+    ${receipt.message ? html`<p>${localize(receipt.message, lang)}</p>` : nothing}
     <p>${s.keepCode}</p>
   </div>`;
 }

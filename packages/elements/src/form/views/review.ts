@@ -1,10 +1,11 @@
+import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormField } from '@thutuc/runtime/model';
-import { strings, tr, type Lang } from '../../i18n.js';
-import type { CompiledProcedure } from '../../types.js';
-import type { ThutucForm } from '../thutuc-form.component.js';
+import type { ConditionContext, SubmissionFees } from '@thutuc/runtime';
+import { strings, type Lang } from '../../i18n.js';
+import type { AttachedFile, CompiledProcedure } from '../../types.js';
 import { formatSize } from '../files.js';
-import { isFieldVisible, type Step } from '../state.js';
+import { isFieldVisible, type Data, type Step } from '../state.js';
 import { renderFeeTable } from './fees.js';
 
 function show(field: FormField, value: unknown, lang: Lang): string {
@@ -14,9 +15,9 @@ function show(field: FormField, value: unknown, lang: Lang): string {
     case 'boolean':
       return value === true ? s.yes : s.no;
     case 'choice':
-      return tr(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
+      return localize(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
     case 'multi_choice':
-      return (value as string[]).map((v) => tr(field.options?.find((o) => o.value === v)?.label, lang) || v).join(', ');
+      return (value as string[]).map((v) => localize(field.options?.find((o) => o.value === v)?.label, lang) || v).join(', ');
     case 'address': {
       const a = value as Record<string, string>;
       return [a.street, a.commune && `${s.commune} ${a.commune}`, a.province && `${s.province} ${a.province}`].filter(Boolean).join(', ');
@@ -30,34 +31,47 @@ function show(field: FormField, value: unknown, lang: Lang): string {
   }
 }
 
+export interface ReviewView {
+  procedure: CompiledProcedure;
+  lang: Lang;
+  steps: Step[];
+  data: Data;
+  context: ConditionContext;
+  caseId: string | undefined;
+  delivery: string | undefined;
+  files: ReadonlyMap<string, AttachedFile[]>;
+  fees: SubmissionFees;
+  /** "Thay đổi": back to the step at this index. */
+  onChange(stepIndex: number): void;
+}
+
 /** "Kiểm tra thông tin": every answer, each section with a link back to change it. */
-export function renderReview(form: ThutucForm, p: CompiledProcedure, steps: Step[]): TemplateResult {
-  const lang = form.language;
+export function renderReview(v: ReviewView): TemplateResult {
+  const { procedure: p, lang, steps, data } = v;
   const s = strings(lang);
-  const ctx = form.conditionContext;
   const change = (index: number, label: string) =>
-    html`<button type="button" class="link" @click=${() => form.goTo(index)}>${s.change}<span class="visually-hidden"> ${label}</span></button>`;
+    html`<button type="button" class="link" @click=${() => v.onChange(index)}>${s.change}<span class="visually-hidden"> ${label}</span></button>`;
   const sections = steps.map((step, index) => {
     if (step.kind !== 'section') return nothing;
-    const fields = step.section.fields.filter((f) => isFieldVisible(p, f.id, form.data, ctx));
-    return html`<h3>${tr(step.section.title, lang)}</h3>
+    const fields = step.section.fields.filter((f) => isFieldVisible(p, f.id, data, v.context));
+    return html`<h3>${localize(step.section.title, lang)}</h3>
       <dl class="review" part="review">
-        ${fields.map((f) => html`<dt>${tr(f.label, lang)}</dt><dd>${show(f, form.data[f.id], lang)}</dd><dd>${change(index, tr(f.label, lang))}</dd>`)}
+        ${fields.map((f) => html`<dt>${localize(f.label, lang)}</dt><dd>${show(f, data[f.id], lang)}</dd><dd>${change(index, localize(f.label, lang))}</dd>`)}
       </dl>`;
   });
   const documentsIndex = steps.findIndex((step) => step.kind === 'documents');
-  const caseDef = p.definition.cases.find((c) => c.id === (form.currentCase ?? p.definition.cases[0]!.id));
+  const caseDef = p.definition.cases.find((c) => c.id === (v.caseId ?? p.definition.cases[0]!.id));
   const documents =
     documentsIndex >= 0 && caseDef
       ? html`<h3>${s.reviewDocuments}</h3>
           <dl class="review" part="review">
             ${caseDef.documents
-              .filter((d) => form.files.has(d.id) || !d.presentOnly)
+              .filter((d) => v.files.has(d.id) || !d.presentOnly)
               .map((d) => {
-                const files = form.files.get(d.id) ?? [];
-                return html`<dt>${tr(d.name, lang)}</dt>
+                const files = v.files.get(d.id) ?? [];
+                return html`<dt>${localize(d.name, lang)}</dt>
                   <dd>${files.length ? files.map((f) => `${f.name} (${formatSize(f.size)})`).join('\n') : s.reviewNoFiles}</dd>
-                  <dd>${change(documentsIndex, tr(d.name, lang))}</dd>`;
+                  <dd>${change(documentsIndex, localize(d.name, lang))}</dd>`;
               })}
           </dl>`
       : nothing;
@@ -65,6 +79,6 @@ export function renderReview(form: ThutucForm, p: CompiledProcedure, steps: Step
   return html`<h2 tabindex="-1" part="step-title">${s.reviewTitle}</h2>
     ${sections}${documents}
     <h3>${s.feesTitle}</h3>
-    ${form.currentDelivery ? html`<p>${s.delivery[form.currentDelivery] ?? form.currentDelivery} ${change(feesIndex, s.deliveryLegend)}</p>` : nothing}
-    ${renderFeeTable(form, p)}`;
+    ${v.delivery ? html`<p>${s.delivery[v.delivery] ?? v.delivery} ${change(feesIndex, s.deliveryLegend)}</p>` : nothing}
+    ${renderFeeTable(v.fees, lang)}`;
 }

@@ -96,7 +96,19 @@ export const definition = {
         "value": 3,
         "unit": "working_day"
       },
-      "fees": []
+      "fees": [
+        {
+          "id": "le-phi",
+          "type": "le_phi",
+          "kind": "exempt",
+          "label": {
+            "vi": "Lệ phí"
+          },
+          "reason": {
+            "vi": "Miễn lệ phí"
+          }
+        }
+      ]
     }
   ],
   "cases": [
