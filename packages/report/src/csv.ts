@@ -1,4 +1,5 @@
-import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, knownDateText, pick, type ReportLang } from './labels.js';
+import { localize } from '@thutuc/runtime';
+import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, knownDateText, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
@@ -34,7 +35,7 @@ export function reportCsv(rows: readonly ReportRow[], lang: ReportLang): string 
   let out = BOM + csvLine(header);
   for (const r of rows) {
     const cells = [
-      r.code, r.id, pick(r.title, lang), pick(r.field.name, lang), r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),
+      r.code, r.id, localize(r.title, lang), localize(r.field.name, lang), r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),
       ONLINE_LEVELS[r.onlineLevel][lang], STATUSES[r.status][lang], r.version, knownDateText(r.effectiveDate, lang),
     ];
     for (const c of CHANNEL_ORDER) {

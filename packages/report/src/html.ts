@@ -1,8 +1,9 @@
+import { localize } from '@thutuc/runtime';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Procedure, Text } from '@thutuc/core';
-import { GOV_LEVELS, GOV_ORDER, ONLINE_LEVELS, ONLINE_ORDER, STATUSES, byVietnamese, dateText, knownDateText, pick, type ReportLang } from './labels.js';
+import { GOV_LEVELS, GOV_ORDER, ONLINE_LEVELS, ONLINE_ORDER, STATUSES, byVietnamese, knownDateText, type ReportLang } from './labels.js';
 import { procedurePage } from './page.js';
 import { fieldLine, summaryLine, type ReportRow, type ReportSummary } from './rows.js';
 import { UI } from './ui.js';
@@ -50,10 +51,10 @@ export function indexHtml(rows: readonly ReportRow[], summary: ReportSummary, la
     generatedAt: generatedAt ?? null,
     onlineOptions: ONLINE_ORDER.map((l) => ({ value: l, label: ONLINE_LEVELS[l][lang] })),
     levelOptions: GOV_ORDER.filter((l) => usedLevels.has(l)).map((l) => ({ value: l, label: GOV_LEVELS[l][lang] })),
-    fieldOptions: [...fields].sort((a, b) => byVietnamese(pick(a[1], lang), pick(b[1], lang))).map(([value, name]) => ({ value, label: pick(name, lang) })),
+    fieldOptions: [...fields].sort((a, b) => byVietnamese(localize(a[1], lang), localize(b[1], lang))).map(([value, name]) => ({ value, label: localize(name, lang) })),
     rows: rows.map((r) => ({
       code: r.code,
-      title: pick(r.title, lang),
+      title: localize(r.title, lang),
       // Searched after folding diacritics in report.js; both languages so either finds it.
       search: [r.code, r.id, r.title.vi, r.title.en ?? ''].join(' '),
       page: r.page,
@@ -62,7 +63,7 @@ export function indexHtml(rows: readonly ReportRow[], summary: ReportSummary, la
       levels: r.levels.join(' '),
       levelsLabel: r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),
       field: r.field.name.vi,
-      fieldLabel: pick(r.field.name, lang),
+      fieldLabel: localize(r.field.name, lang),
       status: r.status,
       statusLabel: STATUSES[r.status][lang],
       version: r.version,

@@ -76,10 +76,6 @@ export const UNITS: Record<string, { vi: string; en: string; enPlural: string }>
 /** A unit outside the list is the catalogue's Vietnamese label (`tờ khai`), shown as written. */
 export const unitOf = (unit: string | undefined) => (unit && UNITS[unit]) || (unit ? { vi: unit, en: unit, enPlural: unit } : { vi: 'đơn vị', en: 'unit', enPlural: 'units' });
 
-/** The text in the report's language; English falls back to the Vietnamese wording. */
-/** Catalogue or report text in the report's language (English falls back to Vietnamese). */
-export const pick = localize;
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2026-01-16` → `16/01/2026` or `16 Jan 2026`; no Intl, so every machine prints the same. */

@@ -1,6 +1,6 @@
 import { copyRequirementText, localize, processingTimeText, validityText } from '@thutuc/runtime';
 import type { Procedure, Text } from '@thutuc/core';
-import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, knownDateText, pick, type ReportLang } from './labels.js';
+import { ACTORS, DELIVERY, GOV_LEVELS, ONLINE_LEVELS, STATUSES, dateText, knownDateText, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
@@ -30,30 +30,30 @@ function requirement(d: Doc, lang: ReportLang): string {
 function documentNotes(d: Doc, all: readonly Doc[], lang: ReportLang): string[] {
   const notes: string[] = [];
   const alternatives = (d.alternatives ?? []).map((id) => all.find((x) => x.id === id)).filter((x): x is Doc => !!x);
-  if (alternatives.length) notes.push(`${localize({ vi: 'Có thể nộp thay bằng', en: 'May be replaced by' }, lang)}: ${alternatives.map((x) => pick(x.name, lang)).join('; ')}`);
+  if (alternatives.length) notes.push(`${localize({ vi: 'Có thể nộp thay bằng', en: 'May be replaced by' }, lang)}: ${alternatives.map((x) => localize(x.name, lang)).join('; ')}`);
   const copies = copyRequirementText(d);
-  if (copies) notes.push(pick(copies, lang));
+  if (copies) notes.push(localize(copies, lang));
   if (d.electronicForm) notes.push(localize({ vi: 'Khi nộp trực tuyến: khai trên biểu mẫu điện tử.', en: 'Online: filled in on the electronic form.' }, lang));
-  if (d.note) notes.push(pick(d.note, lang));
+  if (d.note) notes.push(localize(d.note, lang));
   return notes;
 }
 
 function templateText(d: Doc, lang: ReportLang): string | null {
   const t = d.template;
   if (!t) return NONE;
-  return [t.code, t.name ? pick(t.name, lang) : '', t.file ? `(${t.file})` : ''].filter(Boolean).join(' — ');
+  return [t.code, t.name ? localize(t.name, lang) : '', t.file ? `(${t.file})` : ''].filter(Boolean).join(' — ');
 }
 
 export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, agencyNames: ReadonlyMap<string, Text>) {
-  const opt = (t: Text | undefined) => (t ? pick(t, lang) : NONE);
+  const opt = (t: Text | undefined) => (t ? localize(t, lang) : NONE);
   const cutoff = (time: string) =>
     localize({ vi: `Nhận sau ${time}: trả kết quả vào ngày làm việc tiếp theo.`, en: `Received after ${time}: the result comes the next working day.` }, lang);
-  const executing = (p.agencies?.executing ?? []).map((id) => (agencyNames.has(id) ? pick(agencyNames.get(id), lang) : id));
+  const executing = (p.agencies?.executing ?? []).map((id) => (agencyNames.has(id) ? localize(agencyNames.get(id), lang) : id));
   return {
-    title: pick(p.title, lang),
+    title: localize(p.title, lang),
     code: p.code,
     id: p.id,
-    field: pick(p.field.name, lang),
+    field: localize(p.field.name, lang),
     levels: p.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),
     online: ONLINE_LEVELS[p.onlineLevel][lang],
     onlineLevel: p.onlineLevel,
@@ -70,43 +70,43 @@ export function procedurePage(p: Procedure, row: ReportRow, lang: ReportLang, ag
       name: c.name[lang],
       time: c.processingTime.text[lang],
       cutoff: c.processingTime.sameDayCutoff ? cutoff(c.processingTime.sameDayCutoff) : NONE,
-      extensions: c.processingTime.extensions.map((e) => localize({ vi: `Gia hạn thêm ${e.text.vi}: ${pick(e.reason, lang)}`, en: `Extended by ${e.text.en}: ${pick(e.reason, lang)}` }, lang)),
+      extensions: c.processingTime.extensions.map((e) => localize({ vi: `Gia hạn thêm ${e.text.vi}: ${localize(e.reason, lang)}`, en: `Extended by ${e.text.en}: ${localize(e.reason, lang)}` }, lang)),
       raw: c.processingTime.raw ?? NONE,
       note: opt(c.note),
       fees: c.fees.map((f) => ({
-        label: pick(f.label, lang),
+        label: localize(f.label, lang),
         type: f.typeName[lang],
         price: f.price[lang],
         conditional: f.conditional,
         reason: opt(f.reason),
-        detail: (f.status === 'local' || f.status === 'unknown') && f.detail ? pick(f.detail, lang) : NONE,
-        exemptions: f.exemptions.map((e) => ({ reason: [pick(e.reason, lang), e.reduced ? `${localize({ vi: 'mức thu', en: 'charged' }, lang)} ${pick(e.reduced, lang)}` : '', e.period ? pick(e.period, lang) : ''].filter(Boolean).join(' · '), basis: e.legalBasis.join(', ') || NONE })),
+        detail: (f.status === 'local' || f.status === 'unknown') && f.detail ? localize(f.detail, lang) : NONE,
+        exemptions: f.exemptions.map((e) => ({ reason: [localize(e.reason, lang), e.reduced ? `${localize({ vi: 'mức thu', en: 'charged' }, lang)} ${localize(e.reduced, lang)}` : '', e.period ? localize(e.period, lang) : ''].filter(Boolean).join(' · '), basis: e.legalBasis.join(', ') || NONE })),
         basis: f.legalBasis.join(', ') || NONE,
         note: opt(f.note),
       })),
     })),
     cases: p.cases.map((c) => ({
-      name: pick(c.name, lang),
+      name: localize(c.name, lang),
       code: c.code ?? NONE,
       documents: c.documents.map((d) => ({
-        name: pick(d.name, lang),
+        name: localize(d.name, lang),
         quantity: quantity(d, lang),
         requirement: requirement(d, lang),
         template: templateText(d, lang),
         notes: documentNotes(d, c.documents, lang),
       })),
     })),
-    steps: (p.steps ?? []).map((s) => ({ actor: ACTORS[s.actor][lang], title: pick(s.title, lang), description: opt(s.description), timeLimit: s.timeLimit ? pick(processingTimeText(s.timeLimit), lang) : NONE })),
-    results: p.results.map((r) => ({ name: pick(r.name, lang), code: r.code ?? NONE, electronic: r.electronic === true, validity: r.validity ? pick(validityText(r.validity), lang) : NONE })),
+    steps: (p.steps ?? []).map((s) => ({ actor: ACTORS[s.actor][lang], title: localize(s.title, lang), description: opt(s.description), timeLimit: s.timeLimit ? localize(processingTimeText(s.timeLimit), lang) : NONE })),
+    results: p.results.map((r) => ({ name: localize(r.name, lang), code: r.code ?? NONE, electronic: r.electronic === true, validity: r.validity ? localize(validityText(r.validity), lang) : NONE })),
     delivery: p.delivery?.length ? p.delivery.map((d) => DELIVERY[d][lang]).join('; ') : NONE,
     legalBasis: p.legalBasis.map((l) => ({
       number: l.number,
-      title: pick(l.title, lang),
+      title: localize(l.title, lang),
       issuer: l.issuer ?? NONE,
       dates: [l.date ? dateText(l.date, lang) : '', l.effectiveDate ? `${localize({ vi: 'hiệu lực', en: 'in force' }, lang)} ${dateText(l.effectiveDate, lang)}` : ''].filter(Boolean).join(' · ') || '—',
       articles: l.articles ?? NONE,
     })),
-    gaps: (p.gaps ?? []).map((g) => pick(g, lang)),
+    gaps: (p.gaps ?? []).map((g) => localize(g, lang)),
     sources: p.sources ?? [],
   };
 }

@@ -1,10 +1,7 @@
 import type { Procedure, Text } from '@thutuc/core';
 import { durationText, knownDate, knownTime, localize, processingTimeText, type LocalizedText } from '@thutuc/runtime';
 import { channelFees, feeSummary, type ReportFee } from './fees.js';
-import {
-  CHANNEL_ORDER, CHANNELS, ONLINE_LEVELS, ONLINE_ORDER, byCodePoint, byVietnamese, pick,
-  type ChannelKind, type GovLevel, type OnlineLevel, type ReportLang,
-} from './labels.js';
+import { CHANNEL_ORDER, CHANNELS, ONLINE_LEVELS, ONLINE_ORDER, byCodePoint, byVietnamese, type ChannelKind, type GovLevel, type OnlineLevel, type ReportLang } from './labels.js';
 
 /**
  * One row per procedure: what the public list shows, in both languages. The index page,
@@ -148,5 +145,5 @@ function notStatedLine(s: ReportSummary, lang: ReportLang): string {
 
 /** `Hộ tịch: 7; Cư trú: 3; …`, largest first. */
 export function fieldLine(s: ReportSummary, lang: ReportLang): string {
-  return s.byField.map((f) => `${pick(f.name, lang)}: ${f.count}`).join('; ');
+  return s.byField.map((f) => `${localize(f.name, lang)}: ${f.count}`).join('; ');
 }
