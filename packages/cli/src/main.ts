@@ -25,9 +25,9 @@ Cách dùng:
                                          bản ghi Cổng DVCQG → YAML nháp (mặc định vào danh mục của dự án) và danh sách việc cần kiểm tra
   thutuc report [thư mục…] --out dir [--timestamp]
                                          danh sách công khai: trang HTML, CSV, JSON (mức trực tuyến, thời hạn, phí)
-  thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
+  thutuc render <receipt|supplement|refusal|apology|stop|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
-                                         giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+                                         giấy tờ in được (Mẫu 01–05, tờ khai) điền từ hồ sơ mẫu
   thutuc diff <tệp cũ> <tệp mới> | <mã>[@phiên bản] [<mã>@phiên bản] | --since <rev> [thư mục…]
          [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
@@ -54,9 +54,9 @@ Usage:
                                         national portal records → draft YAML (into the project's catalogue by default) and what to check
   thutuc report [folders…] --out dir [--timestamp]
                                         the public list: HTML pages, CSV, JSON (online level, time limits, fees)
-  thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
+  thutuc render <receipt|supplement|refusal|apology|stop|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
-                                        printable official papers (forms 01–04, declarations) filled from an example
+                                        printable official papers (forms 01–05, declarations) filled from an example
   thutuc diff <old file> <new file> | <id>[@version] [<id>@version] | --since <rev> [folders…]
          [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]

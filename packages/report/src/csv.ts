@@ -1,27 +1,11 @@
-import { localize } from '@thutuc/runtime';
+import { CSV_BOM, csvLine, localize } from '@thutuc/runtime';
 import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, knownDateText, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
- * catalogue.csv: one row per procedure for agencies that keep the list in a spreadsheet.
- * UTF-8 with a byte-order mark, because Excel otherwise reads the file in the machine's
- * legacy code page and mangles every Vietnamese letter; CRLF and quoting per RFC 4180.
+ * catalogue.csv: one row per procedure for agencies that keep the list in a spreadsheet
+ * (UTF-8 with a byte-order mark, RFC 4180, see the runtime's `csvLine`).
  */
-
-const BOM = '\uFEFF';
-
-/**
- * RFC 4180 quoting. A cell that starts like a formula (`=`, `+`, `-`, `@`) gets a leading
- * apostrophe first: spreadsheets would otherwise run catalogue text as a formula.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
-}
 
 const HEADERS = {
   vi: ['Mã thủ tục', 'Mã định danh', 'Tên thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Mức trực tuyến', 'Trạng thái', 'Phiên bản', 'Ngày hiệu lực'],
@@ -32,7 +16,7 @@ const CHANNEL_HEADERS = { vi: ['thời hạn', 'phí, lệ phí'], en: ['time', 
 export function reportCsv(rows: readonly ReportRow[], lang: ReportLang): string {
   const header = [...HEADERS[lang]];
   for (const c of CHANNEL_ORDER) for (const h of CHANNEL_HEADERS[lang]) header.push(`${CHANNELS[c][lang]}: ${h}`);
-  let out = BOM + csvLine(header);
+  let out = CSV_BOM + csvLine(header);
   for (const r of rows) {
     const cells = [
       r.code, r.id, localize(r.title, lang), localize(r.field.name, lang), r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),

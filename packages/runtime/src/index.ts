@@ -41,3 +41,4 @@ export { migrateDraft, type DraftLike, type DraftDefinition, type DraftMigration
 export { legalDocumentName } from './legal-names.js';
 export type { ProcedureModule } from './procedure-module.js';
 export { copyRequirementText, validityText } from './document-texts.js';
+export { CSV_BOM, csvCell, csvLine } from './csv.js';
