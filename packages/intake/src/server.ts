@@ -8,6 +8,7 @@ import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { DEFAULT_CODE_PATTERN, isUsableCodePattern } from './dossier-code.js';
 import { DEFAULT_LIMITS, type IntakeContext, type IntakeLimits } from './http/context.js';
 import { installErrorHandlers } from './http/errors.js';
+import { registerDeskApp } from './http/desk-app.js';
 import { registerLookup } from './http/lookup.js';
 import { refuse } from './http/reasons.js';
 import { registerSite, type SiteOptions } from './http/static-site.js';
@@ -30,6 +31,8 @@ export interface IntakeOptions extends CatalogueOptions {
   codePattern?: string;
   codeWidth?: number;
   limits?: Partial<IntakeLimits>;
+  /** The officers' desk under /desk/ (@thutuc/desk); false to leave it out. */
+  desk?: false;
   /** Also serve these folders (the agency's pages, bundles, browser catalogue). */
   site?: SiteOptions;
   /** Storage for files; default the file system under `<dataDir>/blobs`. */
@@ -106,6 +109,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     registerLookup(app, context);
     registerSupplements(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
+    if (options.desk !== false) registerDeskApp(app);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);
     await app.ready();

@@ -23,7 +23,7 @@ export interface ActionRequest {
 }
 
 /** The paper each action issues (Circular 03/2025 forms), kept in the history entry. */
-const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
+export const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
 const NOTICES: Partial<Record<OfficerAction, NoticeTemplate>> = { request_supplement: 'supplement', complete: 'result', extend: 'apology' };
 
 export interface ActionOutcome {
