@@ -20,7 +20,7 @@ const HELP = `thutuc-intake — máy chủ tiếp nhận hồ sơ / the receivin
         tạo tài khoản cán bộ; mật khẩu đọc từ THUTUC_ADMIN_PASSWORD / create an officer; password from THUTUC_ADMIN_PASSWORD
 
 Biến môi trường / environment: DATABASE_URL, THUTUC_DATA_DIR, THUTUC_CATALOGUE, THUTUC_AGENCY_CODE,
-  THUTUC_CODE_PATTERN, PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_SECURE_COOKIE,
+  THUTUC_CODE_PATTERN, THUTUC_VERSION_GRACE_DAYS (mặc định / default 7), PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_SECURE_COOKIE,
   SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN
 `;
 
@@ -30,6 +30,8 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
   const agencyCode = str('agency-code') ?? env.THUTUC_AGENCY_CODE;
   const databaseUrl = str('database-url') ?? env.DATABASE_URL;
   const codePattern = env.THUTUC_CODE_PATTERN;
+  const graceDays = env.THUTUC_VERSION_GRACE_DAYS === undefined ? undefined : Number(env.THUTUC_VERSION_GRACE_DAYS);
+  if (graceDays !== undefined && !(Number.isInteger(graceDays) && graceDays >= 0)) throw new RangeError(`THUTUC_VERSION_GRACE_DAYS: cần số ngày nguyên ≥ 0 / a whole number of days ≥ 0, not "${env.THUTUC_VERSION_GRACE_DAYS}"`);
   return {
     catalogueDir: path.resolve(str('catalogue') ?? env.THUTUC_CATALOGUE ?? 'node_modules/@thutuc/catalogue/dist'),
     dataDir: path.resolve(str('data-dir') ?? env.THUTUC_DATA_DIR ?? '.thutuc-data'),
@@ -37,6 +39,7 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
     ...(agencyCode ? { fallbackAgencyCode: agencyCode } : {}),
     ...(codePattern ? { codePattern } : {}),
     ...(env.PROVINCE ? { province: env.PROVINCE } : {}),
+    ...(graceDays !== undefined ? { versionGraceDays: graceDays } : {}),
     ...(env.THUTUC_TRUST_PROXY ? { trustProxy: env.THUTUC_TRUST_PROXY === 'true' ? true : env.THUTUC_TRUST_PROXY } : {}),
     ...(env.THUTUC_PUBLIC_URL ? { publicUrl: env.THUTUC_PUBLIC_URL } : {}),
     ...(env.THUTUC_SECURE_COOKIE === '1' ? { secureCookie: true } : {}),

@@ -20,6 +20,9 @@ import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type Sms
 import { FsBlobStore } from './store/fs-blobs.js';
 import type { BlobStore } from './store/blobs.js';
 
+/** A week: a tab left open over the change, or a draft finished the next days, still goes through. */
+export const DEFAULT_VERSION_GRACE_DAYS = 7;
+
 export interface IntakeOptions extends CatalogueOptions {
   /** The built catalogue (`thutuc build` output, e.g. packages/catalogue/dist). */
   catalogueDir: string;
@@ -27,6 +30,11 @@ export interface IntakeOptions extends CatalogueOptions {
   dataDir?: string;
   /** PostgreSQL instead of PGlite. */
   databaseUrl?: string;
+  /**
+   * Days a submission made against the previous version of a procedure is still accepted after
+   * a new version took effect, when the applicant started before that (default 7; 0 for none).
+   */
+  versionGraceDays?: number;
   /** Dossier code pattern (tokens {agency} {yy} {yyyy} {mm} {dd} {seq}) and sequence width. */
   codePattern?: string;
   codeWidth?: number;
@@ -90,6 +98,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     const context: IntakeContext = {
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
+      versionGraceDays: options.versionGraceDays ?? DEFAULT_VERSION_GRACE_DAYS,
     };
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {

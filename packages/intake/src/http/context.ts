@@ -10,6 +10,11 @@ export interface IntakeContext {
   catalogue: LoadedCatalogue;
   limits: IntakeLimits;
   codeFormat: { pattern?: string; width?: number };
+  /**
+   * Days after a procedure version stops applying during which a submission against it is still
+   * accepted, when the applicant started before the change (see procedure-version.ts).
+   */
+  versionGraceDays: number;
   /** The clock (tests move it). */
   now(): Date;
 }

@@ -44,7 +44,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       if ((await hits(ctx.db, `lookup-code:${code}`, HOUR, now)) >= ctx.limits.failedLookupsPerCodePerHour) throw refuse('rate-limited');
       const row = await ctx.db
         .selectFrom('dossiers')
-        .select(['procedure_id', 'status', 'state', 'receipt', 'secret_hash', 'phone_last4', 'submitted_at', 'appointment_at', 'overdue'])
+        .select(['procedure_id', 'procedure_version', 'status', 'state', 'receipt', 'secret_hash', 'phone_last4', 'submitted_at', 'appointment_at', 'overdue'])
         .where('code', '=', code)
         .executeTakeFirst();
       const matches = secret
@@ -54,7 +54,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
         await hit(ctx.db, `lookup-code:${code}`, HOUR, now);
         throw refuse('lookup-not-found');
       }
-      const procedure = await ctx.catalogue.procedure(row.procedure_id);
+      const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
       const state = row.state as unknown as Dossier;
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];

@@ -105,7 +105,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     const kind = req.params.kind as PaperKind;
     if (!['receipt', 'supplement', 'refusal', 'apology', 'declaration'].includes(kind)) throw refuse('not-found');
     const row = await ownDossier(officer.agencyCode, req.params.code);
-    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     if (!procedure) throw refuse('not-found');
     const envelope = row.envelope as Record<string, unknown>;
     const submission = { channel: envelope.channel, data: envelope.data, documents: envelope.documents, ...(envelope.case ? { case: envelope.case } : {}), ...(envelope.delivery ? { delivery: envelope.delivery } : {}) } as PaperSubmission;

@@ -43,7 +43,7 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).where('agency_code', '=', officer.agencyCode).forUpdate().executeTakeFirst();
     if (!row) throw refuse('other-agency');
-    const procedure = await catalogue.procedure(row.procedure_id);
+    const procedure = await catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     const state = row.state as unknown as Dossier;
     const env = { calendar: catalogue.calendar, steps: procedure?.definition.steps ?? [] };
     const at = vietnamIso(now);
