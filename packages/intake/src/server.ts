@@ -15,6 +15,7 @@ import { registerSite, type SiteOptions } from './http/static-site.js';
 import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
+import { registerStatsRoutes } from './http/stats-routes.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
@@ -119,6 +120,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     registerSupplements(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     if (options.desk !== false) registerDeskApp(app);
+    registerStatsRoutes(app, context);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);
     await app.ready();

@@ -119,6 +119,20 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE sent_at IS NULL;
 `,
   },
+  {
+    version: 6,
+    name: 'online share targets',
+    sql: `
+CREATE TABLE online_share_targets (
+  agency_code text NOT NULL,
+  field_key text NOT NULL,
+  percent double precision NOT NULL CHECK (percent >= 0 AND percent <= 100),
+  updated_by text,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_code, field_key)
+);
+`,
+  },
 ];
 
 /** An arbitrary constant shared by every intake process: the migration lock's key. */
