@@ -14,6 +14,8 @@ import { registerSite, type SiteOptions } from './http/static-site.js';
 import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
+import { registerPayments } from './http/payments.js';
+import { paymentSetup, type PaymentOptions } from './payment/setup.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
@@ -52,6 +54,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** Level-4 payment: VNPay, VietQR and the status page (README, "Thanh toán trực tuyến"). */
+  payments?: PaymentOptions;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
   jobs?: false | { outboxEveryMs?: number; housekeepingEveryMs?: number };
 }
@@ -87,6 +91,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     const context: IntakeContext = {
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
+      payments: paymentSetup(options.payments),
     };
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {
@@ -105,6 +110,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     });
     registerLookup(app, context);
     registerSupplements(app, context);
+    registerPayments(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);
