@@ -16,6 +16,8 @@ import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
 import { registerStatsRoutes } from './http/stats-routes.js';
+import { registerPayments } from './http/payments.js';
+import { paymentSetup, type PaymentOptions } from './payment/setup.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
@@ -64,6 +66,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** Level-4 payment: VNPay, VietQR and the status page (README, "Thanh toán trực tuyến"). */
+  payments?: PaymentOptions;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
   jobs?: false | { outboxEveryMs?: number; housekeepingEveryMs?: number };
 }
@@ -100,6 +104,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
       versionGraceDays: options.versionGraceDays ?? DEFAULT_VERSION_GRACE_DAYS,
+      payments: paymentSetup(options.payments),
     };
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {
@@ -118,6 +123,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     });
     registerLookup(app, context);
     registerSupplements(app, context);
+    registerPayments(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     if (options.desk !== false) registerDeskApp(app);
     registerStatsRoutes(app, context);

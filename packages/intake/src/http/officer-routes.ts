@@ -6,6 +6,7 @@ import { deskViewOf } from '../officers/desk-view.js';
 import { OFFICER_ACTIONS, performAction, type ActionRequest, type OfficerAction } from '../officers/actions.js';
 import type { Dossier } from '../lifecycle.js';
 import { closeSession, openSession, requireOfficer } from '../officers/sessions.js';
+import { ordersOf, paymentOf } from '../payment/view.js';
 import { hit } from '../store/rate-limit.js';
 import type { IntakeContext } from './context.js';
 import { registerOfficerInbox } from './officer-inbox.js';
@@ -88,6 +89,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
       due: row.due_at ? new Date(row.due_at).toISOString() : null,
       files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
       history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+      payment: { ...(await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id))), orders: await ordersOf(ctx.db, row.id) },
     };
   });
 
@@ -131,7 +133,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     },
     async (req) => {
       const { officer } = await requireOfficer(ctx.db, req);
-      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl);
+      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl, ctx.payments);
     },
   );
 }
