@@ -1,11 +1,13 @@
-import { CSV_BOM, csvLine, localize } from '@thutuc/runtime';
+import { CSV_BOM as BOM, csvCell, csvLine, localize } from '@thutuc/runtime';
 import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, knownDateText, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
  * catalogue.csv: one row per procedure for agencies that keep the list in a spreadsheet
- * (UTF-8 with a byte-order mark, RFC 4180, see the runtime's `csvLine`).
+ * (quoting and the byte-order mark come from the runtime's CSV helpers).
  */
+
+export { csvCell, csvLine };
 
 const HEADERS = {
   vi: ['Mã thủ tục', 'Mã định danh', 'Tên thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Mức trực tuyến', 'Trạng thái', 'Phiên bản', 'Ngày hiệu lực'],
@@ -16,7 +18,7 @@ const CHANNEL_HEADERS = { vi: ['thời hạn', 'phí, lệ phí'], en: ['time', 
 export function reportCsv(rows: readonly ReportRow[], lang: ReportLang): string {
   const header = [...HEADERS[lang]];
   for (const c of CHANNEL_ORDER) for (const h of CHANNEL_HEADERS[lang]) header.push(`${CHANNELS[c][lang]}: ${h}`);
-  let out = CSV_BOM + csvLine(header);
+  let out = BOM + csvLine(header);
   for (const r of rows) {
     const cells = [
       r.code, r.id, localize(r.title, lang), localize(r.field.name, lang), r.levels.map((l) => GOV_LEVELS[l][lang]).join(', '),

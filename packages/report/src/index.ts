@@ -68,8 +68,7 @@ export async function writeReport(outDir: string, report: Report): Promise<void>
 }
 
 export { reportRows, reportRow, summarizeRows, summaryLine, fieldLine } from './rows.js';
-export { reportCsv } from './csv.js';
-export { csvCell, csvLine } from '@thutuc/runtime';
+export { csvCell, csvLine, reportCsv } from './csv.js';
 export type { ReportRow, ReportSummary, ReportChannel, ReportTime } from './rows.js';
 export type { ReportFee } from './fees.js';
 export type { ReportLang } from './labels.js';
