@@ -1,4 +1,10 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
+
+// jsQR is CommonJS that declares an ES default export: under Node's ESM the default import is
+// the module object, whose `default` is the function.
+type Decode = typeof jsQRModule.default;
+const loaded = jsQRModule as unknown as Decode | { default: Decode };
+const jsQR: Decode = typeof loaded === 'function' ? loaded : loaded.default;
 
 /**
  * Reads back the QR code of a paper the way a phone would: the squares of the first
