@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { defaultDesk, renderPaper, type PaperKind, type PaperReceipt, type PaperSubmission } from '@thutuc/papers';
 import { checkLogin, createOfficer, OFFICER_ROLES, type OfficerRole } from '../officers/accounts.js';
-import { deskViewOf } from '../officers/desk-view.js';
+import { deskViewOf, historyLabels } from '../officers/desk-view.js';
 import { OFFICER_ACTIONS, performAction, type ActionRequest, type OfficerAction } from '../officers/actions.js';
 import type { Dossier } from '../lifecycle.js';
 import { closeSession, openSession, requireOfficer } from '../officers/sessions.js';
@@ -88,7 +88,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
       code: row.code, status: row.status_code, procedure: { id: row.procedure_id, version: row.procedure_version }, envelope: row.envelope, receipt, overdue: row.overdue,
       due: row.due_at ? new Date(row.due_at).toISOString() : null,
       files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
-      history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
+      history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), ...historyLabels(h.action, h.to_status) })),
       payment: { ...(await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id))), orders: await ordersOf(ctx.db, row.id) },
     };
   });
