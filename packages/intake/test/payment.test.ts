@@ -71,6 +71,8 @@ describe.each(engines())('payment on $name', (engine) => {
     expect((await lookup(d)).payment).toMatchObject({ state: 'due', amount: 16000, currency: 'VND', providers: ['vnpay', 'vietqr'] });
     const accepted = await act(url, desk, d.code, 'accept');
     expect(accepted.json!.status.code).toBe(6);
+    const notices = await server.database.db.selectFrom('outbox').innerJoin('dossiers', 'dossiers.id', 'outbox.dossier_id').select(['outbox.template', 'outbox.payload']).where('dossiers.code', '=', d.code).where('outbox.template', '=', 'payment').execute();
+    expect(notices.map((n) => n.payload)).toContainEqual(expect.objectContaining({ code: d.code, amount: 16000 }));
 
     const started = await pay(d, 'vnpay');
     expect(started.status).toBe(200);
