@@ -7,6 +7,7 @@ import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { devCommand } from './commands/dev.js';
 import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
@@ -32,6 +33,9 @@ Cách dùng:
          [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
                                          máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
+  thutuc dev [thư mục…] [--port 4321] [--date 2026-04-24]
+                                         xem trước trong trình duyệt: mỗi lần lưu tệp YAML, trang hiện các bước, phí,
+                                         thời hạn (hồ sơ nhận ngày --date) hoặc lỗi kèm dòng:cột
 
 Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
@@ -61,6 +65,9 @@ Usage:
          [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
                                         the receiving server (@thutuc/intake; see thutuc serve --help)
+  thutuc dev [folders…] [--port 4321] [--date 2026-04-24]
+                                        live preview in a browser: on every save of a YAML file the page shows the steps,
+                                        fees, deadlines (a dossier received on --date) or the errors with line:column
 
 Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
@@ -71,6 +78,10 @@ Options:
   --help         this text
 `,
 };
+
+export { startDevServer, type DevServer, type DevServerOptions } from './dev/server.js';
+export type { PreviewState, PreviewDiagnostic } from './dev/session.js';
+export type { ProcedurePreview } from './dev/preview.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
@@ -96,6 +107,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         format: { type: 'string' },
         since: { type: 'string' },
         changed: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -124,6 +138,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
       case 'diff':
         return await diffCommand(rest, { ...options, format: values.format, since: values.since, catalogue: values.catalogue }, io);
+      case 'dev':
+        return await devCommand(rest, { ...options, port: values.port, host: values.host, date: values.date }, io);
       default:
         throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }
