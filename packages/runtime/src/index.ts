@@ -28,7 +28,7 @@ export { computeDeadline } from './deadline.js';
 export type { Deadline, DeadlineOptions, DeadlineResult, DeadlineStep, Duration, Pause, ProcessingTimeSpec } from './deadline.js';
 export { DEFAULT_OFFICE_HOURS, type OfficeHours } from './deadline-hours.js';
 export { durationText, type DurationUnit } from './deadline-texts.js';
-export { shortDate, dateText } from './date-text.js';
+export { shortDate, dateText, dateTimeText } from './date-text.js';
 export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-time.js';
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
