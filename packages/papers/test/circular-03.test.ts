@@ -1,8 +1,12 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMS, qrSvg, registerCsv, renderControlSheet, renderRegister, timeResult, type PaperKind } from '@thutuc/papers';
 import { BIRTH, paperFixture, POLICE, type PaperFixture } from './fixture.js';
 import { CONTROL_ENTRIES, REGISTER_ROWS } from './sheets.js';
+
+// jsqr is CommonJS typed as an ES default export: under NodeNext the default import is the
+// module object in types, the function (or an object holding it) at run time.
+const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 /**
  * The forms of Circular 03/2025/TT-VPCP, Phụ lục I: numbers, names and citations; the QR code
