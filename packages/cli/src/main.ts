@@ -9,6 +9,7 @@ import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
+import { statsCommand } from './commands/stats.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -32,6 +33,9 @@ Cách dùng:
          [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
                                          máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
+  thutuc stats --agency <mã cơ quan> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
+                                         thống kê hồ sơ trong kỳ từ cơ sở dữ liệu của máy chủ: hình thức nộp, tỷ lệ trực tuyến,
+                                         đúng hạn / trễ hạn / quá hạn, theo thủ tục, lĩnh vực, mức độ (DATABASE_URL hoặc --data-dir)
 
 Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
@@ -61,6 +65,9 @@ Usage:
          [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
                                         the receiving server (@thutuc/intake; see thutuc serve --help)
+  thutuc stats --agency <agency code> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
+                                        dossier statistics for a period from the server's database: channels, online share,
+                                        on time / late / overdue, per procedure, field and level (DATABASE_URL or --data-dir)
 
 Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
@@ -76,6 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
   // The server has options of its own; @thutuc/intake parses them.
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
+  if (argv[0] === 'stats') return statsCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,

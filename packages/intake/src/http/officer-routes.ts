@@ -6,6 +6,7 @@ import { deskViewOf, historyLabels } from '../officers/desk-view.js';
 import { OFFICER_ACTIONS, performAction, type ActionRequest, type OfficerAction } from '../officers/actions.js';
 import type { Dossier } from '../lifecycle.js';
 import { closeSession, openSession, requireOfficer } from '../officers/sessions.js';
+import { ordersOf, paymentOf } from '../payment/view.js';
 import { hit } from '../store/rate-limit.js';
 import type { IntakeContext } from './context.js';
 import { registerOfficerInbox } from './officer-inbox.js';
@@ -88,6 +89,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
       due: row.due_at ? new Date(row.due_at).toISOString() : null,
       files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
       history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), ...historyLabels(h.action, h.to_status) })),
+      payment: { ...(await paymentOf(ctx, row, procedure)), orders: await ordersOf(ctx.db, row.id) },
     };
   });
 
@@ -105,7 +107,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     const kind = req.params.kind as PaperKind;
     if (!['receipt', 'supplement', 'refusal', 'apology', 'declaration'].includes(kind)) throw refuse('not-found');
     const row = await ownDossier(officer.agencyCode, req.params.code);
-    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     if (!procedure) throw refuse('not-found');
     const envelope = row.envelope as Record<string, unknown>;
     const submission = { channel: envelope.channel, data: envelope.data, documents: envelope.documents, ...(envelope.case ? { case: envelope.case } : {}), ...(envelope.delivery ? { delivery: envelope.delivery } : {}) } as PaperSubmission;
@@ -131,7 +133,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     },
     async (req) => {
       const { officer } = await requireOfficer(ctx.db, req);
-      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl);
+      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl, ctx.payments);
     },
   );
 }
