@@ -28,3 +28,8 @@ export type { PaymentView, PaymentLine } from './payment/view.js';
 export { deliverDue, backoffMs } from './notify/worker.js';
 export { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 export { runIntakeCli } from './cli.js';
+export { computeStatistics, type FieldFigures, type FieldRef, type LevelFigures, type ProcedureFigures, type Statistics, type StatisticsQuery } from './stats/compute.js';
+export { parsePeriod, type Period } from './stats/period.js';
+export { statisticsCsv, statisticsText } from './stats/format.js';
+export type { Figures } from './stats/figures.js';
+export { readTargets, writeTargets, type OnlineShareTargets } from './stats/targets.js';

@@ -102,7 +102,7 @@ export function openDossier(init: NewDossier): TransitionResult {
   return { ok: true, entry, dossier };
 }
 
-const ALLOWED_FOR_STEP: Record<Step['actor'], readonly ActorRole[]> = {
+export const ALLOWED_FOR_STEP: Record<Step['actor'], readonly ActorRole[]> = {
   applicant: ['applicant', 'reception', 'system'],
   reception: ['reception'],
   officer: ['officer'],

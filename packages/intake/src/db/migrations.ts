@@ -144,6 +144,20 @@ CREATE INDEX payments_by_dossier ON payments (dossier_id, id);
 CREATE UNIQUE INDEX payments_one_paid ON payments (dossier_id) WHERE state = 'paid';
 `,
   },
+  {
+    version: 6,
+    name: 'online share targets',
+    sql: `
+CREATE TABLE online_share_targets (
+  agency_code text NOT NULL,
+  field_key text NOT NULL,
+  percent double precision NOT NULL CHECK (percent >= 0 AND percent <= 100),
+  updated_by text,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_code, field_key)
+);
+`,
+  },
 ];
 
 /** An arbitrary constant shared by every intake process: the migration lock's key. */

@@ -106,6 +106,15 @@ export interface OutboxRow {
   created_at: DefaultTimestamp;
 }
 
+/** The online share an agency aims at; `field_key` '' is its target for every field. */
+export interface OnlineShareTargetRow {
+  agency_code: string;
+  field_key: string;
+  percent: number;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface PaymentRow {
   id: Generated<string>;
   dossier_id: string;
@@ -131,5 +140,6 @@ export interface Database {
   sessions: SessionRow;
   rate_limits: RateLimitRow;
   outbox: OutboxRow;
+  online_share_targets: OnlineShareTargetRow;
   payments: PaymentRow;
 }

@@ -11,6 +11,11 @@ export interface IntakeContext {
   catalogue: LoadedCatalogue;
   limits: IntakeLimits;
   codeFormat: { pattern?: string; width?: number };
+  /**
+   * Days after a procedure version stops applying during which a submission against it is still
+   * accepted, when the applicant started before the change (see procedure-version.ts).
+   */
+  versionGraceDays: number;
   /** Online payment providers (none configured: nothing is payable online). */
   payments: PaymentSetup;
   /** The clock (tests move it). */

@@ -34,10 +34,10 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       const now = ctx.now();
       const row = await ctx.db
         .selectFrom('dossiers')
-        .select(['id', 'procedure_id', 'channel', 'status', 'state', 'receipt', 'submitted_at', 'appointment_at', 'overdue'])
+        .select(['id', 'procedure_id', 'procedure_version', 'channel', 'status', 'state', 'receipt', 'submitted_at', 'appointment_at', 'overdue'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      const procedure = await ctx.catalogue.procedure(row.procedure_id);
+      const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
       const state = row.state as unknown as Dossier;
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];

@@ -25,7 +25,7 @@ export interface ActionRequest {
 }
 
 /** The paper each action issues (Circular 03/2025 forms), kept in the history entry. */
-const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
+export const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
 const NOTICES: Partial<Record<OfficerAction, NoticeTemplate>> = { request_supplement: 'supplement', complete: 'result', extend: 'apology' };
 
 export interface ActionOutcome {
@@ -45,7 +45,7 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).where('agency_code', '=', officer.agencyCode).forUpdate().executeTakeFirst();
     if (!row) throw refuse('other-agency');
-    const procedure = await catalogue.procedure(row.procedure_id);
+    const procedure = await catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     const state = row.state as unknown as Dossier;
     const env = { calendar: catalogue.calendar, steps: procedure?.definition.steps ?? [] };
     const at = vietnamIso(now);
