@@ -22,6 +22,7 @@ export { vnpayProvider, type VnpayConfig } from './payment/vnpay.js';
 export { vietqrProvider, qrSvg, type VietqrConfig } from './payment/vietqr.js';
 export { vnpaySign, vnpayQuery } from './payment/vnpay-sign.js';
 export { paymentOptionsFromEnv, type PaymentOptions } from './payment/setup.js';
+export { reconcilePayments } from './payment/orders.js';
 export type { PaymentProvider, PaymentOrder, PaymentStart, ProviderName, CallbackOutcome, QueryOutcome } from './payment/provider.js';
 export type { PaymentView, PaymentLine } from './payment/view.js';
 export { deliverDue, backoffMs } from './notify/worker.js';
