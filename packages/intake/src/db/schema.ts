@@ -115,6 +115,22 @@ export interface OnlineShareTargetRow {
   updated_at: DefaultTimestamp;
 }
 
+export interface PaymentRow {
+  id: Generated<string>;
+  dossier_id: string;
+  provider: string;
+  order_ref: string;
+  amount: ColumnType<string, number, number>;
+  currency: Generated<string>;
+  lines: Json<unknown[]>;
+  state: 'pending' | 'paid' | 'failed' | 'refund_due';
+  provider_ref: string | null;
+  created_at: Timestamp;
+  paid_at: Timestamp | null;
+  confirmed_by: string | null;
+  raw: ColumnType<Record<string, string> | null, string | undefined, string>;
+}
+
 export interface Database {
   dossiers: DossierRow;
   dossier_files: DossierFileRow;
@@ -125,4 +141,5 @@ export interface Database {
   rate_limits: RateLimitRow;
   outbox: OutboxRow;
   online_share_targets: OnlineShareTargetRow;
+  payments: PaymentRow;
 }
