@@ -28,6 +28,7 @@ export type { PaymentView, PaymentLine } from './payment/view.js';
 export { deliverDue, backoffMs } from './notify/worker.js';
 export { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 export { runIntakeCli } from './cli.js';
+export { loadCatalogue, type CatalogueOptions, type LoadedCatalogue } from './catalogue.js';
 export { computeStatistics, type FieldFigures, type FieldRef, type LevelFigures, type ProcedureFigures, type Statistics, type StatisticsQuery } from './stats/compute.js';
 export { parsePeriod, type Period } from './stats/period.js';
 export { statisticsCsv, statisticsText } from './stats/format.js';
