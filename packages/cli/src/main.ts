@@ -10,6 +10,7 @@ import { initCommand } from './commands/init.js';
 import { devCommand } from './commands/dev.js';
 import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
+import { statsCommand } from './commands/stats.js';
 import { UsageError, type CommonOptions, type Io } from './io.js';
 
 const HELP = {
@@ -36,6 +37,9 @@ Cách dùng:
   thutuc dev [thư mục…] [--port 4321] [--date 2026-04-24]
                                          xem trước trong trình duyệt: mỗi lần lưu tệp YAML, trang hiện các bước, phí,
                                          thời hạn (hồ sơ nhận ngày --date) hoặc lỗi kèm dòng:cột
+  thutuc stats --agency <mã cơ quan> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
+                                         thống kê hồ sơ trong kỳ từ cơ sở dữ liệu của máy chủ: hình thức nộp, tỷ lệ trực tuyến,
+                                         đúng hạn / trễ hạn / quá hạn, theo thủ tục, lĩnh vực, mức độ (DATABASE_URL hoặc --data-dir)
 
 Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
@@ -68,6 +72,9 @@ Usage:
   thutuc dev [folders…] [--port 4321] [--date 2026-04-24]
                                         live preview in a browser: on every save of a YAML file the page shows the steps,
                                         fees, deadlines (a dossier received on --date) or the errors with line:column
+  thutuc stats --agency <agency code> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
+                                        dossier statistics for a period from the server's database: channels, online share,
+                                        on time / late / overdue, per procedure, field and level (DATABASE_URL or --data-dir)
 
 Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
@@ -87,6 +94,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
   // The server has options of its own; @thutuc/intake parses them.
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
+  if (argv[0] === 'stats') return statsCommand(argv.slice(1), io);
   try {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -8,12 +8,16 @@ import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { DEFAULT_CODE_PATTERN, isUsableCodePattern } from './dossier-code.js';
 import { DEFAULT_LIMITS, type IntakeContext, type IntakeLimits } from './http/context.js';
 import { installErrorHandlers } from './http/errors.js';
+import { registerDeskApp } from './http/desk-app.js';
 import { registerLookup } from './http/lookup.js';
 import { refuse } from './http/reasons.js';
 import { registerSite, type SiteOptions } from './http/static-site.js';
 import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
+import { registerStatsRoutes } from './http/stats-routes.js';
+import { registerPayments } from './http/payments.js';
+import { paymentSetup, type PaymentOptions } from './payment/setup.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
@@ -38,6 +42,8 @@ export interface IntakeOptions extends CatalogueOptions {
   codePattern?: string;
   codeWidth?: number;
   limits?: Partial<IntakeLimits>;
+  /** The officers' desk under /desk/ (@thutuc/desk); false to leave it out. */
+  desk?: false;
   /** Also serve these folders (the agency's pages, bundles, browser catalogue). */
   site?: SiteOptions;
   /** Storage for files; default the file system under `<dataDir>/blobs`. */
@@ -60,6 +66,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** Level-4 payment: VNPay, VietQR and the status page (README, "Thanh toán trực tuyến"). */
+  payments?: PaymentOptions;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
   jobs?: false | { outboxEveryMs?: number; housekeepingEveryMs?: number };
 }
@@ -96,6 +104,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
       versionGraceDays: options.versionGraceDays ?? DEFAULT_VERSION_GRACE_DAYS,
+      payments: paymentSetup(options.payments),
     };
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {
@@ -114,7 +123,10 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     });
     registerLookup(app, context);
     registerSupplements(app, context);
+    registerPayments(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
+    if (options.desk !== false) registerDeskApp(app);
+    registerStatsRoutes(app, context);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);
     await app.ready();

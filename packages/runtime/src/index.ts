@@ -36,6 +36,7 @@ export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './su
 export { NOT_STATED, isTimeUnknown, knownDate, knownTime, processingTimeText, unknownWording, type KnownProcessingTime } from './unknowns.js';
 export { LANGS, isLang, localize, bilingual, type Lang, type LocalizedText } from './text.js';
 export { ThutucError } from './errors.js';
+export { CSV_BOM, csvCell, csvLine } from './csv.js';
 export { versionInForce, versionFor, versionEnd, versionPeriod, acceptVersion, SINCE_ALWAYS, type VersionPeriod, type VersionAcceptance } from './versions.js';
 export { migrateDraft, type DraftLike, type DraftDefinition, type DraftMigration, type DroppedValue } from './migrate-draft.js';
 export { legalDocumentName } from './legal-names.js';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LoadedCatalogue } from '../catalogue.js';
 import type { Database } from '../db/schema.js';
+import type { PaymentSetup } from '../payment/setup.js';
 import type { BlobStore } from '../store/blobs.js';
 
 /** What every route needs: storage, the catalogue and the limits. Nothing else lives in memory. */
@@ -15,6 +16,8 @@ export interface IntakeContext {
    * accepted, when the applicant started before the change (see procedure-version.ts).
    */
   versionGraceDays: number;
+  /** Online payment providers (none configured: nothing is payable online). */
+  payments: PaymentSetup;
   /** The clock (tests move it). */
   now(): Date;
 }

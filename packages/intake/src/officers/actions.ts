@@ -5,6 +5,8 @@ import { refuse } from '../http/reasons.js';
 import { transition, type Dossier, type TransitionResult } from '../lifecycle.js';
 import { DOSSIER_STATUSES, type DossierAction } from '../lifecycle-statuses.js';
 import { noticesFor, type NoticeTemplate } from '../notify/messages.js';
+import { requestPaymentIfDue } from '../payment/request.js';
+import type { PaymentSetup } from '../payment/setup.js';
 import { appendHistory, stateWithoutHistory } from '../store/dossiers.js';
 import { hashToken, newToken } from '../store/secrets.js';
 import { vietnamIso } from '../time.js';
@@ -23,7 +25,7 @@ export interface ActionRequest {
 }
 
 /** The paper each action issues (Circular 03/2025 forms), kept in the history entry. */
-const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
+export const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
 const NOTICES: Partial<Record<OfficerAction, NoticeTemplate>> = { request_supplement: 'supplement', complete: 'result', extend: 'apology' };
 
 export interface ActionOutcome {
@@ -39,7 +41,7 @@ export interface ActionOutcome {
  * lifecycle decides, and the new state, the history entry and the notices are written in
  * one transaction. A dossier of another agency is answered as not found.
  */
-export async function performAction(db: Kysely<Database>, catalogue: LoadedCatalogue, officer: Officer, code: string, action: OfficerAction, input: ActionRequest, now: Date, publicUrl: string): Promise<ActionOutcome> {
+export async function performAction(db: Kysely<Database>, catalogue: LoadedCatalogue, officer: Officer, code: string, action: OfficerAction, input: ActionRequest, now: Date, publicUrl: string, payments?: PaymentSetup): Promise<ActionOutcome> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).where('agency_code', '=', officer.agencyCode).forUpdate().executeTakeFirst();
     if (!row) throw refuse('other-agency');
@@ -59,6 +61,8 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       throw refuse(error?.code === 'forbidden' ? 'forbidden' : 'action-refused', error ? { reason: { code: error.code, message: error.message } } : {});
     }
     let next: Dossier & { supplement?: { documents: string[]; requestedAt: string } } = result.dossier;
+    const followUp = action === 'accept' && payments ? await requestPaymentIfDue(trx, payments, row, next, procedure, at, env) : undefined;
+    if (followUp?.ok) next = followUp.dossier;
     let token: string | undefined;
     if (action === 'request_supplement') {
       token = newToken();
@@ -77,6 +81,7 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       .execute();
     const paper = PAPERS[action];
     await appendHistory(trx, row.id, result.entry, paper ? [paper] : []);
+    if (followUp?.ok) await appendHistory(trx, row.id, followUp.entry, []);
     const template = NOTICES[action];
     const link = token ? `${publicUrl}/api/supplements/${token}` : undefined;
     if (template) {
