@@ -1,4 +1,8 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
+
+// jsqr is CommonJS typed as an ES default export: under NodeNext the default import is the
+// module object in types, the function (or an object holding it) at run time.
+const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 /**
  * Reads back the QR code of a paper the way a phone would: the squares of the first
