@@ -1,10 +1,8 @@
 import jsQRModule from 'jsqr';
 
-// jsQR is CommonJS that declares an ES default export: under Node's ESM the default import is
-// the module object, whose `default` is the function.
-type Decode = typeof jsQRModule.default;
-const loaded = jsQRModule as unknown as Decode | { default: Decode };
-const jsQR: Decode = typeof loaded === 'function' ? loaded : loaded.default;
+// jsqr is CommonJS typed as an ES default export: under NodeNext the default import is the
+// module object in types, the function (or an object holding it) at run time.
+const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 /**
  * Reads back the QR code of a paper the way a phone would: the squares of the first

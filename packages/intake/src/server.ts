@@ -18,6 +18,7 @@ import { registerSupplements } from './http/supplements.js';
 import { registerStatsRoutes } from './http/stats-routes.js';
 import { registerPaperRoutes } from './http/paper-routes.js';
 import { registerPayments } from './http/payments.js';
+import { reconcilePayments } from './payment/orders.js';
 import { paymentSetup, type PaymentOptions } from './payment/setup.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
@@ -143,7 +144,9 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       mail: options.mail ?? (options.smtpUrl ? await smtpMail(options.smtpUrl, options.mailFrom ?? 'thutuc@localhost') : new LogMail(log)),
       sms: options.sms ?? (options.smsGatewayUrl ? new HttpSmsGateway(options.smsGatewayUrl, options.smsGatewayToken) : new LogSms(log)),
     };
-    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, { ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed') });
+    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, {
+      ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed'), reconcilePayments: () => reconcilePayments(context),
+    });
     return {
       deliverers,
       app, context, database, catalogue,

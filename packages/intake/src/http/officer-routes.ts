@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { checkLogin, createOfficer, OFFICER_ROLES, type OfficerRole } from '../officers/accounts.js';
-import { deskViewOf } from '../officers/desk-view.js';
+import { deskViewOf, historyLabels } from '../officers/desk-view.js';
 import { OFFICER_ACTIONS, performAction, type ActionRequest, type OfficerAction } from '../officers/actions.js';
 import type { Dossier } from '../lifecycle.js';
 import { closeSession, openSession, requireOfficer } from '../officers/sessions.js';
@@ -80,14 +80,15 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     const files = await ctx.db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', row.id).orderBy('round').orderBy('document_id').orderBy('idx').execute();
     const history = await ctx.db.selectFrom('dossier_history').select(['at', 'action', 'from_status', 'to_status', 'actor_role', 'actor_id', 'reason', 'papers']).where('dossier_id', '=', row.id).orderBy('id').execute();
     const { paper: _paper, ...receipt } = row.receipt as Record<string, unknown>;
-    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    // The dossier's own version: its answers, fees and steps are laid out as it was filed.
+    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     return {
       ...deskViewOf(officer, procedure?.definition, row.state as unknown as Dossier, row.envelope),
       code: row.code, status: row.status_code, procedure: { id: row.procedure_id, version: row.procedure_version }, envelope: row.envelope, receipt, overdue: row.overdue,
       due: row.due_at ? new Date(row.due_at).toISOString() : null,
       files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
-      history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })),
-      payment: { ...(await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id))), orders: await ordersOf(ctx.db, row.id) },
+      history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), ...historyLabels(h.action, h.to_status) })),
+      payment: { ...(await paymentOf(ctx, row, procedure)), orders: await ordersOf(ctx.db, row.id) },
     };
   });
 

@@ -91,13 +91,13 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       })
       : undefined;
     if (followUp?.ok) await appendHistory(trx, row.id, followUp.entry, []);
-    const template = NOTICES[action];
+    const template = followUp?.ok ? 'payment' : NOTICES[action];
     const link = token ? `${publicUrl}/api/supplements/${token}` : undefined;
     if (template) {
       const title = procedure?.definition.title ?? { vi: row.procedure_id };
       const messages = noticesFor(template, row.contact as { email?: string; phone?: string }, row.lang === 'en' ? 'en' : 'vi', {
         code: row.code, title: { vi: title.vi, ...(title.en ? { en: title.en } : {}) },
-        ...(next.due ? { appointment: next.due } : {}), ...(input.reason ? { reason: row.lang === 'en' ? (input.reason.en ?? input.reason.vi) : input.reason.vi } : {}), ...(link ? { link } : {}),
+        ...(next.due ? { appointment: next.due } : {}), ...(followUp?.ok ? { amount: followUp.amount } : {}), ...(input.reason ? { reason: row.lang === 'en' ? (input.reason.en ?? input.reason.vi) : input.reason.vi } : {}), ...(link ? { link } : {}),
       });
       if (messages.length) await trx.insertInto('outbox').values(messages.map((m) => ({ dossier_id: row.id, ...m, payload: JSON.stringify(m.payload) }))).execute();
     }

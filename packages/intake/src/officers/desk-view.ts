@@ -1,7 +1,7 @@
 import { durationText, type LocalizedText } from '@thutuc/runtime';
 import type { Procedure, Text } from '@thutuc/runtime/model';
 import { ALLOWED_FOR_STEP, type Dossier } from '../lifecycle.js';
-import { DOSSIER_ACTIONS, DOSSIER_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
+import { DOSSIER_ACTIONS, DOSSIER_STATUSES, type DossierAction, type DossierStatus } from '../lifecycle-statuses.js';
 import { ACTOR_OF, type Officer } from './accounts.js';
 import { OFFICER_ACTIONS, PAPERS, type OfficerAction } from './actions.js';
 import { applicantName } from './applicant.js';
@@ -73,5 +73,16 @@ export function deskViewOf(officer: Officer, procedure: Procedure | undefined, s
     documentNames: Object.fromEntries(documents.map((d) => [d.id, d.name])),
     steps,
     actions,
+  };
+}
+
+const SUBMITTED: LocalizedText = { vi: 'Nộp hồ sơ', en: 'Submitted' };
+
+/** A history entry's action and resulting status in words, for the desk's history table. */
+export function historyLabels(action: string, toStatus: string): { label: LocalizedText; toLabel: LocalizedText | null } {
+  const status = DOSSIER_STATUSES[toStatus as DossierStatus];
+  return {
+    label: action === 'submit' ? SUBMITTED : (DOSSIER_ACTIONS[action as DossierAction]?.label ?? { vi: action, en: action }),
+    toLabel: status ? { vi: status.vi, en: status.en } : null,
   };
 }
