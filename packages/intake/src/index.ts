@@ -19,7 +19,7 @@ export { createOfficer, OFFICER_ROLES, type Officer, type OfficerRole } from './
 export { OFFICER_ACTIONS, type OfficerAction } from './officers/actions.js';
 export { markOverdue } from './jobs.js';
 export { vnpayProvider, type VnpayConfig } from './payment/vnpay.js';
-export { vietqrProvider, qrSvg, type VietqrConfig } from './payment/vietqr.js';
+export { vietqrProvider, type VietqrConfig } from './payment/vietqr.js';
 export { vnpaySign, vnpayQuery } from './payment/vnpay-sign.js';
 export { paymentOptionsFromEnv, type PaymentOptions } from './payment/setup.js';
 export { reconcilePayments } from './payment/orders.js';

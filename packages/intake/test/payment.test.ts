@@ -198,7 +198,7 @@ describe.each(engines())('payment on $name', (engine) => {
     const r = await pay(d, 'vietqr');
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ provider: 'vietqr', amount: 16000, note: d.code, account: { bankBin: '970436', number: '0011001234567' } });
-    expect(r.json!.svg).toMatch(/^<svg[^>]*viewBox/);
+    expect(r.json!.svg).toMatch(/^<svg[^>]*viewBox[^>]*aria-label="Mã VietQR[^"]*">/);
     const emv = readEmv(r.json!.emv);
     expect(emv.get('00')).toBe('01');
     expect(emv.get('01')).toBe('12');
