@@ -116,7 +116,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     const submission = { channel: envelope.channel, data: envelope.data, documents: envelope.documents, ...(envelope.case ? { case: envelope.case } : {}), ...(envelope.delivery ? { delivery: envelope.delivery } : {}) } as PaperSubmission;
     const last = await ctx.db.selectFrom('dossier_history').select(['reason', 'entry']).where('dossier_id', '=', row.id).where(sql<boolean>`papers @> ${JSON.stringify([kind])}::jsonb`).orderBy('id', 'desc').executeTakeFirst();
     const reason = (last?.reason as { vi?: string } | null)?.vi;
-    const paper = renderPaper(kind, { procedure: procedure.definition, submission, receipt: (row.receipt as { paper: PaperReceipt }).paper, desk: defaultDesk(procedure.definition, submission, ctx.catalogue.agencies) }, {
+    const paper = renderPaper(kind, { procedure: procedure.definition, submission, receipt: (row.receipt as { paper: PaperReceipt }).paper, desk: defaultDesk(procedure.definition, submission, ctx.catalogue.agencies), places: ctx.catalogue.places }, {
       ...(reason ? { reason } : {}), ...(kind === 'apology' && row.due_at ? { newAppointment: new Date(row.due_at).toISOString() } : {}),
     });
     if (!paper.ok) return reply.code(409).send({ error: { code: 'action-refused', message: paper.error } });
