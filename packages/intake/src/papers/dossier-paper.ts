@@ -26,7 +26,7 @@ export function paperDossierOf(row: PaperRow, procedure: ProcedureModule, catalo
   const submission = submissionOf(row.envelope);
   const desk: PaperDesk = { ...defaultDesk(procedure.definition, submission, catalogue.agencies), ...(officer ? { officer } : {}) };
   const stored = (row.receipt as { paper: PaperReceipt }).paper;
-  return { procedure: procedure.definition, submission, receipt: { ...stored, ...changes }, desk };
+  return { procedure: procedure.definition, submission, receipt: { ...stored, ...changes }, desk, places: catalogue.places };
 }
 
 /** What the lifecycle changed since filing: the acceptance time and the due date now in force. */
