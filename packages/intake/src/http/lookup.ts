@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { DOSSIER_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
 import { stepProgress, timeStatus } from '../lifecycle-progress.js';
 import type { Dossier } from '../lifecycle.js';
-import { hit, hits } from '../store/rate-limit.js';
+import { readForLookup } from '../store/lookup-read.js';
+import { hit } from '../store/rate-limit.js';
 import { hashSecret, sameHash } from '../store/secrets.js';
 import { vietnamIso } from '../time.js';
 import type { IntakeContext } from './context.js';
@@ -40,18 +41,16 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       if (!secret && !phoneLast4) throw refuse('lookup-invalid');
       const code = req.body.code.trim().toUpperCase();
       const now = ctx.now();
-      if ((await hit(ctx.db, `lookup-ip:${req.ip}`, MINUTE, now)) > ctx.limits.lookupsPerIpPerMinute) throw refuse('rate-limited');
-      if ((await hits(ctx.db, `lookup-code:${code}`, HOUR, now)) >= ctx.limits.failedLookupsPerCodePerHour) throw refuse('rate-limited');
-      const row = await ctx.db
-        .selectFrom('dossiers')
-        .select(['procedure_id', 'status', 'state', 'receipt', 'secret_hash', 'phone_last4', 'submitted_at', 'appointment_at', 'overdue'])
-        .where('code', '=', code)
-        .executeTakeFirst();
+      const codeBucket = `lookup-code:${code}`;
+      const read = await readForLookup(ctx.db, { code, ipBucket: `lookup-ip:${req.ip}`, ipWindowMs: MINUTE, codeBucket, codeWindowMs: HOUR, now });
+      if (read.ipHits > ctx.limits.lookupsPerIpPerMinute) throw refuse('rate-limited');
+      if (read.codeFailures >= ctx.limits.failedLookupsPerCodePerHour) throw refuse('rate-limited');
+      const row = read.dossier;
       const matches = secret
         ? sameHash(hashSecret(secret, 'lookup'), row?.secret_hash ?? DUMMY_HASH) && !!row
         : !!row && !!row.phone_last4 && row.phone_last4 === phoneLast4;
       if (!row || !matches) {
-        await hit(ctx.db, `lookup-code:${code}`, HOUR, now);
+        await hit(ctx.db, codeBucket, HOUR, now);
         throw refuse('lookup-not-found');
       }
       const procedure = await ctx.catalogue.procedure(row.procedure_id);
@@ -59,14 +58,13 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];
       const progress = stepProgress(state, steps, { calendar: ctx.catalogue.calendar, steps });
-      const receipt = row.receipt as { procedure?: { title?: unknown }; receivedAt?: string; appointmentDate?: string };
       return {
         code,
-        procedure: { id: row.procedure_id, title: receipt.procedure?.title ?? procedure?.definition.title },
+        procedure: { id: row.procedure_id, title: row.title ?? procedure?.definition.title },
         status: { code: DOSSIER_STATUSES[status].code, label: { vi: DOSSIER_STATUSES[status].vi, en: DOSSIER_STATUSES[status].en } },
-        submittedAt: receipt.receivedAt ?? vietnamIso(new Date(row.submitted_at)),
+        submittedAt: row.received_at ?? vietnamIso(new Date(row.submitted_at)),
         ...(state.receivedAt ? { acceptedAt: state.receivedAt } : {}),
-        dueDate: state.due ?? (status === 'submitted' ? receipt.appointmentDate : undefined) ?? null,
+        dueDate: state.due ?? (status === 'submitted' ? row.appointment_date : undefined) ?? null,
         time: timeStatus(state, vietnamIso(now)),
         overdue: row.overdue,
         progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, ...(s.due ? { due: s.due } : {}) })) },

@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { windowStart } from './rate-limit.js';
+
+export interface LookupRead {
+  /** Lookups from this IP in the current minute, this one included. */
+  ipHits: number;
+  /** Failed lookups of this code in the current hour. */
+  codeFailures: number;
+  dossier?: {
+    procedure_id: string;
+    status: string;
+    state: Record<string, unknown>;
+    title: unknown;
+    received_at: string | null;
+    appointment_date: string | null;
+    secret_hash: string;
+    phone_last4: string | null;
+    submitted_at: Date;
+    overdue: boolean;
+  };
+}
+
+/**
+ * Everything a public lookup needs, in one statement (one round trip): counts the hit against
+ * the IP's window, reads the code's failures so far, and the dossier's public fields — only
+ * those: the receipt's title and dates, not the receipt with the applicant's data. The caller
+ * decides from the counts whether to answer at all. rate_limits is an unlogged table
+ * (migration 7), so this statement's commit does not wait for a WAL flush.
+ */
+export async function readForLookup(
+  db: Kysely<Database>,
+  q: { code: string; ipBucket: string; ipWindowMs: number; codeBucket: string; codeWindowMs: number; now: Date },
+): Promise<LookupRead> {
+  const r = await sql<{ ip_hits: number; code_failures: number | null } & Partial<NonNullable<LookupRead['dossier']>> & { found: boolean }>`
+    WITH ip AS (
+      INSERT INTO rate_limits (bucket, window_start, hits) VALUES (${q.ipBucket}, ${windowStart(q.now, q.ipWindowMs)}, 1)
+      ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
+      RETURNING hits
+    )
+    SELECT ip.hits AS ip_hits,
+      (SELECT hits FROM rate_limits WHERE bucket = ${q.codeBucket} AND window_start = ${windowStart(q.now, q.codeWindowMs)}) AS code_failures,
+      d.id IS NOT NULL AS found, d.procedure_id, d.status, d.state, d.receipt -> 'procedure' -> 'title' AS title,
+      d.receipt ->> 'receivedAt' AS received_at, d.receipt ->> 'appointmentDate' AS appointment_date,
+      d.secret_hash, d.phone_last4, d.submitted_at, d.overdue
+    FROM ip LEFT JOIN dossiers d ON d.code = ${q.code}`.execute(db);
+  const row = r.rows[0]!;
+  const { ip_hits, code_failures, found, ...dossier } = row;
+  return { ipHits: Number(ip_hits), codeFailures: Number(code_failures ?? 0), ...(found ? { dossier: dossier as LookupRead['dossier'] } : {}) };
+}
