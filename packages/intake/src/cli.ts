@@ -21,7 +21,7 @@ const HELP = `thutuc-intake — máy chủ tiếp nhận hồ sơ / the receivin
 
 Biến môi trường / environment: DATABASE_URL, THUTUC_DATA_DIR, THUTUC_CATALOGUE, THUTUC_AGENCY_CODE,
   THUTUC_CODE_PATTERN, PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_SECURE_COOKIE,
-  SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN
+  SMTP_URL, MAIL_FROM, THUTUC_DESK_EMAIL, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN
 `;
 
 /** Options shared by `serve` and `create-admin`, from flags first, then the environment. */
@@ -42,6 +42,7 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
     ...(env.THUTUC_SECURE_COOKIE === '1' ? { secureCookie: true } : {}),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
+    ...(env.THUTUC_DESK_EMAIL ? { deskEmail: env.THUTUC_DESK_EMAIL } : {}),
     ...(env.SMS_GATEWAY_URL ? { smsGatewayUrl: env.SMS_GATEWAY_URL } : {}),
     ...(env.SMS_GATEWAY_TOKEN ? { smsGatewayToken: env.SMS_GATEWAY_TOKEN } : {}),
   };

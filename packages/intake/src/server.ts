@@ -52,6 +52,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** The one-stop desk's mailbox, told of every dossier that runs late. */
+  deskEmail?: string;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
   jobs?: false | { outboxEveryMs?: number; housekeepingEveryMs?: number };
 }
@@ -114,7 +116,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       mail: options.mail ?? (options.smtpUrl ? await smtpMail(options.smtpUrl, options.mailFrom ?? 'thutuc@localhost') : new LogMail(log)),
       sms: options.sms ?? (options.smsGatewayUrl ? new HttpSmsGateway(options.smsGatewayUrl, options.smsGatewayToken) : new LogSms(log)),
     };
-    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, { ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed') });
+    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, { ...options.jobs, ...(options.deskEmail ? { deskEmail: options.deskEmail } : {}), now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed') });
     return {
       deliverers,
       app, context, database, catalogue,
