@@ -120,6 +120,45 @@ CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE sent_at IS NULL;
 `,
   },
   {
+    version: 3,
+    name: 'payments',
+    sql: `
+CREATE TABLE payments (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  provider text NOT NULL,
+  order_ref text NOT NULL UNIQUE,
+  amount bigint NOT NULL CHECK (amount > 0),
+  currency text NOT NULL DEFAULT 'VND',
+  lines jsonb NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'paid', 'failed', 'refund_due')),
+  provider_ref text,
+  created_at timestamptz NOT NULL,
+  paid_at timestamptz,
+  confirmed_by text,
+  raw jsonb
+);
+CREATE INDEX payments_by_dossier ON payments (dossier_id, id);
+-- A dossier is paid once: a second completed order (another provider, a late notification)
+-- cannot also be recorded as the payment, and is marked for refund instead.
+CREATE UNIQUE INDEX payments_one_paid ON payments (dossier_id) WHERE state = 'paid';
+`,
+  },
+  {
+    version: 6,
+    name: 'online share targets',
+    sql: `
+CREATE TABLE online_share_targets (
+  agency_code text NOT NULL,
+  field_key text NOT NULL,
+  percent double precision NOT NULL CHECK (percent >= 0 AND percent <= 100),
+  updated_by text,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_code, field_key)
+);
+`,
+  },
+  {
     version: 7,
     name: 'rate limits unlogged',
     // Rate-limit counters are written on every public lookup. Unlogged, they cost no WAL and

@@ -5,6 +5,8 @@ import { refuse } from '../http/reasons.js';
 import { transition, type Dossier, type TransitionResult } from '../lifecycle.js';
 import { DOSSIER_STATUSES, type DossierAction } from '../lifecycle-statuses.js';
 import { noticesFor, type NoticeTemplate } from '../notify/messages.js';
+import { requestPaymentIfDue } from '../payment/request.js';
+import type { PaymentSetup } from '../payment/setup.js';
 import { appendHistory, stateWithoutHistory } from '../store/dossiers.js';
 import { hashToken, newToken } from '../store/secrets.js';
 import { vietnamIso } from '../time.js';
@@ -23,7 +25,7 @@ export interface ActionRequest {
 }
 
 /** The paper each action issues (Circular 03/2025 forms), kept in the history entry. */
-const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
+export const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
 const NOTICES: Partial<Record<OfficerAction, NoticeTemplate>> = { request_supplement: 'supplement', complete: 'result', extend: 'apology' };
 
 export interface ActionOutcome {
@@ -39,11 +41,11 @@ export interface ActionOutcome {
  * lifecycle decides, and the new state, the history entry and the notices are written in
  * one transaction. A dossier of another agency is answered as not found.
  */
-export async function performAction(db: Kysely<Database>, catalogue: LoadedCatalogue, officer: Officer, code: string, action: OfficerAction, input: ActionRequest, now: Date, publicUrl: string): Promise<ActionOutcome> {
+export async function performAction(db: Kysely<Database>, catalogue: LoadedCatalogue, officer: Officer, code: string, action: OfficerAction, input: ActionRequest, now: Date, publicUrl: string, payments?: PaymentSetup): Promise<ActionOutcome> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).where('agency_code', '=', officer.agencyCode).forUpdate().executeTakeFirst();
     if (!row) throw refuse('other-agency');
-    const procedure = await catalogue.procedure(row.procedure_id);
+    const procedure = await catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     const state = row.state as unknown as Dossier;
     const env = { calendar: catalogue.calendar, steps: procedure?.definition.steps ?? [] };
     const at = vietnamIso(now);
@@ -59,6 +61,8 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       throw refuse(error?.code === 'forbidden' ? 'forbidden' : 'action-refused', error ? { reason: { code: error.code, message: error.message } } : {});
     }
     let next: Dossier & { supplement?: { documents: string[]; requestedAt: string } } = result.dossier;
+    const followUp = action === 'accept' && payments ? await requestPaymentIfDue(trx, payments, row, next, procedure, at, env) : undefined;
+    if (followUp?.ok) next = followUp.dossier;
     let token: string | undefined;
     if (action === 'request_supplement') {
       token = newToken();
@@ -77,13 +81,14 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       .execute();
     const paper = PAPERS[action];
     await appendHistory(trx, row.id, result.entry, paper ? [paper] : []);
-    const template = NOTICES[action];
+    if (followUp?.ok) await appendHistory(trx, row.id, followUp.entry, []);
+    const template = followUp?.ok ? 'payment' : NOTICES[action];
     const link = token ? `${publicUrl}/api/supplements/${token}` : undefined;
     if (template) {
       const title = procedure?.definition.title ?? { vi: row.procedure_id };
       const messages = noticesFor(template, row.contact as { email?: string; phone?: string }, row.lang === 'en' ? 'en' : 'vi', {
         code: row.code, title: { vi: title.vi, ...(title.en ? { en: title.en } : {}) },
-        ...(next.due ? { appointment: next.due } : {}), ...(input.reason ? { reason: row.lang === 'en' ? (input.reason.en ?? input.reason.vi) : input.reason.vi } : {}), ...(link ? { link } : {}),
+        ...(next.due ? { appointment: next.due } : {}), ...(followUp?.ok ? { amount: followUp.amount } : {}), ...(input.reason ? { reason: row.lang === 'en' ? (input.reason.en ?? input.reason.vi) : input.reason.vi } : {}), ...(link ? { link } : {}),
       });
       if (messages.length) await trx.insertInto('outbox').values(messages.map((m) => ({ dossier_id: row.id, ...m, payload: JSON.stringify(m.payload) }))).execute();
     }

@@ -7,24 +7,27 @@ export interface LookupRead {
   ipHits: number;
   /** Failed lookups of this code in the current hour. */
   codeFailures: number;
-  dossier?: {
-    procedure_id: string;
-    status: string;
-    state: Record<string, unknown>;
-    title: unknown;
-    received_at: string | null;
-    appointment_date: string | null;
-    secret_hash: string;
-    phone_last4: string | null;
-    submitted_at: Date;
-    overdue: boolean;
-  };
+  dossier?: PublicDossierRow & { secret_hash: string; phone_last4: string | null };
+}
+
+/** What the applicant's routes may show of a dossier. */
+export interface PublicDossierRow {
+  id: string;
+  procedure_id: string;
+  procedure_version: string;
+  channel: string;
+  status: string;
+  state: Record<string, unknown>;
+  /** The receipt's public parts only: the title, the dates and the fees. */
+  receipt: { procedure?: { title?: unknown }; receivedAt?: string; appointmentDate?: string; fees?: unknown };
+  submitted_at: Date;
+  overdue: boolean;
 }
 
 /**
  * Everything a public lookup needs, in one statement (one round trip): counts the hit against
  * the IP's window, reads the code's failures so far, and the dossier's public fields — only
- * those: the receipt's title and dates, not the receipt with the applicant's data. The caller
+ * those: the receipt's title, dates and fees, not the receipt with the applicant's data. The caller
  * decides from the counts whether to answer at all. rate_limits is an unlogged table
  * (migration 7), so this statement's commit does not wait for a WAL flush.
  */
@@ -40,11 +43,12 @@ export async function readForLookup(
     )
     SELECT ip.hits AS ip_hits,
       (SELECT hits FROM rate_limits WHERE bucket = ${q.codeBucket} AND window_start = ${windowStart(q.now, q.codeWindowMs)}) AS code_failures,
-      d.id IS NOT NULL AS found, d.procedure_id, d.status, d.state, d.receipt -> 'procedure' -> 'title' AS title,
-      d.receipt ->> 'receivedAt' AS received_at, d.receipt ->> 'appointmentDate' AS appointment_date,
+      d.id IS NOT NULL AS found, d.id, d.procedure_id, d.procedure_version, d.channel, d.status, d.state,
+      jsonb_strip_nulls(jsonb_build_object('procedure', jsonb_build_object('title', d.receipt -> 'procedure' -> 'title'), 'receivedAt', d.receipt -> 'receivedAt',
+        'appointmentDate', d.receipt -> 'appointmentDate', 'fees', d.receipt -> 'fees')) AS receipt,
       d.secret_hash, d.phone_last4, d.submitted_at, d.overdue
     FROM ip LEFT JOIN dossiers d ON d.code = ${q.code}`.execute(db);
   const row = r.rows[0]!;
   const { ip_hits, code_failures, found, ...dossier } = row;
-  return { ipHits: Number(ip_hits), codeFailures: Number(code_failures ?? 0), ...(found ? { dossier: dossier as LookupRead['dossier'] } : {}) };
+  return { ipHits: Number(ip_hits), codeFailures: Number(code_failures ?? 0), ...(found ? { dossier: { ...dossier, id: String(dossier.id) } as LookupRead['dossier'] } : {}) };
 }
