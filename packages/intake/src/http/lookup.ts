@@ -49,7 +49,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
         overdue: row.overdue,
         progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, ...(s.due ? { due: s.due } : {}) })) },
         todo: applicantTodo(status, state),
-        payment: await paymentOf(ctx, row, procedure),
+        payment: await paymentOf(ctx, row, procedure, row.orders),
       };
     },
   );

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { OrderSummary } from '../payment/view.js';
 import { windowStart } from './rate-limit.js';
 
 export interface LookupRead {
@@ -22,12 +23,14 @@ export interface PublicDossierRow {
   receipt: { procedure?: { title?: unknown }; receivedAt?: string; appointmentDate?: string; fees?: unknown };
   submitted_at: Date;
   overdue: boolean;
+  /** The dossier's payment orders, oldest first (as payment/view.ts reads them). */
+  orders: OrderSummary[];
 }
 
 /**
  * Everything a public lookup needs, in one statement (one round trip): counts the hit against
  * the IP's window, reads the code's failures so far, and the dossier's public fields — only
- * those: the receipt's title, dates and fees, not the receipt with the applicant's data. The caller
+ * those: the receipt's title, dates and fees (not the applicant's data), and payment orders. The caller
  * decides from the counts whether to answer at all. rate_limits is an unlogged table
  * (migration 7), so this statement's commit does not wait for a WAL flush.
  */
@@ -46,7 +49,9 @@ export async function readForLookup(
       d.id IS NOT NULL AS found, d.id, d.procedure_id, d.procedure_version, d.channel, d.status, d.state,
       jsonb_strip_nulls(jsonb_build_object('procedure', jsonb_build_object('title', d.receipt -> 'procedure' -> 'title'), 'receivedAt', d.receipt -> 'receivedAt',
         'appointmentDate', d.receipt -> 'appointmentDate', 'fees', d.receipt -> 'fees')) AS receipt,
-      d.secret_hash, d.phone_last4, d.submitted_at, d.overdue
+      d.secret_hash, d.phone_last4, d.submitted_at, d.overdue,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('provider', p.provider, 'state', p.state, 'amount', p.amount, 'lines', p.lines, 'paid_at', p.paid_at) ORDER BY p.id), '[]'::jsonb)
+        FROM payments p WHERE p.dossier_id = d.id) AS orders
     FROM ip LEFT JOIN dossiers d ON d.code = ${q.code}`.execute(db);
   const row = r.rows[0]!;
   const { ip_hits, code_failures, found, ...dossier } = row;
