@@ -17,7 +17,7 @@ export type { BlobStore, StagedBlob } from './store/blobs.js';
 export { FsBlobStore } from './store/fs-blobs.js';
 export { createOfficer, OFFICER_ROLES, type Officer, type OfficerRole } from './officers/accounts.js';
 export { OFFICER_ACTIONS, type OfficerAction } from './officers/actions.js';
-export { markOverdue } from './jobs.js';
+export { markOverdue, type OverdueOptions } from './overdue.js';
 export { vnpayProvider, type VnpayConfig } from './payment/vnpay.js';
 export { vietqrProvider, type VietqrConfig } from './payment/vietqr.js';
 export { vnpaySign, vnpayQuery } from './payment/vnpay-sign.js';

@@ -73,6 +73,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** The one-stop desk's mailbox, told of every dossier that runs late. */
+  deskEmail?: string;
   /** Level-4 payment: VNPay, VietQR and the status page (README, "Thanh toán trực tuyến"). */
   payments?: PaymentOptions;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
@@ -145,7 +147,8 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       sms: options.sms ?? (options.smsGatewayUrl ? new HttpSmsGateway(options.smsGatewayUrl, options.smsGatewayToken) : new LogSms(log)),
     };
     const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, {
-      ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed'), reconcilePayments: () => reconcilePayments(context),
+      ...options.jobs, ...(options.deskEmail ? { deskEmail: options.deskEmail } : {}), now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed'),
+      reconcilePayments: () => reconcilePayments(context),
     });
     return {
       deliverers,
