@@ -14,10 +14,12 @@ import { registerSite, type SiteOptions } from './http/static-site.js';
 import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
+import { registerResults } from './http/results.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
 import type { BlobStore } from './store/blobs.js';
+import { resultBlobs } from './store/results.js';
 
 export interface IntakeOptions extends CatalogueOptions {
   /** The built catalogue (`thutuc build` output, e.g. packages/catalogue/dist). */
@@ -82,7 +84,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     const blobs = options.blobs ?? new FsBlobStore(path.join(dataDir, 'blobs'));
     await blobs.sweep(async (shas) => {
       const rows = await database.db.selectFrom('dossier_files').select('sha256').where('sha256', 'in', shas).execute();
-      return new Set(rows.map((r) => r.sha256));
+      return new Set([...rows.map((r) => r.sha256), ...(await resultBlobs(database.db, shas))]);
     }, options.orphanGraceMs ?? 3_600_000);
     const context: IntakeContext = {
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -105,6 +107,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     });
     registerLookup(app, context);
     registerSupplements(app, context);
+    registerResults(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);

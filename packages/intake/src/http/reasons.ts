@@ -38,6 +38,11 @@ export const REASONS = {
   'forbidden': { status: 403, vi: 'Cán bộ không có quyền thực hiện thao tác này.', en: 'This officer may not do that.' },
   'other-agency': { status: 404, vi: 'Không tìm thấy hồ sơ trong cơ quan của cán bộ.', en: 'No such dossier in the officer\'s agency.' },
   'action-refused': { status: 409, vi: 'Không thực hiện được thao tác với hồ sơ ở trạng thái hiện tại.', en: 'The action cannot be taken on the dossier as it stands.' },
+  'delivery-method': { status: 409, vi: 'Hình thức trả kết quả không phải hình thức người nộp đã chọn hoặc thủ tục không có hình thức này.', en: 'The delivery method is not the one the applicant chose, or the procedure does not offer it.' },
+  'delivery-incomplete': { status: 400, vi: 'Thiếu thông tin trả kết quả: qua bưu chính cần đơn vị và mã vận đơn; trực tiếp cần địa điểm và thời gian hẹn.', en: 'Delivery details are missing: by post needs the carrier and tracking number; in person needs the place and appointment.' },
+  'result-missing': { status: 409, vi: 'Chưa tải lên kết quả điện tử để trả trực tuyến.', en: 'No electronic result has been uploaded for online delivery.' },
+  'delivery-missing': { status: 409, vi: 'Chưa ghi nhận việc trả kết quả theo hình thức người nộp đã chọn.', en: 'The delivery of the result, as the applicant chose it, has not been recorded.' },
+  'result-not-ready': { status: 404, vi: 'Kết quả điện tử chưa sẵn sàng để tải về.', en: 'The electronic result is not ready to download.' },
   'supplement-token': { status: 404, vi: 'Liên kết bổ sung hồ sơ không hợp lệ hoặc đã dùng.', en: 'The supplement link is not valid or was already used.' },
   'server-error': { status: 500, vi: 'Lỗi máy chủ; hồ sơ chưa được nhận.', en: 'Server error; the submission was not received.' },
 } as const;

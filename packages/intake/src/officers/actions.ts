@@ -6,6 +6,8 @@ import { transition, type Dossier, type TransitionResult } from '../lifecycle.js
 import { DOSSIER_STATUSES, type DossierAction } from '../lifecycle-statuses.js';
 import { noticesFor, type NoticeTemplate } from '../notify/messages.js';
 import { appendHistory, stateWithoutHistory } from '../store/dossiers.js';
+import { returnRefusal } from '../result-delivery.js';
+import { deliveryFacts, latestDelivery } from '../store/results.js';
 import { hashToken, newToken } from '../store/secrets.js';
 import { vietnamIso } from '../time.js';
 import { ACTOR_OF, type Officer } from './accounts.js';
@@ -49,6 +51,11 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
     const at = vietnamIso(now);
     const actors = [...new Set(officer.roles.map((r) => ACTOR_OF[r]).filter((a) => a !== undefined))];
     if (!actors.length) throw refuse('forbidden');
+    // Status 10 means the applicant has the result: only once its delivery, as chosen, is recorded.
+    if (action === 'deliver' && row.status === 'processed') {
+      const refusal = returnRefusal(await latestDelivery(trx, row.id), await deliveryFacts(trx, catalogue, row));
+      if (refusal) throw refuse(refusal);
+    }
     let result: TransitionResult | undefined;
     for (const role of actors) {
       result = transition(state, action, { actor: { role, id: officer.username, name: officer.displayName }, at, ...input }, env);
