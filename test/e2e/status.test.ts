@@ -1,6 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '@thutuc/intake';
 import { act, login, postJson, sha256, submission, submit } from '../../packages/intake/test/helpers.js';
@@ -46,6 +46,17 @@ const officer = async (code: string, action: string, body: unknown = {}) => expe
 const lookupJson = async (key: { code: string; secret: string }) => (await postJson(`${site.url}/api/lookup`, key)).json!;
 const link = (key: { code: string; secret: string }, lang = 'vi') => `${site.url}/status.html${lang === 'en' ? '?lang=en' : ''}#code=${encodeURIComponent(key.code)}&secret=${encodeURIComponent(key.secret)}`;
 const statusText = (page: Page) => page.locator('thutuc-status [part~="status"]').innerText();
+
+/** The README's pictures of the element, rewritten in docs/images/ when UPDATE_SCREENSHOTS=1. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  const png = await page.locator('main').screenshot();
+  expect(png.length).toBeGreaterThan(10_000);
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await mkdir(path.join(root, 'docs/images'), { recursive: true });
+    await writeFile(path.join(root, 'docs/images', name), png);
+  }
+}
 
 /** Every URL the page requested, to check the secret never travels in one. */
 function requestLog(page: Page): string[] {
@@ -117,16 +128,24 @@ describe('<thutuc-status> on the example site', () => {
     expect(await page.locator('thutuc-status [part="supplement"]').innerText()).toMatch(/bị mờ[\s\S]*Giấy chứng sinh/);
     expect(await page.locator('thutuc-status [part="time"]').innerText()).toMatch(/tạm dừng/);
     expect(await axe(page), 'supplement asked').toEqual([]);
+    await screenshot(page, 'thutuc-status-supplement.png');
 
     const file = path.join(root, 'test/.tmp/site-status/giay-chung-sinh-ro.pdf');
     const bytes = Buffer.from('%PDF-1.4 giấy chứng sinh, bản rõ');
     await writeFile(file, bytes);
     const focusedId = () => page.evaluate(() => document.querySelector('thutuc-status')!.shadowRoot!.activeElement?.id || document.querySelector('thutuc-status')!.shadowRoot!.activeElement?.textContent?.trim());
+    // The lookup moved focus to the dossier's heading; the next Tab reaches the upload.
+    await page.waitForFunction(() => document.querySelector('thutuc-status')!.shadowRoot!.activeElement?.id === 'status-heading');
     await page.keyboard.press('Tab');
     expect(await focusedId()).toBe('supplement-giay-chung-sinh');
-    const chooser = page.waitForEvent('filechooser', { timeout: 8_000 });
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(file);
+    // Space opens the chooser; on a busy machine the first press can be lost while the input settles.
+    let chooser: FileChooser | undefined;
+    for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+      const waiting = page.waitForEvent('filechooser', { timeout: 8_000 }).catch(() => undefined);
+      await page.keyboard.press('Space');
+      chooser = await waiting;
+    }
+    await chooser!.setFiles(file);
     await page.locator('thutuc-status ul.files li').waitFor();
     for (let i = 0; i < 5 && (await focusedId()) !== 'Gửi giấy tờ bổ sung'; i++) await page.keyboard.press('Tab');
     expect(await focusedId()).toBe('Gửi giấy tờ bổ sung');
@@ -159,6 +178,7 @@ describe('<thutuc-status> on the example site', () => {
     expect(await statusText(page)).toMatch(/Đã trả kết quả.*mã trạng thái 10/s);
     expect(await page.locator('thutuc-status [part="result"]').innerText()).toMatch(/Nhận bản điện tử/);
     expect(await axe(page), 'result ready').toEqual([]);
+    await screenshot(page, 'thutuc-status-result.png');
     const button = page.locator('thutuc-status [part="result"] button');
     await button.focus();
     const download = page.waitForEvent('download');

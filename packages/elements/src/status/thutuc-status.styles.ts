@@ -22,6 +22,7 @@ export const statusStyles = [
     ol.timeline li.current .marker { border-color: var(--thutuc-color-primary, #005ea5); background: var(--thutuc-color-primary, #005ea5); box-shadow: 0 0 0 3px var(--thutuc-focus-color, #ffbf47); }
     ol.timeline li.current .step-title { font-weight: 700; }
     ol.timeline .step-state { color: var(--thutuc-color-hint, #505a5f); font-size: 0.95rem; }
+    .item > h3:first-child { margin-top: 0; }
     figure.qr { margin: 0 0 1rem; }
     figure.qr svg { width: 12rem; height: 12rem; display: block; }
   `,
