@@ -211,6 +211,15 @@ describe('birth registration', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.headers['idempotency-key']).toBe(envelope.idempotencyKey);
     expect(requests[0]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+
+    // The receipt links to the status page with the code and secret after '#', and it opens the dossier.
+    const href = await page.locator('thutuc-form [part="status-link"]').getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/status\\.html#code=${encodeURIComponent(receipt.dossierCode).replace(/\./g, '\\.')}&secret=[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$`));
+    await page.locator('thutuc-form [part="status-link"]').click();
+    await page.locator('thutuc-status #status-heading').waitFor();
+    expect(await page.locator('thutuc-status .code').innerText()).toBe(receipt.dossierCode);
+    expect(await page.locator('thutuc-status [part~="status"]').innerText()).toMatch(/Mới đăng ký/);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

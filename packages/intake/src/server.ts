@@ -20,10 +20,12 @@ import { registerPaperRoutes } from './http/paper-routes.js';
 import { registerPayments } from './http/payments.js';
 import { reconcilePayments } from './payment/orders.js';
 import { paymentSetup, type PaymentOptions } from './payment/setup.js';
+import { registerResults } from './http/results.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
 import type { BlobStore } from './store/blobs.js';
+import { resultBlobs } from './store/results.js';
 
 /** A week: a tab left open over the change, or a draft finished the next days, still goes through. */
 export const DEFAULT_VERSION_GRACE_DAYS = 7;
@@ -107,7 +109,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     const blobs = options.blobs ?? new FsBlobStore(path.join(dataDir, 'blobs'));
     await blobs.sweep(async (shas) => {
       const rows = await database.db.selectFrom('dossier_files').select('sha256').where('sha256', 'in', shas).execute();
-      return new Set(rows.map((r) => r.sha256));
+      return new Set([...rows.map((r) => r.sha256), ...(await resultBlobs(database.db, shas))]);
     }, options.orphanGraceMs ?? 3_600_000);
     const context: IntakeContext = {
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -134,6 +136,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     registerLookup(app, context);
     registerSupplements(app, context);
     registerPayments(app, context);
+    registerResults(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     if (options.desk !== false) registerDeskApp(app);
     registerStatsRoutes(app, context);

@@ -29,6 +29,7 @@ import type { FieldView } from './render-field.js';
  * @attr today - Date (YYYY-MM-DD) used as today for conditions; defaults to today in Vietnam.
  * @attr timeout - Milliseconds to wait for the server (default 30000).
  * @attr province - Province code (2 digits): fees set by that province's council are shown with their amounts.
+ * @attr status-page - URL of the page holding <thutuc-status>: the receipt links there with the code and lookup secret.
  *
  * @fires thutuc-submit - Before posting; cancelable. `detail: { envelope, files }`. Cancel it to post yourself.
  * @fires thutuc-submitted - After the server accepted it. `detail: { receipt, envelope }`.
@@ -49,6 +50,7 @@ import type { FieldView } from './render-field.js';
  * @csspart fees - The fee table.
  * @csspart review - The answers on the review page.
  * @csspart receipt - The confirmation with the dossier code.
+ * @csspart status-link - The receipt's link to the status page.
  *
  * @cssprop --thutuc-color-primary - Buttons and links (default #005ea5).
  * @cssprop --thutuc-color-on-primary - Text on primary buttons (default #ffffff).
@@ -74,6 +76,7 @@ export class ThutucForm extends LitElement {
     today: {},
     timeout: { type: Number },
     province: {},
+    statusPage: { attribute: 'status-page' },
   };
 
   /** A compiled procedure module, or its id (then loaded from `catalogue-base`). */
@@ -90,6 +93,8 @@ export class ThutucForm extends LitElement {
   declare timeout: number;
   /** Province code (2 digits): fees set by that province's council are shown with their amounts. */
   declare province: string | undefined;
+  /** URL of the page holding <thutuc-status>: the receipt links there with the code and lookup secret. */
+  declare statusPage: string | undefined;
 
   #overrides: ProvinceFeeFile | undefined;
   #loadError: string | undefined;
@@ -175,7 +180,7 @@ export class ThutucForm extends LitElement {
     const form = this.#form;
     const p = form.procedure;
     if (!p) return html`<p aria-busy="true">${s.loading}</p>`;
-    if (form.receipt) return renderReceipt({ procedure: p, lang: this.#language, receipt: form.receipt });
+    if (form.receipt) return renderReceipt({ procedure: p, lang: this.#language, receipt: form.receipt, statusPage: this.statusPage });
     const steps = form.steps();
     const index = Math.min(form.step, steps.length - 1);
     const step = steps[index]!;

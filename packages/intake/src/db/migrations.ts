@@ -145,6 +145,36 @@ CREATE UNIQUE INDEX payments_one_paid ON payments (dossier_id) WHERE state = 'pa
 `,
   },
   {
+    version: 4,
+    name: 'electronic results, result delivery',
+    sql: `
+CREATE TABLE dossier_results (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  name text NOT NULL,
+  type text NOT NULL,
+  size bigint NOT NULL,
+  sha256 text NOT NULL,
+  officer_id text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_results_by_dossier ON dossier_results (dossier_id, id);
+CREATE INDEX dossier_results_by_hash ON dossier_results (sha256);
+CREATE TABLE dossier_deliveries (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  method text NOT NULL,
+  carrier text,
+  tracking text,
+  place text,
+  appointment text,
+  officer_id text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_deliveries_by_dossier ON dossier_deliveries (dossier_id, id);
+`,
+  },
+  {
     version: 5,
     name: 'papers issued with a dossier',
     sql: `

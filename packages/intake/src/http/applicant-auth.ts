@@ -46,3 +46,9 @@ export async function authenticateApplicant(ctx: IntakeContext, ip: string, rawC
   const { secret_hash: _hash, phone_last4: _phone, ...dossier } = row;
   return { id: row.id, code, dossier };
 }
+
+/** The request body fields every applicant route takes (JSON Schema, for OpenAPI). */
+export const APPLICANT_KEY_PROPERTIES = {
+  code: { type: 'string', minLength: 6, maxLength: 60 },
+  secret: { type: 'string', minLength: 4, maxLength: 40, description: 'Mã tra cứu trên giấy tiếp nhận / the receipt\'s lookup secret' },
+} as const;

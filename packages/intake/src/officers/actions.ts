@@ -9,6 +9,8 @@ import { requestPaymentIfDue } from '../payment/request.js';
 import type { PaymentSetup } from '../payment/setup.js';
 import { issuePaper, ISSUED_PAPERS } from '../papers/issue.js';
 import { appendHistory, stateWithoutHistory } from '../store/dossiers.js';
+import { returnRefusal } from '../result-delivery.js';
+import { deliveryFacts, latestDelivery } from '../store/results.js';
 import { hashToken, newToken } from '../store/secrets.js';
 import { vietnamIso } from '../time.js';
 import { ACTOR_OF, type Officer } from './accounts.js';
@@ -54,6 +56,11 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
     const at = vietnamIso(now);
     const actors = [...new Set(officer.roles.map((r) => ACTOR_OF[r]).filter((a) => a !== undefined))];
     if (!actors.length) throw refuse('forbidden');
+    // Status 10 means the applicant has the result: only once its delivery, as chosen, is recorded.
+    if (action === 'deliver' && row.status === 'processed') {
+      const refusal = returnRefusal(await latestDelivery(trx, row.id), await deliveryFacts(trx, catalogue, row, (row.envelope as { delivery?: unknown }).delivery));
+      if (refusal) throw refuse(refusal);
+    }
     let result: TransitionResult | undefined;
     for (const role of actors) {
       result = transition(state, action, { actor: { role, id: officer.username, name: officer.displayName }, at, ...input }, env);

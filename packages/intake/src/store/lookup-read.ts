@@ -23,6 +23,8 @@ export interface PublicDossierRow {
   receipt: { procedure?: { title?: unknown }; receivedAt?: string; appointmentDate?: string; fees?: unknown };
   submitted_at: Date;
   overdue: boolean;
+  /** The result delivery option the applicant chose on the form (an option id, nothing personal). */
+  delivery: string | null;
   /** The dossier's payment orders, oldest first (as payment/view.ts reads them). */
   orders: OrderSummary[];
 }
@@ -49,7 +51,7 @@ export async function readForLookup(
       d.id IS NOT NULL AS found, d.id, d.procedure_id, d.procedure_version, d.channel, d.status, d.state,
       jsonb_strip_nulls(jsonb_build_object('procedure', jsonb_build_object('title', d.receipt -> 'procedure' -> 'title'), 'receivedAt', d.receipt -> 'receivedAt',
         'appointmentDate', d.receipt -> 'appointmentDate', 'fees', d.receipt -> 'fees')) AS receipt,
-      d.secret_hash, d.phone_last4, d.submitted_at, d.overdue,
+      d.secret_hash, d.phone_last4, d.submitted_at, d.overdue, d.envelope ->> 'delivery' AS delivery,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('provider', p.provider, 'state', p.state, 'amount', p.amount, 'lines', p.lines, 'paid_at', p.paid_at) ORDER BY p.id), '[]'::jsonb)
         FROM payments p WHERE p.dossier_id = d.id) AS orders
     FROM ip LEFT JOIN dossiers d ON d.code = ${q.code}`.execute(db);
