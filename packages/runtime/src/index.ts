@@ -28,7 +28,7 @@ export { computeDeadline } from './deadline.js';
 export type { Deadline, DeadlineOptions, DeadlineResult, DeadlineStep, Duration, Pause, ProcessingTimeSpec } from './deadline.js';
 export { DEFAULT_OFFICE_HOURS, type OfficeHours } from './deadline-hours.js';
 export { durationText, type DurationUnit } from './deadline-texts.js';
-export { shortDate, dateText } from './date-text.js';
+export { shortDate, dateText, dateTimeText } from './date-text.js';
 export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-time.js';
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
@@ -36,6 +36,7 @@ export { computeSubmissionFees, type FeeModule, type SubmissionFees } from './su
 export { NOT_STATED, isTimeUnknown, knownDate, knownTime, processingTimeText, unknownWording, type KnownProcessingTime } from './unknowns.js';
 export { LANGS, isLang, localize, bilingual, type Lang, type LocalizedText } from './text.js';
 export { ThutucError } from './errors.js';
+export { CSV_BOM, csvCell, csvLine } from './csv.js';
 export { versionInForce, versionFor, versionEnd, versionPeriod, acceptVersion, SINCE_ALWAYS, type VersionPeriod, type VersionAcceptance } from './versions.js';
 export { migrateDraft, type DraftLike, type DraftDefinition, type DraftMigration, type DroppedValue } from './migrate-draft.js';
 export { legalDocumentName } from './legal-names.js';

@@ -3944,6 +3944,16 @@ export const schemas = {
           "2026-03-02T09:15:00.000Z"
         ]
       },
+      "startedAt": {
+        "title": "Thời điểm bắt đầu khai · Started at",
+        "description": "Lúc người nộp bắt đầu khai hồ sơ này (ISO 8601). Khi thủ tục vừa có phiên bản mới, máy chủ vẫn nhận hồ sơ khai theo phiên bản cũ trong thời gian chuyển tiếp nếu người nộp đã bắt đầu trước ngày thay đổi.\n\nWhen the applicant began this application (ISO 8601). Just after a new version of the procedure takes effect, the server still accepts the previous version during a grace period if the applicant started before the change.",
+        "type": "string",
+        "maxLength": 40,
+        "pattern": "^\\d{4}-\\d{2}-\\d{2}T",
+        "examples": [
+          "2026-02-27T20:40:00.000Z"
+        ]
+      },
       "idempotencyKey": {
         "title": "Khóa chống gửi trùng · Idempotency key",
         "description": "Giống header Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ mới.\n\nSame as the Idempotency-Key header: resending it does not create a new dossier.",

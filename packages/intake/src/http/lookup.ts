@@ -2,16 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { DOSSIER_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
 import { stepProgress, timeStatus } from '../lifecycle-progress.js';
 import type { Dossier } from '../lifecycle.js';
-import { hit, hits } from '../store/rate-limit.js';
-import { hashSecret, sameHash } from '../store/secrets.js';
+import { paymentOf } from '../payment/view.js';
 import { vietnamIso } from '../time.js';
+import { authenticateApplicant } from './applicant-auth.js';
 import type { IntakeContext } from './context.js';
-import { PROBLEM_SCHEMA, refuse } from './reasons.js';
-
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-/** Compared against when the code is unknown, so both failures cost the same. */
-const DUMMY_HASH = hashSecret('0000-0000-0000-0000', 'lookup');
+import { PROBLEM_SCHEMA } from './reasons.js';
 
 const LOOKUP_BODY = {
   type: 'object',
@@ -28,33 +23,21 @@ const LOOKUP_BODY = {
  * POST /api/lookup: the public status of one dossier for whoever holds its code and secret.
  * It shows the procedure, the status, the dates, the progress through the declared steps and
  * what the applicant must do — never names, ID numbers, addresses or files (Law 91/2025/QH15).
- * An unknown code and a wrong secret get the same answer; attempts are limited per IP and
- * failures per code, in the database.
+ * An unknown code and a wrong secret get the same answer (see applicant-auth.ts).
  */
 export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
   app.post<{ Body: { code: string; secret?: string; phoneLast4?: string } }>(
     '/api/lookup',
     { schema: { summary: 'Tra cứu hồ sơ / Look up a dossier', body: LOOKUP_BODY, response: { '4xx': PROBLEM_SCHEMA } } },
     async (req) => {
-      const { secret, phoneLast4 } = req.body;
-      if (!secret && !phoneLast4) throw refuse('lookup-invalid');
-      const code = req.body.code.trim().toUpperCase();
+      const { id, code } = await authenticateApplicant(ctx, req.ip, req.body.code, req.body);
       const now = ctx.now();
-      if ((await hit(ctx.db, `lookup-ip:${req.ip}`, MINUTE, now)) > ctx.limits.lookupsPerIpPerMinute) throw refuse('rate-limited');
-      if ((await hits(ctx.db, `lookup-code:${code}`, HOUR, now)) >= ctx.limits.failedLookupsPerCodePerHour) throw refuse('rate-limited');
       const row = await ctx.db
         .selectFrom('dossiers')
-        .select(['procedure_id', 'status', 'state', 'receipt', 'secret_hash', 'phone_last4', 'submitted_at', 'appointment_at', 'overdue'])
-        .where('code', '=', code)
-        .executeTakeFirst();
-      const matches = secret
-        ? sameHash(hashSecret(secret, 'lookup'), row?.secret_hash ?? DUMMY_HASH) && !!row
-        : !!row && !!row.phone_last4 && row.phone_last4 === phoneLast4;
-      if (!row || !matches) {
-        await hit(ctx.db, `lookup-code:${code}`, HOUR, now);
-        throw refuse('lookup-not-found');
-      }
-      const procedure = await ctx.catalogue.procedure(row.procedure_id);
+        .select(['id', 'procedure_id', 'procedure_version', 'channel', 'status', 'state', 'receipt', 'submitted_at', 'appointment_at', 'overdue'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
       const state = row.state as unknown as Dossier;
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];
@@ -71,6 +54,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
         overdue: row.overdue,
         progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, ...(s.due ? { due: s.due } : {}) })) },
         todo: applicantTodo(status, state),
+        payment: await paymentOf(ctx, row, procedure),
       };
     },
   );

@@ -39,6 +39,9 @@ export const REASONS = {
   'other-agency': { status: 404, vi: 'Không tìm thấy hồ sơ trong cơ quan của cán bộ.', en: 'No such dossier in the officer\'s agency.' },
   'action-refused': { status: 409, vi: 'Không thực hiện được thao tác với hồ sơ ở trạng thái hiện tại.', en: 'The action cannot be taken on the dossier as it stands.' },
   'supplement-token': { status: 404, vi: 'Liên kết bổ sung hồ sơ không hợp lệ hoặc đã dùng.', en: 'The supplement link is not valid or was already used.' },
+  'payment-provider': { status: 400, vi: 'Cơ quan chưa nhận thanh toán qua kênh này.', en: 'The agency does not take payment this way.' },
+  'payment-not-due': { status: 409, vi: 'Hồ sơ không có khoản phí, lệ phí nào cần thanh toán trực tuyến.', en: 'The dossier has nothing to pay online.' },
+  'payment-amount': { status: 409, vi: 'Số tiền nhận được khác số tiền phí, lệ phí của hồ sơ.', en: 'The amount received differs from the dossier\'s fees.' },
   'server-error': { status: 500, vi: 'Lỗi máy chủ; hồ sơ chưa được nhận.', en: 'Server error; the submission was not received.' },
 } as const;
 

@@ -1556,6 +1556,12 @@ lang?: ("vi" | "en")
  */
 clientTime: string
 /**
+ * Lúc người nộp bắt đầu khai hồ sơ này (ISO 8601). Khi thủ tục vừa có phiên bản mới, máy chủ vẫn nhận hồ sơ khai theo phiên bản cũ trong thời gian chuyển tiếp nếu người nộp đã bắt đầu trước ngày thay đổi.
+ * 
+ * When the applicant began this application (ISO 8601). Just after a new version of the procedure takes effect, the server still accepts the previous version during a grace period if the applicant started before the change.
+ */
+startedAt?: string
+/**
  * Giống header Idempotency-Key: gửi lại cùng khóa không tạo hồ sơ mới.
  * 
  * Same as the Idempotency-Key header: resending it does not create a new dossier.
