@@ -3,4 +3,4 @@ import { communeMembership } from '@thutuc/runtime';
 /** Effective dates of the lists the codes come from. */
 export const effectiveDates = ["2026-04-30"];
 /** Which commune codes belong to which province (see communeMembership). */
-export const communes = communeMembership({"01":"4,4,ce"});
+export const communes = communeMembership({"01":"''~ce~"});
