@@ -13,6 +13,9 @@ import { renderFeesStep } from './views/fees.js';
 import { renderReceipt } from './views/receipt.js';
 import { renderReview } from './views/review.js';
 import { renderSection } from './views/section.js';
+import { AddressPicker } from './address/address-picker.js';
+import { renderAddress } from './address/render-address.js';
+import type { FieldView } from './render-field.js';
 
 /**
  * An online application form for one administrative procedure.
@@ -98,6 +101,9 @@ export class ThutucForm extends LitElement {
     timeout: this.timeout,
     overrides: this.#overrides,
   }));
+
+  readonly #addresses = new AddressPicker(this, () => this.catalogueBase);
+  readonly #renderAddress = { render: (id: string, v: FieldView) => renderAddress(this.#addresses, id, v) };
 
   constructor() {
     super();
@@ -232,6 +238,7 @@ export class ThutucForm extends LitElement {
           context: form.context,
           onChange: (path, value) => form.setValue(path, value),
           onBlur: (path) => form.touch(path),
+          address: this.#renderAddress,
         });
       case 'documents':
         return renderDocumentsStep({
@@ -256,6 +263,7 @@ export class ThutucForm extends LitElement {
           files: form.files,
           fees: form.fees(),
           onChange: (index) => form.goTo(index),
+          places: this.#addresses.places,
         });
     }
   }

@@ -30,19 +30,14 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
     '/api/lookup',
     { schema: { summary: 'Tra cứu hồ sơ / Look up a dossier', body: LOOKUP_BODY, response: { '4xx': PROBLEM_SCHEMA } } },
     async (req) => {
-      const { id, code } = await authenticateApplicant(ctx, req.ip, req.body.code, req.body);
+      const { code, dossier: row } = await authenticateApplicant(ctx, req.ip, req.body.code, req.body);
       const now = ctx.now();
-      const row = await ctx.db
-        .selectFrom('dossiers')
-        .select(['id', 'procedure_id', 'procedure_version', 'channel', 'status', 'state', 'receipt', 'submitted_at', 'appointment_at', 'overdue'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
       const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
       const state = row.state as unknown as Dossier;
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];
       const progress = stepProgress(state, steps, { calendar: ctx.catalogue.calendar, steps });
-      const receipt = row.receipt as { procedure?: { title?: unknown }; receivedAt?: string; appointmentDate?: string };
+      const receipt = row.receipt;
       return {
         code,
         procedure: { id: row.procedure_id, title: receipt.procedure?.title ?? procedure?.definition.title },
@@ -54,7 +49,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
         overdue: row.overdue,
         progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, ...(s.due ? { due: s.due } : {}) })) },
         todo: applicantTodo(status, state),
-        payment: await paymentOf(ctx, row, procedure),
+        payment: await paymentOf(ctx, row, procedure, row.orders),
       };
     },
   );
