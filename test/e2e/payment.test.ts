@@ -9,7 +9,7 @@ import type { IntakeServer } from '@thutuc/intake';
 import type { FakeVnpay } from '@thutuc/intake/testing';
 // @ts-expect-error plain JS start script of the example site
 import { startExampleSite } from '../../examples/start.js';
-import { launch, root } from './site.js';
+import { launch, root, screenshot } from './site.js';
 
 /**
  * The demo's payment path in Chromium: `examples/start.js` with its fake VNPay gateway, the
@@ -65,10 +65,11 @@ describe('paying through the demo VNPay gateway', () => {
     const { redirectUrl } = (await started.json()) as { redirectUrl: string };
     expect(redirectUrl.startsWith(site.gateway.paymentUrl)).toBe(true);
 
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
     try {
       await page.goto(redirectUrl);
       expect(await page.locator('#amount').textContent()).toBe('8.000 VND');
+      await screenshot(page, 'payment-gateway');
       await page.getByRole('button', { name: /Thanh toán/ }).click();
       await page.waitForURL(/\/api\/payments\/vnpay\/return\?/);
       await page.addInitScript(() => {
@@ -79,6 +80,7 @@ describe('paying through the demo VNPay gateway', () => {
       await page.reload();
       expect(await page.locator('h1').textContent()).toContain('Thanh toán thành công');
       expect(await page.locator('table').textContent()).toMatch(/Phí cấp bản sao Giấy khai sinh.*8\.000/);
+      await screenshot(page, 'payment-return');
       // axe runs through the debugging protocol, which the page's strict CSP does not govern.
       await page.evaluate(await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
       const violations = await page.evaluate(async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -102,4 +102,17 @@ export async function axe(page: Page): Promise<{ id: string; nodes: number; help
     const result = await a.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
   });
+}
+
+/**
+ * Screenshots for the README: always written under test/.tmp, copied over docs/images when
+ * UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree alone).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const shot = path.join(tmp, 'screenshots', `${name}.png`);
+  await mkdir(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await mkdir(path.join(root, 'docs/images'), { recursive: true });
+  await copyFile(shot, path.join(root, 'docs/images', `${name}.png`));
 }

@@ -135,7 +135,7 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     });
     registerLookup(app, context);
     registerSupplements(app, context);
-    registerPayments(app, context);
+    registerPayments(app, context, { publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     registerResults(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     if (options.desk !== false) registerDeskApp(app);

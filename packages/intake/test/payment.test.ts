@@ -190,6 +190,12 @@ describe.each(engines())('payment on $name', (engine) => {
     // Registered late: the charge is set by the province, and no amount is configured here.
     const unknown = await file(0, true);
     expect((await lookup(unknown)).payment).toMatchObject({ state: 'none', amount: null, note: { vi: expect.stringMatching(/chưa xác định/) } });
+    // A dossier whose processing was stopped can no longer be paid.
+    const stopped = await file(1);
+    expect((await act(url, desk, stopped.code, 'accept')).json!.status.code).toBe(6);
+    expect((await act(url, desk, stopped.code, 'stop', { reason: { vi: 'Người yêu cầu đề nghị dừng.' } })).json!.status.code).toBe(8);
+    expect((await lookup(stopped)).payment).toMatchObject({ state: 'none', amount: 8000, providers: [] });
+    expect((await pay(stopped, 'vnpay')).json!.error.code).toBe('payment-not-due');
   });
 
   it('gives a VietQR string in the EMVCo layout with the dossier code in the note, and lets the desk confirm the transfer', async () => {

@@ -24,7 +24,7 @@ const IPN_ANSWER = { type: 'object', required: ['RspCode', 'Message'], propertie
  * amount is the server's); VNPay sends the browser back to the return page and confirms the
  * money through the IPN; an officer confirms a VietQR transfer.
  */
-export function registerPayments(app: FastifyInstance, ctx: IntakeContext): void {
+export function registerPayments(app: FastifyInstance, ctx: IntakeContext, options: { publicUrl: string }): void {
   app.post<{ Body: { code: string; secret: string; provider: ProviderName } }>(
     '/api/payments',
     {
@@ -40,7 +40,7 @@ export function registerPayments(app: FastifyInstance, ctx: IntakeContext): void
     },
     async (req) => {
       const { id } = await authenticateApplicant(ctx, req.ip, req.body.code, { secret: req.body.secret });
-      return startPayment(ctx, { dossierId: id, provider: req.body.provider, clientIp: req.ip, returnUrl: `${req.protocol}://${req.host}/api/payments/vnpay/return` });
+      return startPayment(ctx, { dossierId: id, provider: req.body.provider, clientIp: req.ip, returnUrl: `${options.publicUrl || `${req.protocol}://${req.host}`}/api/payments/vnpay/return` });
     },
   );
 
@@ -90,7 +90,7 @@ export function registerPayments(app: FastifyInstance, ctx: IntakeContext): void
     async (req) => {
       const { officer } = await requireOfficer(ctx.db, req);
       if (!officer.roles.includes('reception')) throw refuse('forbidden');
-      await confirmTransfer(ctx, ctx.db, officer, req.params.code, req.body ?? {});
+      await confirmTransfer(ctx, officer, req.params.code, req.body ?? {});
       const row = await ctx.db.selectFrom('dossiers').select(['id', 'channel', 'status', 'status_code', 'receipt', 'procedure_id']).where('code', '=', req.params.code).executeTakeFirstOrThrow();
       return { code: req.params.code, status: row.status_code, payment: await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id)) };
     },

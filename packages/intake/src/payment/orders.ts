@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { IntakeContext } from '../http/context.js';
 import { refuse } from '../http/reasons.js';
 import type { PaymentOrder, PaymentStart, ProviderName } from './provider.js';
@@ -139,15 +137,15 @@ export interface TransferConfirmation {
  * An officer confirms that a VietQR transfer for the dossier reached the agency's account.
  * The dossier must be one of the officer's agency and owe a known amount.
  */
-export async function confirmTransfer(ctx: IntakeContext, db: Kysely<Database>, officer: { username: string; agencyCode: string }, code: string, input: TransferConfirmation): Promise<void> {
-  const row = await db.selectFrom('dossiers').select(['id', 'code', 'channel', 'status', 'receipt', 'procedure_id']).where('code', '=', code).where('agency_code', '=', officer.agencyCode).executeTakeFirst();
+export async function confirmTransfer(ctx: IntakeContext, officer: { username: string; agencyCode: string }, code: string, input: TransferConfirmation): Promise<void> {
+  const row = await ctx.db.selectFrom('dossiers').select(['id', 'code', 'channel', 'status', 'receipt', 'procedure_id']).where('code', '=', code).where('agency_code', '=', officer.agencyCode).executeTakeFirst();
   if (!row) throw refuse('other-agency');
   const view = await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id));
   if ((view.state !== 'due' && view.state !== 'pending') || !view.amount) throw refuse('payment-not-due');
   if (input.amount !== undefined && input.amount !== view.amount) throw refuse('payment-amount', { expected: view.amount });
   const amount = view.amount;
   const now = ctx.now();
-  await db.transaction().execute(async (trx) => {
+  await ctx.db.transaction().execute(async (trx) => {
     await trx.selectFrom('dossiers').select('id').where('id', '=', row.id).forUpdate().execute();
     let order = await trx.selectFrom('payments').select(['id', 'dossier_id', 'provider', 'state', 'amount']).where('dossier_id', '=', row.id).where('provider', '=', 'vietqr').where('state', '=', 'pending').forUpdate().executeTakeFirst();
     if (!order) {

@@ -3,7 +3,7 @@ import type { Procedure, Text } from '@thutuc/runtime/model';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { IntakeContext } from '../http/context.js';
-import { FINAL_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
+import { DOSSIER_ACTIONS, type DossierStatus } from '../lifecycle-statuses.js';
 import type { ProviderName } from './provider.js';
 
 /** A fee line as the applicant and the officer see it beside the payment. */
@@ -69,7 +69,8 @@ export function paymentView(payable: Payable, orders: readonly OrderSummary[], s
     };
   }
   const base = { amount: payable.amount, currency: 'VND' as const, lines: payable.lines };
-  if (!payable.online || FINAL_STATUSES.includes(status) || !offered.length) return { state: 'none', ...base, providers: [] };
+  // Only while the lifecycle can still take the payment (not after sign-off, nor once closed).
+  if (!payable.online || !DOSSIER_ACTIONS.pay.from.includes(status) || !offered.length) return { state: 'none', ...base, providers: [] };
   if (payable.amount === null) return { state: 'none', ...base, providers: [], note: UNKNOWN_AMOUNT };
   if (payable.amount === 0) return { state: 'none', ...base, providers: [] };
   return { state: orders.some((o) => o.state === 'pending') ? 'pending' : 'due', ...base, providers: [...offered] };
