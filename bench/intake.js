@@ -5,9 +5,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { parse } from 'yaml';
 import { buildCatalogue } from '@thutuc/compiler';
+import { onEachEngine } from './engines.js';
 import { createIntakeServer } from '@thutuc/intake';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,22 +90,5 @@ async function bench(engine, databaseUrl) {
 }
 
 console.log(`\nintake — ${SUBMISSIONS} submissions with a 1 MB attachment, ${LOOKUPS} lookups, loopback`);
-await bench('pglite');
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.log('postgres  skipped: DATABASE_URL is not set');
-} else {
-  const name = `thutuc_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    await bench('postgres', url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+await onEachEngine(bench);
 await rm(work, { recursive: true, force: true });

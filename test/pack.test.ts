@@ -29,13 +29,14 @@ const manifest = async (p: Packed) => JSON.parse(await text(p, 'package.json')) 
 
 describe('the packed packages', () => {
   it('carry a README, the licence and their built code, and no tests, sources, source maps or build info', () => {
-    expect(packed.map((p) => p.name).sort()).toEqual(['@thutuc/catalogue', '@thutuc/cli', '@thutuc/compiler', '@thutuc/core', '@thutuc/elements', '@thutuc/import', '@thutuc/intake', '@thutuc/papers', '@thutuc/report', '@thutuc/runtime']);
+    expect(packed.map((p) => p.name).sort()).toEqual(['@thutuc/catalogue', '@thutuc/cli', '@thutuc/compiler', '@thutuc/core', '@thutuc/desk', '@thutuc/elements', '@thutuc/import', '@thutuc/intake', '@thutuc/papers', '@thutuc/report', '@thutuc/runtime']);
     for (const p of packed) {
       expect(p.files, p.name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
       expect(p.files.filter((f) => /(^|\/)(test|src)\/|\.test\.|\.map$|tsbuildinfo/.test(f)), p.name).toEqual([]);
     }
     const byName = new Map(packed.map((p) => [p.name, p.files]));
     expect(byName.get('@thutuc/elements')).toEqual(expect.arrayContaining(['dist/thutuc.js', 'dist/thutuc.iife.js', 'dist/thutuc-status.js', 'dist/thutuc-status.iife.js', 'custom-elements.json']));
+    expect(byName.get('@thutuc/desk')).toEqual(expect.arrayContaining(['dist/app/index.html', 'dist/app/desk.js', 'dist/app/desk.css', 'dist/folder.js']));
     expect(byName.get('@thutuc/cli')).toEqual(expect.arrayContaining(['bin/thutuc.js', 'templates/init/catalogue/shared/agencies.yaml', 'templates/init/catalogue/chung-thuc/chung-thuc-chu-ky.yaml']));
     expect(byName.get('@thutuc/catalogue')).toEqual(expect.arrayContaining(['dist/index.js', 'dist/shared.json', `dist/browser/procedures/${PROCEDURE}.js`]));
   });
@@ -72,7 +73,7 @@ describe('the packed packages', () => {
   it('declare exactly the packages their code and generated code import', async () => {
     for (const p of packed) {
       const { name, dependencies = {} } = await manifest(p);
-      const code = p.files.filter((f) => /\.(js|d\.ts|hbs)$/.test(f) && !f.startsWith('dist/browser/') && !/dist\/thutuc(\.iife)?\.js$/.test(f));
+      const code = p.files.filter((f) => /\.(js|d\.ts|hbs)$/.test(f) && !f.startsWith('dist/browser/') && !/dist\/thutuc(\.iife)?\.js$|dist\/app\/desk\.js$/.test(f));
       const imported = new Set<string>();
       for (const file of code) for (const dep of importedPackages(await text(p, file))) imported.add(dep);
       imported.delete(name);
@@ -121,7 +122,7 @@ describe('installed from the tarballs into a project outside the repository', ()
     const header = (await readFile(path.join(project, 'catalogue/chung-thuc/chung-thuc-chu-ky.yaml'), 'utf8')).split('\n')[0]!;
     expect(header).toBe('# yaml-language-server: $schema=../../node_modules/@thutuc/core/schemas/procedure.schema.json');
     await readFile(path.join(project, 'catalogue/chung-thuc', header.split('$schema=')[1]!), 'utf8');
-    expect((await npx(['thutuc', 'validate'])).stdout).toContain('8 tệp hợp lệ');
+    expect((await npx(['thutuc', 'validate'])).stdout).toContain('42 tệp hợp lệ');
     expect((await npx(['thutuc', 'build'])).stdout).toContain('Đã biên dịch 1 thủ tục vào dist/catalogue');
   });
 

@@ -72,6 +72,14 @@ export async function launch(): Promise<Browser> {
 /** Opens a page that records CSP violations and page errors from the first byte, and waits for `ready`. */
 export async function open(browser: Browser, url: string, ready = 'thutuc-form h2'): Promise<{ page: Page; pageErrors: string[] }> {
   const page = await browser.newPage();
+  const pageErrors = await watch(page);
+  await page.goto(url);
+  await page.locator(ready).first().waitFor();
+  return { page, pageErrors };
+}
+
+/** Records the page's script errors (returned, filled as they happen) and CSP violations (`cspViolations`). */
+export async function watch(page: Page): Promise<string[]> {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.addInitScript(() => {
@@ -79,9 +87,7 @@ export async function open(browser: Browser, url: string, ready = 'thutuc-form h
     w.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(url);
-  await page.locator(ready).first().waitFor();
-  return { page, pageErrors };
+  return pageErrors;
 }
 
 export async function cspViolations(page: Page): Promise<string[]> {

@@ -5,6 +5,9 @@
   var params = new URLSearchParams(location.search);
   var id = params.get('id');
   var lang = params.get('lang');
+  var today = params.get('today');
+  // ?today=YYYY-MM-DD previews the procedure as it will be on that date (a version not yet in force).
+  if (form && today && /^\d{4}-\d{2}-\d{2}$/.test(today)) form.setAttribute('today', today);
   if (form && id) form.setAttribute('procedure', id);
   if (form && (lang === 'en' || lang === 'vi')) {
     form.setAttribute('lang', lang);

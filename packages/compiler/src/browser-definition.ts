@@ -7,10 +7,11 @@ import type { Procedure } from '@thutuc/runtime/model';
  * keep the whole definition); a page that embeds one form should not download them.
  *
  * Fee lines cite legal documents by number, so `legalBasis` keeps id and number of the
- * documents the fees cite.
+ * documents the fees cite, and of the documents behind this version (`changeBasis`), which a
+ * form names when it carries a draft over from the version before.
  */
 export function browserDefinition(p: Procedure): Record<string, unknown> {
-  const cited = new Set<string>();
+  const cited = new Set<string>(p.changeBasis ?? []);
   const channels = p.channels.map((c) => {
     for (const fee of c.fees) {
       for (const id of fee.legalBasis ?? []) cited.add(id);
@@ -24,7 +25,7 @@ export function browserDefinition(p: Procedure): Record<string, unknown> {
     documents: c.documents.map((d) => pick(d, ['id', 'name', 'originals', 'copies', 'presentOnly', 'electronicForm', 'note'])),
   }));
   return {
-    ...pick(p, ['kind', 'id', 'code', 'title', 'onlineLevel', 'version', 'effectiveDate', 'status']),
+    ...pick(p, ['kind', 'id', 'code', 'title', 'onlineLevel', 'version', 'effectiveDate', 'endDate', 'changeBasis', 'status']),
     legalBasis: p.legalBasis.filter((doc) => cited.has(doc.id)).map((doc) => ({ id: doc.id, number: doc.number })),
     channels,
     cases,

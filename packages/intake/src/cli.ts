@@ -3,6 +3,8 @@ import path from 'node:path';
 import { createIntakeServer, type IntakeOptions } from './server.js';
 import { createOfficer, OFFICER_ROLES, type OfficerRole } from './officers/accounts.js';
 import { openDatabase } from './db/connect.js';
+import { statsCommand } from './stats/command.js';
+import { paymentOptionsFromEnv } from './payment/setup.js';
 
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
@@ -18,10 +20,14 @@ const HELP = `thutuc-intake — máy chủ tiếp nhận hồ sơ / the receivin
         chạy máy chủ / run the server (DATABASE_URL → PostgreSQL, else PGlite in the data folder)
   thutuc-intake create-admin --username u --agency 000.00.01.H38 [--name "…"] [--roles admin,reception]
         tạo tài khoản cán bộ; mật khẩu đọc từ THUTUC_ADMIN_PASSWORD / create an officer; password from THUTUC_ADMIN_PASSWORD
+  thutuc-intake stats --agency 000.00.01.H38 [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json] [--lang vi|en]
+        thống kê hồ sơ tiếp nhận trong kỳ (mặc định: từ đầu tháng đến hôm nay) / statistics of the dossiers received in a period
 
 Biến môi trường / environment: DATABASE_URL, THUTUC_DATA_DIR, THUTUC_CATALOGUE, THUTUC_AGENCY_CODE,
-  THUTUC_CODE_PATTERN, PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_SECURE_COOKIE,
-  SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN
+  THUTUC_CODE_PATTERN, THUTUC_VERSION_GRACE_DAYS (mặc định / default 7), PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_STATUS_PAGE_URL, THUTUC_SECURE_COOKIE,
+  SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN,
+  VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAYMENT_URL, VNPAY_API_URL, VNPAY_RETURN_URL,
+  VIETQR_BANK_BIN, VIETQR_ACCOUNT, VIETQR_ACCOUNT_NAME
 `;
 
 /** Options shared by `serve` and `create-admin`, from flags first, then the environment. */
@@ -30,6 +36,8 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
   const agencyCode = str('agency-code') ?? env.THUTUC_AGENCY_CODE;
   const databaseUrl = str('database-url') ?? env.DATABASE_URL;
   const codePattern = env.THUTUC_CODE_PATTERN;
+  const graceDays = env.THUTUC_VERSION_GRACE_DAYS === undefined ? undefined : Number(env.THUTUC_VERSION_GRACE_DAYS);
+  if (graceDays !== undefined && !(Number.isInteger(graceDays) && graceDays >= 0)) throw new RangeError(`THUTUC_VERSION_GRACE_DAYS: cần số ngày nguyên ≥ 0 / a whole number of days ≥ 0, not "${env.THUTUC_VERSION_GRACE_DAYS}"`);
   return {
     catalogueDir: path.resolve(str('catalogue') ?? env.THUTUC_CATALOGUE ?? 'node_modules/@thutuc/catalogue/dist'),
     dataDir: path.resolve(str('data-dir') ?? env.THUTUC_DATA_DIR ?? '.thutuc-data'),
@@ -37,20 +45,23 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
     ...(agencyCode ? { fallbackAgencyCode: agencyCode } : {}),
     ...(codePattern ? { codePattern } : {}),
     ...(env.PROVINCE ? { province: env.PROVINCE } : {}),
+    ...(graceDays !== undefined ? { versionGraceDays: graceDays } : {}),
     ...(env.THUTUC_TRUST_PROXY ? { trustProxy: env.THUTUC_TRUST_PROXY === 'true' ? true : env.THUTUC_TRUST_PROXY } : {}),
     ...(env.THUTUC_PUBLIC_URL ? { publicUrl: env.THUTUC_PUBLIC_URL } : {}),
+    ...(env.THUTUC_STATUS_PAGE_URL ? { statusPageUrl: env.THUTUC_STATUS_PAGE_URL } : {}),
     ...(env.THUTUC_SECURE_COOKIE === '1' ? { secureCookie: true } : {}),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.SMS_GATEWAY_URL ? { smsGatewayUrl: env.SMS_GATEWAY_URL } : {}),
     ...(env.SMS_GATEWAY_TOKEN ? { smsGatewayToken: env.SMS_GATEWAY_TOKEN } : {}),
+    payments: paymentOptionsFromEnv(env),
   };
 }
 
 const OPTIONS = {
   catalogue: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' },
   'database-url': { type: 'string' }, 'agency-code': { type: 'string' }, username: { type: 'string' }, agency: { type: 'string' },
-  name: { type: 'string' }, roles: { type: 'string' }, 'create-admin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  name: { type: 'string' }, roles: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, 'create-admin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** `thutuc-intake` and `thutuc serve`: returns the exit code (serve returns when stopped). */
@@ -72,6 +83,11 @@ export async function runIntakeCli(argv: string[], io: CliIo): Promise<number> {
   if (command === 'create-admin' || values['create-admin']) {
     const code = await createAdminCommand(values, options, io);
     if (code !== 0 || command === 'create-admin') return code;
+  }
+  if (command === 'stats') {
+    const str = (k: keyof typeof values) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+    const input = { agency: str('agency'), from: str('from'), to: str('to'), format: str('format'), lang: str('lang') };
+    return statsCommand(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)), options, io);
   }
   if (command !== 'serve') {
     io.stderr.write(`thutuc-intake: không có lệnh / unknown command "${command}"\n${HELP}`);

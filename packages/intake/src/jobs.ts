@@ -29,6 +29,8 @@ export interface JobOptions {
   housekeepingEveryMs?: number;
   now(): Date;
   onError(error: unknown): void;
+  /** Settles payments whose notification never came (asks the providers). */
+  reconcilePayments?(): Promise<unknown>;
 }
 
 /** Starts the periodic jobs; the returned function stops them and waits for a running one. */
@@ -50,6 +52,7 @@ export function startJobs(db: Kysely<Database>, deliverers: Deliverers, options:
       await markOverdue(db, now);
       await pruneSessions(db, now);
       await pruneRateLimits(db, new Date(now.getTime() - 2 * 3_600_000));
+      await options.reconcilePayments?.();
     }),
   ];
   return async () => {

@@ -14,7 +14,8 @@ export type LifecycleErrorCode =
   | 'step-done'
   | 'bad-extension'
   | 'extension-used'
-  | 'deadline';
+  | 'deadline'
+  | 'already-paid';
 
 export interface LifecycleError {
   code: LifecycleErrorCode;
@@ -51,6 +52,7 @@ const MESSAGES: Record<LifecycleErrorCode, (p: Record<string, unknown>) => Local
   'step-done': (p) => ({ vi: `Bước số ${String(p.index)} đã hoàn thành.`, en: `Step ${String(p.index)} is already complete.` }),
   'bad-extension': (p) => ({ vi: `Thủ tục không có trường hợp gia hạn số ${String(p.index)}.`, en: `The procedure has no extension ${String(p.index)}.` }),
   'extension-used': (p) => ({ vi: `Đã gia hạn theo trường hợp số ${String(p.index)}.`, en: `Extension ${String(p.index)} is already applied.` }),
+  'already-paid': () => ({ vi: 'Hồ sơ đã hoàn thành nghĩa vụ tài chính.', en: 'The dossier is already paid.' }),
   deadline: (p) => ({ vi: `Không tính được thời hạn: ${String(p.vi)}`, en: `The deadline cannot be computed: ${String(p.en)}` }),
 };
 

@@ -64,7 +64,12 @@ export const DOSSIER_ACTIONS: Record<DossierAction, ActionRule> = {
     from: ['accepted', 'processing'], to: 'payment_requested', actors: ['reception', 'officer', 'system'],
     label: { vi: 'Yêu cầu thực hiện nghĩa vụ tài chính', en: 'Request payment' },
   },
-  pay: { from: ['payment_requested'], to: 'processing', actors: ['applicant', 'reception', 'system'], label: { vi: 'Hoàn thành nghĩa vụ tài chính', en: 'Payment made' } },
+  // Online payment may come before acceptance (level 4: the applicant pays on filing) or after
+  // a request; only a dossier awaiting payment changes status (6 → 4), see `statusAfter`.
+  pay: {
+    from: ['submitted', 'accepted', 'processing', 'payment_requested'], actors: ['applicant', 'reception', 'system'],
+    label: { vi: 'Hoàn thành nghĩa vụ tài chính', en: 'Payment made' },
+  },
   withdraw: { from: ['submitted', ...OPEN], to: 'withdrawn', actors: ['applicant'], label: { vi: 'Rút hồ sơ', en: 'Withdraw the dossier' } },
   stop: { from: OPEN, to: 'stopped', actors: ['officer', 'leader'], reason: true, label: { vi: 'Dừng xử lý hồ sơ', en: 'Stop processing' } },
   complete_step: { from: ['accepted', 'processing'], actors: ['applicant', 'reception', 'officer', 'leader', 'system'], label: { vi: 'Hoàn thành bước xử lý', en: 'Complete a step' } },

@@ -52,6 +52,8 @@ export interface Dossier {
   /** Indexes of the processing time's extensions applied. */
   extensions: number[];
   stepsDone: { index: number; at: string; by: Actor }[];
+  /** When the fees were paid (online or confirmed at the desk). */
+  paidAt?: string;
   /** When the result was signed off (status 9). */
   processedAt?: string;
   history: HistoryEntry[];
@@ -100,7 +102,7 @@ export function openDossier(init: NewDossier): TransitionResult {
   return { ok: true, entry, dossier };
 }
 
-const ALLOWED_FOR_STEP: Record<Step['actor'], readonly ActorRole[]> = {
+export const ALLOWED_FOR_STEP: Record<Step['actor'], readonly ActorRole[]> = {
   applicant: ['applicant', 'reception', 'system'],
   reception: ['reception'],
   officer: ['officer'],
@@ -154,6 +156,10 @@ export function transition(dossier: Dossier, action: DossierAction, input: Actio
       extra.step = i;
       break;
     }
+    case 'pay':
+      if (dossier.paidAt) return { ok: false, error: lifecycleError('already-paid', {}) };
+      next.paidAt = input.at;
+      break;
     case 'complete':
       next.processedAt = input.at;
       break;
@@ -165,7 +171,7 @@ export function transition(dossier: Dossier, action: DossierAction, input: Actio
     next = { ...next, due: r.deadline.due, dueProvisional: r.deadline.provisional };
   }
 
-  const to = rule.to ?? dossier.status;
+  const to = rule.to ?? (action === 'pay' && dossier.status === 'payment_requested' ? 'processing' : dossier.status);
   const entry: HistoryEntry = {
     action, from: dossier.status, to, statusCode: DOSSIER_STATUSES[to].code, at: input.at, actor: input.actor,
     ...(input.reason ? { reason: input.reason } : {}), ...extra,

@@ -8,6 +8,7 @@ import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { DEFAULT_CODE_PATTERN, isUsableCodePattern } from './dossier-code.js';
 import { DEFAULT_LIMITS, type IntakeContext, type IntakeLimits } from './http/context.js';
 import { installErrorHandlers } from './http/errors.js';
+import { registerDeskApp } from './http/desk-app.js';
 import { registerLookup } from './http/lookup.js';
 import { refuse } from './http/reasons.js';
 import { registerSite, type SiteOptions } from './http/static-site.js';
@@ -15,11 +16,19 @@ import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
 import { registerResults } from './http/results.js';
+import { registerStatsRoutes } from './http/stats-routes.js';
+import { registerPaperRoutes } from './http/paper-routes.js';
+import { registerPayments } from './http/payments.js';
+import { reconcilePayments } from './payment/orders.js';
+import { paymentSetup, type PaymentOptions } from './payment/setup.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
 import type { BlobStore } from './store/blobs.js';
 import { resultBlobs } from './store/results.js';
+
+/** A week: a tab left open over the change, or a draft finished the next days, still goes through. */
+export const DEFAULT_VERSION_GRACE_DAYS = 7;
 
 export interface IntakeOptions extends CatalogueOptions {
   /** The built catalogue (`thutuc build` output, e.g. packages/catalogue/dist). */
@@ -28,10 +37,17 @@ export interface IntakeOptions extends CatalogueOptions {
   dataDir?: string;
   /** PostgreSQL instead of PGlite. */
   databaseUrl?: string;
+  /**
+   * Days a submission made against the previous version of a procedure is still accepted after
+   * a new version took effect, when the applicant started before that (default 7; 0 for none).
+   */
+  versionGraceDays?: number;
   /** Dossier code pattern (tokens {agency} {yy} {yyyy} {mm} {dd} {seq}) and sequence width. */
   codePattern?: string;
   codeWidth?: number;
   limits?: Partial<IntakeLimits>;
+  /** The officers' desk under /desk/ (@thutuc/desk); false to leave it out. */
+  desk?: false;
   /** Also serve these folders (the agency's pages, bundles, browser catalogue). */
   site?: SiteOptions;
   /** Storage for files; default the file system under `<dataDir>/blobs`. */
@@ -42,6 +58,11 @@ export interface IntakeOptions extends CatalogueOptions {
   logger?: boolean;
   /** Base URL applicants reach this server at (links in notices). */
   publicUrl?: string;
+  /**
+   * The page with `<thutuc-status>` that the QR code on Mẫu 01 opens (absolute URL; the code,
+   * and on the applicant's copy the secret, go in its `#fragment`). Default `<publicUrl>/status.html`.
+   */
+  statusPageUrl?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-For (true, or its addresses, e.g. "127.0.0.1"). */
   trustProxy?: boolean | string;
   /** Session cookies only over HTTPS (set behind a TLS proxy). */
@@ -54,6 +75,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** Level-4 payment: VNPay, VietQR and the status page (README, "Thanh toán trực tuyến"). */
+  payments?: PaymentOptions;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
   jobs?: false | { outboxEveryMs?: number; housekeepingEveryMs?: number };
 }
@@ -89,6 +112,9 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     const context: IntakeContext = {
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
+      versionGraceDays: options.versionGraceDays ?? DEFAULT_VERSION_GRACE_DAYS,
+      payments: paymentSetup(options.payments),
+      ...statusPage(options),
     };
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {
@@ -108,7 +134,11 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     registerLookup(app, context);
     registerSupplements(app, context);
     registerResults(app, context);
+    registerPayments(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
+    if (options.desk !== false) registerDeskApp(app);
+    registerStatsRoutes(app, context);
+    registerPaperRoutes(app, context);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);
     await app.ready();
@@ -117,7 +147,9 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       mail: options.mail ?? (options.smtpUrl ? await smtpMail(options.smtpUrl, options.mailFrom ?? 'thutuc@localhost') : new LogMail(log)),
       sms: options.sms ?? (options.smsGatewayUrl ? new HttpSmsGateway(options.smsGatewayUrl, options.smsGatewayToken) : new LogSms(log)),
     };
-    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, { ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed') });
+    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, {
+      ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed'), reconcilePayments: () => reconcilePayments(context),
+    });
     return {
       deliverers,
       app, context, database, catalogue,
@@ -137,4 +169,10 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     await database.close();
     throw error;
   }
+}
+
+function statusPage(options: IntakeOptions): { statusPageUrl?: string } {
+  const publicUrl = options.publicUrl?.replace(/\/$/, '');
+  const url = options.statusPageUrl ?? options.payments?.statusPage ?? (publicUrl ? `${publicUrl}/status.html` : undefined);
+  return url ? { statusPageUrl: url } : {};
 }

@@ -81,16 +81,26 @@ export interface Submission {
   files: Map<string, Buffer>;
 }
 
-let example: { submission: Record<string, unknown> } | undefined;
+const examples = new Map<string, Record<string, unknown>>();
 
 /** A valid birth registration, with real PDF bytes behind every declared file. */
-export async function submission(catalogueDir: string, change: (envelope: Record<string, unknown>, files: Map<string, Buffer>) => void = () => {}, fileBytes?: (doc: string, i: number) => Buffer): Promise<Submission> {
-  if (!example) {
-    const doc = parse(await readFile(path.join(root, 'catalogue/ho-tich/dang-ky-khai-sinh.examples.yaml'), 'utf8')) as { examples: { name: string; submission: Record<string, unknown> }[] };
-    example = doc.examples.find((e) => e.name === 'truc-tuyen-dung-han-co-cha-me')!;
+export function submission(catalogueDir: string, change: (envelope: Record<string, unknown>, files: Map<string, Buffer>) => void = () => {}, fileBytes?: (doc: string, i: number) => Buffer): Promise<Submission> {
+  return exampleSubmission(catalogueDir, PROCEDURE, 'truc-tuyen-dung-han-co-cha-me', change, fileBytes);
+}
+
+/** A catalogue example of any procedure (`<file>.examples.yaml`), with real bytes behind every declared file. */
+export async function exampleSubmission(
+  catalogueDir: string, procedureId: string, exampleName: string,
+  change: (envelope: Record<string, unknown>, files: Map<string, Buffer>) => void = () => {}, fileBytes?: (doc: string, i: number) => Buffer,
+): Promise<Submission> {
+  const id = `${procedureId}/${exampleName}`;
+  if (!examples.has(id)) {
+    const file = path.join(root, 'catalogue', procedureId.split('.')[0]!, `${procedureId.split('.').slice(1).join('.')}.examples.yaml`);
+    const doc = parse(await readFile(file, 'utf8')) as { examples: { name: string; submission: Record<string, unknown> }[] };
+    examples.set(id, doc.examples.find((e) => e.name === exampleName)!.submission);
   }
   const index = JSON.parse(await readFile(path.join(catalogueDir, 'index.json'), 'utf8')) as { procedures: { id: string; version: string }[] };
-  const s = structuredClone(example.submission);
+  const s = structuredClone(examples.get(id)!);
   const files = new Map<string, Buffer>();
   const documents = (s.documents ?? {}) as Record<string, { name: string; type: string; size: number; sha256: string }[]>;
   for (const [doc, list] of Object.entries(documents)) {
@@ -101,7 +111,7 @@ export async function submission(catalogueDir: string, change: (envelope: Record
     });
   }
   const key = randomUUID();
-  const envelope: Record<string, unknown> = { procedure: { id: PROCEDURE, version: index.procedures.find((p) => p.id === PROCEDURE)!.version }, ...s, lang: 'vi', clientTime: new Date().toISOString(), idempotencyKey: key };
+  const envelope: Record<string, unknown> = { procedure: { id: procedureId, version: index.procedures.find((p) => p.id === procedureId)!.version }, ...s, lang: 'vi', clientTime: new Date().toISOString(), idempotencyKey: key };
   change(envelope, files);
   return { body: formOf(envelope, files), key: envelope.idempotencyKey as string, envelope, files };
 }

@@ -1,27 +1,13 @@
-import { localize } from '@thutuc/runtime';
+import { CSV_BOM as BOM, csvCell, csvLine, localize } from '@thutuc/runtime';
 import { CHANNEL_ORDER, CHANNELS, GOV_LEVELS, ONLINE_LEVELS, STATUSES, knownDateText, type ReportLang } from './labels.js';
 import type { ReportRow } from './rows.js';
 
 /**
- * catalogue.csv: one row per procedure for agencies that keep the list in a spreadsheet.
- * UTF-8 with a byte-order mark, because Excel otherwise reads the file in the machine's
- * legacy code page and mangles every Vietnamese letter; CRLF and quoting per RFC 4180.
+ * catalogue.csv: one row per procedure for agencies that keep the list in a spreadsheet
+ * (quoting and the byte-order mark come from the runtime's CSV helpers).
  */
 
-const BOM = '\uFEFF';
-
-/**
- * RFC 4180 quoting. A cell that starts like a formula (`=`, `+`, `-`, `@`) gets a leading
- * apostrophe first: spreadsheets would otherwise run catalogue text as a formula.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(cells: readonly string[]): string {
-  return cells.map(csvCell).join(',') + '\r\n';
-}
+export { csvCell, csvLine };
 
 const HEADERS = {
   vi: ['Mã thủ tục', 'Mã định danh', 'Tên thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Mức trực tuyến', 'Trạng thái', 'Phiên bản', 'Ngày hiệu lực'],

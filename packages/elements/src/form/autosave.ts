@@ -9,6 +9,8 @@ export interface Draft {
   caseId?: string;
   delivery?: string;
   step: number;
+  /** When the applicant began; older drafts have none. */
+  startedAt?: string;
   savedAt: string;
 }
 

@@ -50,6 +50,8 @@ export class FormController implements ReactiveController {
   #touched = new Set<string>();
   #restored = false;
   #migration: DraftMigration<Draft> | undefined;
+  /** When the applicant began (kept in the draft, also across versions): the server's grace period counts from it. */
+  #startedAt = new Date().toISOString();
   #submitting = false;
   #outcome: FailedOutcome | undefined;
   #receipt: Receipt | undefined;
@@ -153,6 +155,7 @@ export class FormController implements ReactiveController {
     this.#touched = new Set();
     this.#restored = false;
     this.#migration = undefined;
+    this.#startedAt = new Date().toISOString();
     this.#outcome = undefined;
     this.#receipt = undefined;
     this.#fileProblems = new Map();
@@ -180,6 +183,7 @@ export class FormController implements ReactiveController {
       this.#caseId = draft.caseId;
       this.#delivery = draft.delivery;
       this.#step = Math.max(0, draft.step);
+      if (draft.startedAt) this.#startedAt = draft.startedAt;
       this.#restored = true;
     }
     this.#changed();
@@ -209,6 +213,7 @@ export class FormController implements ReactiveController {
       ...(this.#caseId ? { caseId: this.#caseId } : {}),
       ...(this.#delivery ? { delivery: this.#delivery } : {}),
       step: this.#step,
+      startedAt: this.#startedAt,
       savedAt: new Date().toISOString(),
     });
   }
@@ -333,7 +338,7 @@ export class FormController implements ReactiveController {
     }
     const p = this.#procedure!;
     const { lang, action, timeout } = this.#settings();
-    const payload = this.payload() as Omit<Envelope, 'procedure' | 'lang' | 'clientTime' | 'idempotencyKey' | 'fees'>;
+    const payload = this.payload() as Omit<Envelope, 'procedure' | 'lang' | 'clientTime' | 'startedAt' | 'idempotencyKey' | 'fees'>;
     const fees = this.fees();
     const envelope: Envelope = {
       procedure: { id: p.id, version: p.version },
@@ -341,6 +346,7 @@ export class FormController implements ReactiveController {
       fees: { total: fees.totals, complete: fees.complete },
       lang,
       clientTime: new Date().toISOString(),
+      startedAt: this.#startedAt,
       idempotencyKey: this.#idempotencyKey,
     };
     const host = this.#host;

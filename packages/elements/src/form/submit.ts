@@ -11,6 +11,8 @@ export interface Envelope {
   fees?: { total: Record<string, number>; complete: boolean };
   lang: 'vi' | 'en';
   clientTime: string;
+  /** When the applicant began (from the draft): a submission against a version just replaced is still accepted for a grace period. */
+  startedAt?: string;
   idempotencyKey: string;
 }
 

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { localize, todayInVietnam, type ProvinceFeeFile } from '@thutuc/runtime';
+import { localize, todayInVietnam, versionFor, type ProvinceFeeFile } from '@thutuc/runtime';
 import { strings, type Lang } from '../i18n.js';
 import type { CompiledProcedure } from '../types.js';
 import { fetchProvinceFees, importProcedure, importProcedureInForce } from './catalogue.js';
@@ -95,6 +95,7 @@ export class ThutucForm extends LitElement {
 
   #overrides: ProvinceFeeFile | undefined;
   #loadError: string | undefined;
+  #loads = 0;
   readonly #form = new FormController(this, () => ({
     lang: this.#language,
     today: this.today ?? todayInVietnam(),
@@ -114,11 +115,26 @@ export class ThutucForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('procedure') || (changed.has('today') && changed.get('today') !== undefined)) void this.#loadProcedure();
+    if (changed.has('procedure') || (changed.has('today') && this.#versionMoved())) void this.#loadProcedure();
     if (changed.has('province') || changed.has('catalogueBase')) void this.#loadOverrides();
   }
 
+  /**
+   * Whether a new `today` falls in another version's period than the one shown (or the first
+   * load is still on its way), so the form must load that version. A `today` that stays in the
+   * same period only moves conditions and fees, and keeps the applicant where they are.
+   */
+  #versionMoved(): boolean {
+    if (typeof this.procedure !== 'string') return false;
+    const shown = this.#form.procedure;
+    if (!shown) return this.hasUpdated;
+    const pick = shown.versions && versionFor(shown.versions, this.today ?? todayInVietnam());
+    return !!pick && pick.version !== shown.version;
+  }
+
   async #loadProcedure(): Promise<void> {
+    // Only the newest load may start the form: an earlier one (other procedure or date) may finish later.
+    const load = ++this.#loads;
     const given = this.procedure;
     this.#loadError = undefined;
     if (!given) {
@@ -134,8 +150,9 @@ export class ThutucForm extends LitElement {
       const other = loadDraft(draftKey(module.id, module.version)) ? undefined : otherVersionDraft(module.id, module.version);
       const chunk = other && module.versions?.find((v) => v.version === other.version)?.chunk;
       const earlier = chunk ? { module: await importProcedure(this.catalogueBase, chunk), key: other.key } : undefined;
-      if (this.procedure === given) this.#form.start(module, earlier);
+      if (load === this.#loads) this.#form.start(module, earlier);
     } catch {
+      if (load !== this.#loads) return;
       this.#loadError = strings(this.#language).loadFailed;
       this.requestUpdate();
     }

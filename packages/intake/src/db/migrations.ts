@@ -120,6 +120,31 @@ CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE sent_at IS NULL;
 `,
   },
   {
+    version: 3,
+    name: 'payments',
+    sql: `
+CREATE TABLE payments (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  provider text NOT NULL,
+  order_ref text NOT NULL UNIQUE,
+  amount bigint NOT NULL CHECK (amount > 0),
+  currency text NOT NULL DEFAULT 'VND',
+  lines jsonb NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'paid', 'failed', 'refund_due')),
+  provider_ref text,
+  created_at timestamptz NOT NULL,
+  paid_at timestamptz,
+  confirmed_by text,
+  raw jsonb
+);
+CREATE INDEX payments_by_dossier ON payments (dossier_id, id);
+-- A dossier is paid once: a second completed order (another provider, a late notification)
+-- cannot also be recorded as the payment, and is marked for refund instead.
+CREATE UNIQUE INDEX payments_one_paid ON payments (dossier_id) WHERE state = 'paid';
+`,
+  },
+  {
     version: 4,
     name: 'electronic results, result delivery',
     sql: `
@@ -147,6 +172,41 @@ CREATE TABLE dossier_deliveries (
   created_at timestamptz NOT NULL
 );
 CREATE INDEX dossier_deliveries_by_dossier ON dossier_deliveries (dossier_id, id);
+`,
+  },
+  {
+    version: 5,
+    name: 'papers issued with a dossier',
+    sql: `
+CREATE TABLE dossier_papers (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  history_id bigint REFERENCES dossier_history (id),
+  kind text NOT NULL,
+  html text NOT NULL,
+  sha256 text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_papers_by_dossier ON dossier_papers (dossier_id, id);
+-- A paper handed to an applicant is never rewritten: updates and deletes are refused.
+CREATE FUNCTION dossier_papers_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'dossier_papers is append-only'; END $$;
+CREATE TRIGGER dossier_papers_no_change BEFORE UPDATE OR DELETE ON dossier_papers
+  FOR EACH ROW EXECUTE FUNCTION dossier_papers_append_only();
+`,
+  },
+  {
+    version: 6,
+    name: 'online share targets',
+    sql: `
+CREATE TABLE online_share_targets (
+  agency_code text NOT NULL,
+  field_key text NOT NULL,
+  percent double precision NOT NULL CHECK (percent >= 0 AND percent <= 100),
+  updated_by text,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (agency_code, field_key)
+);
 `,
   },
 ];

@@ -106,6 +106,42 @@ export interface OutboxRow {
   created_at: DefaultTimestamp;
 }
 
+/** The online share an agency aims at; `field_key` '' is its target for every field. */
+export interface OnlineShareTargetRow {
+  agency_code: string;
+  field_key: string;
+  percent: number;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface PaymentRow {
+  id: Generated<string>;
+  dossier_id: string;
+  provider: string;
+  order_ref: string;
+  amount: ColumnType<string, number, number>;
+  currency: Generated<string>;
+  lines: Json<unknown[]>;
+  state: 'pending' | 'paid' | 'failed' | 'refund_due';
+  provider_ref: string | null;
+  created_at: Timestamp;
+  paid_at: Timestamp | null;
+  confirmed_by: string | null;
+  raw: ColumnType<Record<string, string> | null, string | undefined, string>;
+}
+
+/** A paper (Mẫu 01–05) as issued by an officer's action: the printable HTML and its hash. */
+export interface DossierPaperRow {
+  id: Generated<string>;
+  dossier_id: string;
+  history_id: string | null;
+  kind: string;
+  html: string;
+  sha256: string;
+  created_at: Timestamp;
+}
+
 /** An electronic result an officer uploaded; the latest one is what the applicant downloads. */
 export interface ResultRow {
   id: Generated<string>;
@@ -136,11 +172,14 @@ export interface Database {
   dossiers: DossierRow;
   dossier_files: DossierFileRow;
   dossier_history: HistoryRow;
+  dossier_papers: DossierPaperRow;
   dossier_sequences: SequenceRow;
   officers: OfficerRow;
   sessions: SessionRow;
   rate_limits: RateLimitRow;
   outbox: OutboxRow;
+  online_share_targets: OnlineShareTargetRow;
+  payments: PaymentRow;
   dossier_results: ResultRow;
   dossier_deliveries: DeliveryRow;
 }

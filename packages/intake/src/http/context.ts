@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LoadedCatalogue } from '../catalogue.js';
 import type { Database } from '../db/schema.js';
+import type { PaymentSetup } from '../payment/setup.js';
 import type { BlobStore } from '../store/blobs.js';
 
 /** What every route needs: storage, the catalogue and the limits. Nothing else lives in memory. */
@@ -10,6 +11,15 @@ export interface IntakeContext {
   catalogue: LoadedCatalogue;
   limits: IntakeLimits;
   codeFormat: { pattern?: string; width?: number };
+  /**
+   * Days after a procedure version stops applying during which a submission against it is still
+   * accepted, when the applicant started before the change (see procedure-version.ts).
+   */
+  versionGraceDays: number;
+  /** Online payment providers (none configured: nothing is payable online). */
+  payments: PaymentSetup;
+  /** The page with `<thutuc-status>` that Mẫu 01's QR code opens (absolute URL), if any. */
+  statusPageUrl?: string;
   /** The clock (tests move it). */
   now(): Date;
 }

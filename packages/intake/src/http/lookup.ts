@@ -8,6 +8,7 @@ import { deliveryFacts, latestDelivery } from '../store/results.js';
 import { vietnamIso } from '../time.js';
 import { workingDaysLeft } from '../working-days.js';
 import { APPLICANT_KEY_PROPERTIES, findApplicantDossier } from './applicant-access.js';
+import { paymentOf } from '../payment/view.js';
 import type { IntakeContext } from './context.js';
 import { PROBLEM_SCHEMA } from './reasons.js';
 
@@ -26,8 +27,7 @@ const LOOKUP_BODY = {
  * It shows the procedure, the status, the dates, the progress through the declared steps, what
  * the applicant must do (for a supplement: which documents, with their upload rules) and how
  * the result will arrive — never names, ID numbers, addresses or files (Law 91/2025/QH15).
- * An unknown code and a wrong secret get the same answer; attempts are limited per IP and
- * failures per code, in the database.
+ * An unknown code and a wrong secret get the same answer (see applicant-auth.ts).
  */
 export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
   app.post<{ Body: { code: string; secret?: string; phoneLast4?: string } }>(
@@ -37,7 +37,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       const row = await findApplicantDossier(ctx, req.ip, req.body);
       const code = row.code;
       const now = vietnamIso(ctx.now());
-      const procedure = await ctx.catalogue.procedure(row.procedure_id);
+      const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
       const state = row.state as unknown as Dossier;
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];
@@ -60,6 +60,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
         todo: applicantTodo(status, state, result),
         ...(status === 'supplement_requested' ? { supplement: supplementAsked(state, procedure) } : {}),
         result,
+        payment: await paymentOf(ctx, row, procedure),
       };
     },
   );

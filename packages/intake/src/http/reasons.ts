@@ -44,6 +44,9 @@ export const REASONS = {
   'delivery-missing': { status: 409, vi: 'Chưa ghi nhận việc trả kết quả theo hình thức người nộp đã chọn.', en: 'The delivery of the result, as the applicant chose it, has not been recorded.' },
   'result-not-ready': { status: 404, vi: 'Kết quả điện tử chưa sẵn sàng để tải về.', en: 'The electronic result is not ready to download.' },
   'supplement-token': { status: 404, vi: 'Liên kết bổ sung hồ sơ không hợp lệ hoặc đã dùng.', en: 'The supplement link is not valid or was already used.' },
+  'payment-provider': { status: 400, vi: 'Cơ quan chưa nhận thanh toán qua kênh này.', en: 'The agency does not take payment this way.' },
+  'payment-not-due': { status: 409, vi: 'Hồ sơ không có khoản phí, lệ phí nào cần thanh toán trực tuyến.', en: 'The dossier has nothing to pay online.' },
+  'payment-amount': { status: 409, vi: 'Số tiền nhận được khác số tiền phí, lệ phí của hồ sơ.', en: 'The amount received differs from the dossier\'s fees.' },
   'server-error': { status: 500, vi: 'Lỗi máy chủ; hồ sơ chưa được nhận.', en: 'Server error; the submission was not received.' },
 } as const;
 

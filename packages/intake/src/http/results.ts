@@ -39,7 +39,7 @@ const DELIVERY_BODY = {
  */
 export function registerResults(app: FastifyInstance, ctx: IntakeContext): void {
   const ownOpenDossier = async (agency: string, code: string) => {
-    const row = await ctx.db.selectFrom('dossiers').select(['id', 'procedure_id', 'status', 'envelope']).where('code', '=', code).where('agency_code', '=', agency).executeTakeFirst();
+    const row = await ctx.db.selectFrom('dossiers').select(['id', 'procedure_id', 'procedure_version', 'status', 'envelope']).where('code', '=', code).where('agency_code', '=', agency).executeTakeFirst();
     if (!row) throw refuse('other-agency');
     if (!RECORDABLE.includes(row.status)) throw refuse('action-refused');
     return row;

@@ -11,6 +11,7 @@ import { receiptMessages } from '../notify/messages.js';
 import type { IntakeContext } from './context.js';
 import { checkDeclaredFiles, type DeclaredFile } from './file-checks.js';
 import { nextPart, readJsonPart, receiveFiles } from './file-parts.js';
+import { procedureForEnvelope } from './procedure-version.js';
 import { IntakeRefusal, PROBLEM_SCHEMA, refuse } from './reasons.js';
 
 const KEY = /^[A-Za-z0-9-]{8,80}$/;
@@ -24,6 +25,7 @@ interface Envelope {
   documents: Record<string, DeclaredFile[]>;
   lang?: 'vi' | 'en';
   clientTime: string;
+  startedAt?: string;
   idempotencyKey: string;
 }
 
@@ -87,9 +89,7 @@ async function receive(req: FastifyRequest, key: string, ctx: IntakeContext, sta
   const { clientTime: _clientTime, ...stable } = envelope;
   const fingerprint = createHash('sha256').update(JSON.stringify(stable)).digest('hex');
 
-  const procedure = await ctx.catalogue.procedure(envelope.procedure.id);
-  if (!procedure) throw refuse('unknown-procedure');
-  if (procedure.version !== envelope.procedure.version) throw refuse('old-version', { currentVersion: procedure.version });
+  const procedure = await procedureForEnvelope(ctx, envelope);
   const payload = payloadOf(envelope);
   const expected = checkDeclaredFiles(envelope.documents, procedure.rules.documents, ctx.limits.maxFiles, ctx.limits.maxBodyBytes);
   validatePayload(procedure, payload);

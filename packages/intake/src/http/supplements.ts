@@ -17,7 +17,7 @@ const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
 async function pending(db: Kysely<Database>, token: string) {
   if (!TOKEN.test(token)) throw refuse('supplement-token');
-  const row = await db.selectFrom('dossiers').select(['id', 'code', 'procedure_id', 'status', 'state']).where('supplement_token_hash', '=', hashToken(token)).executeTakeFirst();
+  const row = await db.selectFrom('dossiers').select(['id', 'code', 'procedure_id', 'procedure_version', 'status', 'state']).where('supplement_token_hash', '=', hashToken(token)).executeTakeFirst();
   if (!row || row.status !== 'supplement_requested') throw refuse('supplement-token');
   return row;
 }
@@ -33,7 +33,7 @@ export function registerSupplements(app: FastifyInstance, ctx: IntakeContext): v
   app.get<{ Params: { token: string } }>('/api/supplements/:token', { schema: { summary: 'Yêu cầu bổ sung / What a supplement request asks', response: { '4xx': PROBLEM_SCHEMA } } }, async (req) => {
     const row = await pending(ctx.db, req.params.token);
     const state = row.state as unknown as Dossier & { supplement?: { documents: string[] } };
-    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     return { code: row.code, procedure: procedure?.definition.title ?? null, documents: state.supplement?.documents ?? [], reason: state.history.at(-1)?.reason ?? null };
   });
 
@@ -67,7 +67,7 @@ export function registerSupplements(app: FastifyInstance, ctx: IntakeContext): v
   );
 }
 
-type PendingRow = Pick<DossierRow, 'code' | 'procedure_id'> & { id: string };
+type PendingRow = Pick<DossierRow, 'code' | 'procedure_id' | 'procedure_version'> & { id: string };
 
 /**
  * Reads the `supplement` part, finds the dossier it is for (by the link's token or by code and
@@ -83,7 +83,7 @@ async function receiveSupplement(req: FastifyRequest, ctx: IntakeContext, find: 
     if (!first || first.fieldname !== 'supplement') throw refuse('envelope-missing');
     const value = await readJsonPart(first, ctx.limits.maxEnvelopeBytes);
     const row = await find(value);
-    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     if (!procedure) throw refuse('unknown-procedure');
     const documents = supplementDocuments(value);
     const known = new Set(procedure.rules.documents.map((d) => d.id));

@@ -3,7 +3,7 @@
  * announce. Vietnamese by default; English when the submission was made in English. The
  * text names the dossier and what to do, never what the applicant entered.
  */
-export type NoticeTemplate = 'receipt' | 'supplement' | 'result' | 'apology';
+export type NoticeTemplate = 'receipt' | 'supplement' | 'result' | 'apology' | 'payment';
 
 export interface NoticeFacts {
   code: string;
@@ -11,6 +11,8 @@ export interface NoticeFacts {
   appointment?: string;
   reason?: string;
   link?: string;
+  /** For a payment request: the amount owed, in VND. */
+  amount?: number;
 }
 
 export interface OutboxMessage {
@@ -21,6 +23,7 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+const vnd = (amount?: number) => `${new Intl.NumberFormat('vi-VN').format(amount ?? 0)} đ`;
 const day = (iso?: string) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
 export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: NoticeFacts): { subject: string; text: string; sms: string } {
@@ -35,6 +38,8 @@ export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: Not
         return { subject: `Dossier ${f.code}: result ready`, text: `The result of your dossier ${f.code} (${title}) is ready.`, sms: `Dossier ${f.code}: result ready.` };
       case 'apology':
         return { subject: `Dossier ${f.code}: delayed`, text: `We apologise: your dossier ${f.code} (${title}) is late.${f.appointment ? ` New date: ${day(f.appointment)}.` : ''} ${f.reason ?? ''}`, sms: `Dossier ${f.code} is delayed.${f.appointment ? ` New date ${day(f.appointment)}.` : ''}` };
+      case 'payment':
+        return { subject: `Dossier ${f.code}: fees to pay`, text: `Your dossier ${f.code} (${title}) was accepted. Please pay the fees of ${vnd(f.amount)} online: look the dossier up with its code and lookup secret and choose a way to pay.`, sms: `Dossier ${f.code}: please pay ${vnd(f.amount)} online (look it up with your code and secret).` };
     }
   }
   switch (template) {
@@ -46,6 +51,8 @@ export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: Not
       return { subject: `Hồ sơ ${f.code}: đã có kết quả`, text: `Kết quả giải quyết hồ sơ ${f.code} (${title}) đã sẵn sàng.`, sms: `Ho so ${f.code} da co ket qua.` };
     case 'apology':
       return { subject: `Hồ sơ ${f.code}: xin lỗi vì trễ hẹn`, text: `Chúng tôi xin lỗi vì hồ sơ ${f.code} (${title}) bị trễ hẹn.${f.appointment ? ` Ngày hẹn mới: ${day(f.appointment)}.` : ''} ${f.reason ?? ''}`, sms: `Xin loi: ho so ${f.code} bi tre hen.${f.appointment ? ` Hen moi ${day(f.appointment)}.` : ''}` };
+    case 'payment':
+      return { subject: `Hồ sơ ${f.code}: cần nộp phí, lệ phí`, text: `Hồ sơ ${f.code} (${title}) đã được tiếp nhận. Đề nghị quý vị nộp phí, lệ phí ${vnd(f.amount)} trực tuyến: tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu, rồi chọn hình thức thanh toán.`, sms: `Ho so ${f.code}: de nghi nop phi, le phi ${vnd(f.amount)} truc tuyen (tra cuu bang ma ho so va ma tra cuu).` };
   }
 }
 

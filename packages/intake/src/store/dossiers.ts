@@ -120,12 +120,15 @@ export function stateWithoutHistory(state: Dossier): Record<string, unknown> {
   return { ...state, history: state.history.slice(-1) };
 }
 
-export async function appendHistory(trx: Transaction<Database>, dossierId: string, entry: HistoryEntry, papers: string[]): Promise<void> {
-  await trx
+/** Appends one entry; returns its id (papers issued by the entry point at it). */
+export async function appendHistory(trx: Transaction<Database>, dossierId: string, entry: HistoryEntry, papers: string[]): Promise<string> {
+  const row = await trx
     .insertInto('dossier_history')
     .values({
       dossier_id: dossierId, at: new Date(Date.parse(entry.at)), action: entry.action, from_status: entry.from ?? null, to_status: entry.to,
       actor_role: entry.actor.role, actor_id: entry.actor.id ?? null, reason: JSON.stringify(entry.reason ?? null), papers: JSON.stringify(papers), entry: JSON.stringify(entry),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
 }

@@ -32,8 +32,8 @@ export async function latestDelivery(db: Db, dossierId: string): Promise<Deliver
 }
 
 /** What the delivery rules need to know about one dossier. */
-export async function deliveryFacts(db: Db, catalogue: LoadedCatalogue, dossier: { id: string; procedure_id: string; envelope: unknown }): Promise<DeliveryFacts> {
-  const procedure = await catalogue.procedure(dossier.procedure_id);
+export async function deliveryFacts(db: Db, catalogue: LoadedCatalogue, dossier: { id: string; procedure_id: string; procedure_version: string; envelope: unknown }): Promise<DeliveryFacts> {
+  const procedure = await catalogue.procedureOfDossier(dossier.procedure_id, dossier.procedure_version);
   const chosen = (dossier.envelope as { delivery?: unknown } | null)?.delivery;
   return {
     offered: procedure?.definition.delivery,

@@ -1,0 +1,30 @@
+/**
+ * The desk's pages live in the URL's fragment, so one static index.html serves them all,
+ * the back button works, and a dossier's address can be shared with a colleague:
+ *
+ *   #/                      the inbox (filters as a query: #/?status=4&q=lan&page=2)
+ *   #/dossiers/<code>       one dossier
+ */
+export type Route = { page: 'inbox'; query: URLSearchParams } | { page: 'dossier'; code: string };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const dossier = /^\/dossiers\/([^/]+)$/.exec(path);
+  if (dossier) {
+    try {
+      return { page: 'dossier', code: decodeURIComponent(dossier[1]!) };
+    } catch {
+      // A malformed escape falls through to the inbox.
+    }
+  }
+  return { page: 'inbox', query: new URLSearchParams(query) };
+}
+
+export function inboxHref(query: URLSearchParams): string {
+  const text = query.toString();
+  return text ? `#/?${text}` : '#/';
+}
+
+export function dossierHref(code: string): string {
+  return `#/dossiers/${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileDossier, openDesk, seedOfficers, signIn } from './desk-helpers.js';
+import { axe, buildSite, cspViolations, launch, root, startTestSite, type Site } from './site.js';
+
+/**
+ * The officers' desk in headless Chromium, served by the example site's intake under /desk/
+ * with a strict CSP: sign-in, the inbox's server-side pages, filters and search, and an
+ * officer of another agency seeing none of it. Axe reports nothing on any page.
+ */
+let site: Site;
+let browser: Browser;
+let catalogueDir: string;
+const NAMES = Array.from({ length: 24 }, (_, i) => `Người Nộp Số ${i + 1}`);
+const codes: string[] = [];
+
+beforeAll(async () => {
+  const dirs = await buildSite('site-desk');
+  catalogueDir = dirs.catalogueDir;
+  site = await startTestSite(dirs);
+  await seedOfficers(site);
+  for (const name of [...NAMES, 'Lê Văn Đức']) codes.push((await fileDossier(site, catalogueDir, name)).code);
+  browser = await launch();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/**
+ * Screenshots for the README: always written under test/.tmp, copied over docs/images when
+ * UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree alone).
+ */
+async function screenshot(page: import('playwright-core').Page, name: string): Promise<void> {
+  const shot = path.join(root, 'test/.tmp/screenshots', `${name}.png`);
+  await mkdir(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(shot, path.join(root, 'docs/images', `${name}.png`));
+}
+
+describe('the desk', () => {
+  it('signs in (refusing a wrong password), pages the inbox on the server, searches and filters, all axe-clean under a strict CSP', async () => {
+    const { page, pageErrors, csp } = await openDesk(browser, `${site.url}/desk/`);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/unsafe/);
+    await page.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+    expect(await axe(page)).toEqual([]);
+
+    await signIn(page, 'motcua', 'sai-mat-khau-0');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Sai tên đăng nhập hoặc mật khẩu/);
+    await signIn(page, 'motcua');
+    await page.getByRole('heading', { name: 'Hồ sơ của cơ quan' }).waitFor();
+    await page.getByRole('heading', { name: /25 hồ sơ · Trang 1\/2/ }).waitFor();
+    expect(await page.locator('thutuc-desk-inbox tbody tr').count()).toBe(20);
+    await expect.poll(() => page.locator('thutuc-desk [role=status]').textContent()).toBe('25 hồ sơ');
+    expect(await page.locator('thutuc-desk-inbox tbody tr').first().textContent()).toContain('Lê Văn Đức');
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'desk-inbox');
+
+    await page.getByRole('link', { name: 'Trang sau' }).click();
+    await page.getByRole('heading', { name: /Trang 2\/2/ }).waitFor();
+    expect(await page.locator('thutuc-desk-inbox tbody tr').count()).toBe(5);
+    expect(await page.locator('thutuc-desk-inbox tbody tr').last().textContent()).toContain(codes[0]);
+    await page.goBack();
+    await page.getByRole('heading', { name: /Trang 1\/2/ }).waitFor();
+
+    await page.getByLabel('Tìm theo mã hồ sơ hoặc họ tên').fill('le van duc');
+    await page.getByLabel('Tìm theo mã hồ sơ hoặc họ tên').press('Enter');
+    await page.getByRole('heading', { name: /^1 hồ sơ/ }).waitFor();
+    expect(await page.locator('thutuc-desk-inbox tbody tr').textContent()).toContain(codes[24]);
+    expect(page.url()).toContain('q=le+van+duc');
+
+    // Two dossiers accepted, one of them overdue: the status and overdue filters find them.
+    await site.server.database.db.updateTable('dossiers').set({ status: 'accepted', status_code: 2, due_at: new Date(Date.now() + 86_400_000) }).where('code', 'in', [codes[3]!, codes[4]!]).execute();
+    await sql`UPDATE dossiers SET due_at = now() - interval '1 day' WHERE code = ${codes[4]!}`.execute(site.server.database.db);
+    await page.getByRole('link', { name: 'Bỏ lọc' }).click();
+    await page.getByRole('heading', { name: /25 hồ sơ/ }).waitFor();
+    await page.getByLabel('Trạng thái').selectOption('2');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.getByRole('heading', { name: /^2 hồ sơ/ }).waitFor();
+    await page.getByLabel('Chỉ hồ sơ quá hạn').check();
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await page.getByRole('heading', { name: /^1 hồ sơ/ }).waitFor();
+    expect(await page.locator('thutuc-desk-inbox tbody tr').textContent()).toMatch(new RegExp(`${codes[4]!.replace(/\./g, '\\.')}.*Quá hạn`, 's'));
+    expect(await axe(page)).toEqual([]);
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an officer of another agency none of these dossiers, even searched by code', async () => {
+    const { page } = await openDesk(browser, `${site.url}/desk/#/?q=${encodeURIComponent(codes[0]!)}`);
+    await signIn(page, 'tinhkhac');
+    await page.getByText('Không có hồ sơ nào khớp với bộ lọc.').waitFor();
+    await page.goto(`${site.url}/desk/#/`);
+    await page.getByText('Không có hồ sơ nào khớp với bộ lọc.').waitFor();
+    expect(await page.getByRole('heading', { name: /^0 hồ sơ/ }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows a dossier as the form’s review page, checks each file’s hash, and takes an action by keyboard that prints its paper', async () => {
+    const code = codes[0]!;
+    const { page, pageErrors } = await openDesk(browser, `${site.url}/desk/`);
+    await signIn(page, 'motcua');
+    await page.getByRole('heading', { name: 'Hồ sơ của cơ quan' }).waitFor();
+    await page.getByLabel('Tìm theo mã hồ sơ hoặc họ tên').fill(code);
+    await page.getByLabel('Tìm theo mã hồ sơ hoặc họ tên').press('Enter');
+    await page.getByRole('heading', { name: /^1 hồ sơ/ }).waitFor();
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    // The heading takes focus, so a screen reader starts on the new page.
+    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.id)).toBe('dossier-title');
+
+    // Answers, section by section, with the form's labels and choices in words.
+    const data = page.locator('thutuc-desk-dossier section', { has: page.getByRole('heading', { name: 'Thông tin đã khai' }) });
+    expect(await data.locator('h3').count()).toBeGreaterThan(1);
+    expect(await data.textContent()).toContain('Người Nộp Số 1');
+    expect(await data.textContent()).toContain('Nữ');
+    // Fees as computed on receipt.
+    const fees = page.locator('thutuc-desk-dossier section', { has: page.getByRole('heading', { name: 'Phí, lệ phí' }) });
+    expect(await fees.textContent()).toMatch(/Tổng cộng/);
+    expect(await axe(page)).toEqual([]);
+
+    // A file downloads only after its bytes match the SHA-256 recorded on receipt.
+    const files = await site.server.database.db.selectFrom('dossier_files').innerJoin('dossiers', 'dossiers.id', 'dossier_files.dossier_id').select(['sha256', 'dossier_files.name']).where('dossiers.code', '=', code).orderBy('idx').execute();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Tải về ${files[0]!.name}` }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(files[0]!.name);
+    const saved = await readFile((await download.path())!);
+    expect(createHash('sha256').update(saved).digest('hex')).toBe(files[0]!.sha256);
+    await page.getByText('Đã kiểm tra mã băm SHA-256: khớp.').waitFor();
+
+    // The same file altered on disk: the desk says so and hands nothing out.
+    const other = await fileDossier(site, catalogueDir, 'Hồ Sơ Bị Sửa');
+    const [altered] = await site.server.database.db.selectFrom('dossier_files').innerJoin('dossiers', 'dossiers.id', 'dossier_files.dossier_id').select(['sha256', 'dossier_files.name']).where('dossiers.code', '=', other.code).execute();
+    await writeFile(path.join(site.dataDir, 'blobs', altered!.sha256.slice(0, 2), altered!.sha256.slice(2, 4), altered!.sha256), '%PDF-1.4 altered');
+    await page.goto(`${site.url}/desk/#/dossiers/${encodeURIComponent(other.code)}`);
+    await page.getByRole('heading', { name: `Hồ sơ ${other.code}` }).waitFor();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: `Tải về ${altered!.name}` }).click();
+    await page.getByRole('alert').filter({ hasText: 'KHÔNG khớp' }).waitFor();
+    expect(downloads).toBe(0);
+
+    // Accept by keyboard alone: focus the action, Tab to the button, Enter.
+    await page.goto(`${site.url}/desk/#/dossiers/${encodeURIComponent(code)}`);
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    const action = page.getByLabel('Thao tác', { exact: true });
+    expect(await action.inputValue()).toBe('accept');
+    await action.focus();
+    for (let i = 0; i < 4; i++) {
+      const focused = await page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.textContent?.trim());
+      if (focused === 'Thực hiện') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const outcome = page.locator('#outcome');
+    await outcome.getByText(/Đã thực hiện: Tiếp nhận hồ sơ\. Trạng thái mới: Được tiếp nhận\./).waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.id)).toBe('outcome');
+    await expect.poll(() => page.locator('thutuc-desk [role=status]').textContent()).toMatch(/Được tiếp nhận/);
+    const receiptLink = outcome.getByRole('link', { name: /Mẫu 01/ });
+    const printed = await page.request.get(new URL((await receiptLink.getAttribute('href'))!, site.url).toString());
+    expect(printed.status()).toBe(200);
+    expect(await printed.text()).toContain(code);
+    expect((await page.locator('thutuc-desk-dossier dl[aria-label="Tóm tắt"]').textContent())).toMatch(/2\. Được tiếp nhận/);
+
+    // A supplement request needs a reason: the form says so and keeps focus there.
+    await page.getByLabel('Thao tác', { exact: true }).selectOption('request_supplement');
+    await page.getByRole('button', { name: 'Thực hiện' }).press('Enter');
+    await page.getByText('Cần nhập lý do.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.id)).toBe('reason-vi');
+    await page.getByRole('checkbox').first().check();
+    await page.getByLabel('Lý do (tiếng Việt)').fill('Bản sao giấy chứng sinh bị mờ.');
+    await page.getByRole('button', { name: 'Thực hiện' }).press('Enter');
+    await outcome.getByText(/Trạng thái mới: Yêu cầu bổ sung giấy tờ\. Đã lập Mẫu 02/).waitFor();
+    expect(await outcome.textContent()).toMatch(/\/api\/supplements\//);
+    const history = page.locator('thutuc-desk-dossier section', { has: page.getByRole('heading', { name: 'Quá trình xử lý' }) });
+    expect(await history.textContent()).toMatch(/Yêu cầu bổ sung, hoàn thiện hồ sơ.*Bản sao giấy chứng sinh bị mờ\./s);
+    const papers = page.locator('thutuc-desk-dossier section', { has: page.getByRole('heading', { name: 'Giấy tờ đã lập' }) });
+    expect(await papers.getByRole('link').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Mẫu 01/), expect.stringMatching(/^Mẫu 02/)]));
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'desk-dossier');
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers an officer of another agency who opens the dossier’s address with "not found", and offers no action', async () => {
+    const { page } = await openDesk(browser, `${site.url}/desk/#/dossiers/${encodeURIComponent(codes[1]!)}`);
+    await signIn(page, 'tinhkhac');
+    await page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ trong cơ quan của cán bộ.' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Thực hiện' }).count()).toBe(0);
+    await page.close();
+  });
+});
