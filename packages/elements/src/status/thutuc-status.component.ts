@@ -103,13 +103,17 @@ export class ThutucStatus extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** `#code=…&secret=…` in the page address: fill in both and look the dossier up. */
+  /**
+   * `#code=…&secret=…` in the page address: fill in both and look the dossier up. A code alone
+   * (`#code=…`, or `?code=…` as the payment gateway's return page links) only fills in the code.
+   */
   readonly #readLink = (): void => {
     const params = new URLSearchParams(window.location.hash.slice(1));
-    const code = params.get('code');
+    const code = params.get('code') ?? new URLSearchParams(window.location.search).get('code');
     const secret = params.get('secret');
-    if (!code || !secret) return;
+    if (!code) return;
     this.#status.setKey('code', code);
+    if (!secret) return this.requestUpdate();
     this.#status.setKey('secret', secret);
     void this.#lookUp();
   };
