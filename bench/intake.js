@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { parse } from 'yaml';
 import { cpuMeter } from './cpu-time.js';
+import { onEachEngine } from './engines.js';
 import { buildCatalogue } from '@thutuc/compiler';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -159,25 +160,17 @@ async function bench(engine, databaseUrl, postgres) {
 
 console.log(`\nintake — ${SUBMISSIONS} submissions with a 1 MB attachment, ${LOOKUPS} lookups, loopback, ${os.cpus().length} cores (load average ${os.loadavg()[0].toFixed(1)} before the run)`);
 // BENCH_INTAKE_ENGINES=postgres (or pglite) measures one engine only.
-const engines = (process.env.BENCH_INTAKE_ENGINES ?? 'pglite,postgres').split(',');
-if (engines.includes('pglite')) await bench('pglite');
-const adminUrl = process.env.DATABASE_URL;
-if (!engines.includes('postgres')) {
-  // not asked for
-} else if (!adminUrl) {
-  console.log('postgres  skipped: DATABASE_URL is not set');
-} else {
-  const name = `thutuc_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+const only = (process.env.BENCH_INTAKE_ENGINES ?? 'pglite,postgres').split(',');
+await onEachEngine(async (engine, databaseUrl) => {
+  if (!only.includes(engine)) return;
+  if (!databaseUrl) return bench(engine);
+  // A connection of the bench's own, to find the server's PostgreSQL backends (its own is left out).
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
   try {
-    await bench('postgres', url.toString(), { client: admin, database: name });
+    await bench(engine, databaseUrl, { client, database: new URL(databaseUrl).pathname.slice(1) });
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await client.end();
   }
-}
+});
 await rm(work, { recursive: true, force: true });

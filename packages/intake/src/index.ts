@@ -19,14 +19,16 @@ export { createOfficer, OFFICER_ROLES, type Officer, type OfficerRole } from './
 export { OFFICER_ACTIONS, type OfficerAction } from './officers/actions.js';
 export { markOverdue, type OverdueOptions } from './overdue.js';
 export { vnpayProvider, type VnpayConfig } from './payment/vnpay.js';
-export { vietqrProvider, qrSvg, type VietqrConfig } from './payment/vietqr.js';
+export { vietqrProvider, type VietqrConfig } from './payment/vietqr.js';
 export { vnpaySign, vnpayQuery } from './payment/vnpay-sign.js';
 export { paymentOptionsFromEnv, type PaymentOptions } from './payment/setup.js';
+export { reconcilePayments } from './payment/orders.js';
 export type { PaymentProvider, PaymentOrder, PaymentStart, ProviderName, CallbackOutcome, QueryOutcome } from './payment/provider.js';
 export type { PaymentView, PaymentLine } from './payment/view.js';
 export { deliverDue, backoffMs } from './notify/worker.js';
 export { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 export { runIntakeCli } from './cli.js';
+export { loadCatalogue, type CatalogueOptions, type LoadedCatalogue } from './catalogue.js';
 export { computeStatistics, type FieldFigures, type FieldRef, type LevelFigures, type ProcedureFigures, type Statistics, type StatisticsQuery } from './stats/compute.js';
 export { parsePeriod, type Period } from './stats/period.js';
 export { statisticsCsv, statisticsText } from './stats/format.js';

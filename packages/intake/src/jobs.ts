@@ -13,6 +13,8 @@ export interface JobOptions {
   deskEmail?: string;
   now(): Date;
   onError(error: unknown): void;
+  /** Settles payments whose notification never came (asks the providers). */
+  reconcilePayments?(): Promise<unknown>;
 }
 
 /** Starts the periodic jobs; the returned function stops them and waits for a running one. */
@@ -34,6 +36,7 @@ export function startJobs(db: Kysely<Database>, deliverers: Deliverers, options:
       await markOverdue(db, now, options.deskEmail ? { deskEmail: options.deskEmail } : {});
       await pruneSessions(db, now);
       await pruneRateLimits(db, new Date(now.getTime() - 2 * 3_600_000));
+      await options.reconcilePayments?.();
     }),
   ];
   return async () => {

@@ -145,6 +145,27 @@ CREATE UNIQUE INDEX payments_one_paid ON payments (dossier_id) WHERE state = 'pa
 `,
   },
   {
+    version: 5,
+    name: 'papers issued with a dossier',
+    sql: `
+CREATE TABLE dossier_papers (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  history_id bigint REFERENCES dossier_history (id),
+  kind text NOT NULL,
+  html text NOT NULL,
+  sha256 text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_papers_by_dossier ON dossier_papers (dossier_id, id);
+-- A paper handed to an applicant is never rewritten: updates and deletes are refused.
+CREATE FUNCTION dossier_papers_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'dossier_papers is append-only'; END $$;
+CREATE TRIGGER dossier_papers_no_change BEFORE UPDATE OR DELETE ON dossier_papers
+  FOR EACH ROW EXECUTE FUNCTION dossier_papers_append_only();
+`,
+  },
+  {
     version: 6,
     name: 'online share targets',
     sql: `

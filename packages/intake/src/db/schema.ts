@@ -131,10 +131,22 @@ export interface PaymentRow {
   raw: ColumnType<Record<string, string> | null, string | undefined, string>;
 }
 
+/** A paper (Mẫu 01–05) as issued by an officer's action: the printable HTML and its hash. */
+export interface DossierPaperRow {
+  id: Generated<string>;
+  dossier_id: string;
+  history_id: string | null;
+  kind: string;
+  html: string;
+  sha256: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   dossiers: DossierRow;
   dossier_files: DossierFileRow;
   dossier_history: HistoryRow;
+  dossier_papers: DossierPaperRow;
   dossier_sequences: SequenceRow;
   officers: OfficerRow;
   sessions: SessionRow;

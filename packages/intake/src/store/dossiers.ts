@@ -137,6 +137,8 @@ function historyValues(dossierId: RawBuilder<unknown>, entry: HistoryEntry, pape
     ${json(entry.reason ?? null)}, ${json(papers)}, ${json(entry)}`;
 }
 
-export async function appendHistory(trx: Transaction<Database>, dossierId: string, entry: HistoryEntry, papers: string[]): Promise<void> {
-  await sql`INSERT INTO ${HISTORY_COLUMNS} ${historyValues(sql`${dossierId}::bigint`, entry, papers)}`.execute(trx);
+/** Appends one entry; returns its id (papers issued by the entry point at it). */
+export async function appendHistory(trx: Transaction<Database>, dossierId: string, entry: HistoryEntry, papers: string[]): Promise<string> {
+  const r = await sql<{ id: string }>`INSERT INTO ${HISTORY_COLUMNS} ${historyValues(sql`${dossierId}::bigint`, entry, papers)} RETURNING id`.execute(trx);
+  return String(r.rows[0]!.id);
 }
