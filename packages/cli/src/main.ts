@@ -8,6 +8,7 @@ import { renderCommand } from './commands/render.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { devCommand } from './commands/dev.js';
+import { newCommand } from './commands/new.js';
 import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -34,6 +35,9 @@ Cách dùng:
          [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
                                          máy chủ tiếp nhận hồ sơ (@thutuc/intake; xem thutuc serve --help)
+  thutuc new <lĩnh-vực>/<tên> [--code 1.001193] [--title "…"] [--title-en "…"] [--field-name "…"]
+         [--level commune|province|ministry] [--legal 60/2014/QH13] [--legal-title "…"]
+                                         tạo thủ tục mới (hợp lệ ngay, kèm hồ sơ mẫu); thiếu tùy chọn nào thì hỏi
   thutuc stats --agency <mã cơ quan> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
                                          thống kê hồ sơ trong kỳ từ cơ sở dữ liệu của máy chủ: hình thức nộp, tỷ lệ trực tuyến,
                                          đúng hạn / trễ hạn / quá hạn, theo thủ tục, lĩnh vực, mức độ (DATABASE_URL hoặc --data-dir)
@@ -69,6 +73,9 @@ Usage:
          [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
                                         the receiving server (@thutuc/intake; see thutuc serve --help)
+  thutuc new <field>/<name> [--code 1.001193] [--title "…"] [--title-en "…"] [--field-name "…"]
+         [--level commune|province|ministry] [--legal 60/2014/QH13] [--legal-title "…"]
+                                        a new procedure (valid at once, with example submissions); asks for what is missing
   thutuc stats --agency <agency code> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
                                         dossier statistics for a period from the server's database: channels, online share,
                                         on time / late / overdue, per procedure, field and level (DATABASE_URL or --data-dir)
@@ -118,6 +125,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         port: { type: 'string' },
         host: { type: 'string' },
         date: { type: 'string' },
+        title: { type: 'string' },
+        'title-en': { type: 'string' },
+        'field-name': { type: 'string' },
+        level: { type: 'string' },
+        legal: { type: 'string' },
+        'legal-title': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -146,6 +159,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
       case 'diff':
         return await diffCommand(rest, { ...options, format: values.format, since: values.since, catalogue: values.catalogue }, io);
+      case 'new':
+        return await newCommand(rest, { ...options, code: values.code, title: values.title, titleEn: values['title-en'], fieldName: values['field-name'], level: values.level, legal: values.legal, legalTitle: values['legal-title'] }, io);
       case 'dev':
         return await devCommand(rest, { ...options, port: values.port, host: values.host, date: values.date }, io);
       default:

@@ -1360,10 +1360,17 @@ export const schemas = {
       "onlineLevel": {
         "title": "Mức độ dịch vụ công trực tuyến · Online service level",
         "description": "Theo Nghị định 42/2022/NĐ-CP: `full` toàn trình (≈ mức 4: nộp, thanh toán, nhận kết quả trực tuyến hoặc qua bưu chính), `partial` một phần (≈ mức 3), `none` chưa cung cấp trực tuyến.\n\nDecree 42/2022: `full` (≈ level 4), `partial` (≈ level 3) or `none`.",
+        "markdownDescription": "**Mức độ dịch vụ công trực tuyến** theo Nghị định 42/2022/NĐ-CP (Điều 11).\n\n*Online service level* under Decree 42/2022.",
+        "type": "string",
         "enum": [
           "full",
           "partial",
           "none"
+        ],
+        "markdownEnumDescriptions": [
+          "**Toàn trình** (≈ mức 4): nộp, thanh toán và nhận kết quả trực tuyến hoặc qua bưu chính; cần một hình thức nộp `online`.\n\n*Full*: filing, payment and result online or by post; needs an `online` channel.",
+          "**Một phần** (≈ mức 3): nộp trực tuyến, nhưng còn bước phải đến cơ quan (xuất trình bản gốc, nhận kết quả…).\n\n*Partial*: filed online, but some step still needs a visit.",
+          "**Chưa trực tuyến**: chỉ nộp trực tiếp hoặc qua bưu chính.\n\n*None*: in person or by post only."
         ],
         "examples": [
           "full"
@@ -2011,6 +2018,59 @@ export const schemas = {
       "fee": {
         "title": "Dòng phí, lệ phí · Fee line",
         "description": "Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).\n\nOne fee or charge; `kind` selects how it is computed.",
+        "defaultSnippets": [
+          {
+            "label": "Phí cố định · Fixed fee",
+            "description": "Một khoản thu cố định, kèm căn cứ pháp lý · A fixed amount with its legal basis",
+            "body": {
+              "id": "${1:phi-moi}",
+              "type": "${2|phi,le_phi|}",
+              "kind": "fixed",
+              "amount": "^${3:10000}",
+              "currency": "VND",
+              "label": {
+                "vi": "${4:Tên khoản thu}",
+                "en": "${5:Fee label}"
+              },
+              "legalBasis": [
+                "${6:ma-van-ban}"
+              ]
+            }
+          },
+          {
+            "label": "Phí theo bản · Per-copy fee",
+            "description": "Đơn giá nhân số bản · Unit price times copies",
+            "body": {
+              "id": "${1:phi-ban-sao}",
+              "type": "phi",
+              "kind": "per_unit",
+              "amount": "^${2:8000}",
+              "currency": "VND",
+              "unit": "copy",
+              "quantity": "${3:so_ban_sao}",
+              "label": {
+                "vi": "${4:Phí cấp bản sao}",
+                "en": "${5:Copy fee}"
+              },
+              "legalBasis": [
+                "${6:ma-van-ban}"
+              ]
+            }
+          },
+          {
+            "label": "Chưa có thông tin · Not stated",
+            "description": "Nguồn không nêu số tiền: không ghi 0 · The source gives no amount: never 0",
+            "body": {
+              "id": "${1:phi-chua-ro}",
+              "type": "unknown",
+              "kind": "unknown",
+              "label": {
+                "vi": "${2:Tên khoản thu}"
+              },
+              "raw": "${3:Nguyên văn nguồn}"
+            }
+          }
+        ],
         "type": "object",
         "additionalProperties": false,
         "required": [

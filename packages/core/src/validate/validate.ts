@@ -5,6 +5,9 @@ import { isPlainNumberNode, type ParsedSource } from '../source/parse.js';
 import { didYouMean } from '../suggest.js';
 import { KIND_SCHEMAS, KINDS, isKind, type Kind, type KindModel } from './kinds.js';
 
+/** Keywords of the schemas that only editors read; strict mode would refuse them otherwise. */
+export const EDITOR_KEYWORDS = ['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets'];
+
 let ajv: Ajv2020 | undefined;
 const validators = new Map<Kind, ValidateFunction>();
 
@@ -14,6 +17,8 @@ function validatorFor(kind: Kind): ValidateFunction {
   if (validate) return validate;
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
+    // What editors read (yaml-language-server, VS Code): notes per value, insert templates. Validation ignores them.
+    ajv.addVocabulary(EDITOR_KEYWORDS);
     for (const [file, schema] of Object.entries(schemas)) ajv.addSchema(schema as object, file);
   }
   validate = ajv.getSchema(KIND_SCHEMAS[kind])!;
