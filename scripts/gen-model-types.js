@@ -20,6 +20,7 @@ export const KINDS = [
   ['examples', 'examples.schema.json', 'ExampleSubmissions'],
   ['fee-overrides', 'fee-overrides.schema.json', 'FeeOverrides'],
   ['provinces', 'provinces.schema.json', 'ProvinceList'],
+  ['communes', 'communes.schema.json', 'CommuneList'],
   // Not a YAML kind: the envelope a form posts (packages/elements, packages/intake).
   ['submission', 'submission.schema.json', 'SubmissionEnvelope'],
 ];

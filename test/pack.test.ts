@@ -35,7 +35,7 @@ describe('the packed packages', () => {
       expect(p.files.filter((f) => /(^|\/)(test|src)\/|\.test\.|\.map$|tsbuildinfo/.test(f)), p.name).toEqual([]);
     }
     const byName = new Map(packed.map((p) => [p.name, p.files]));
-    expect(byName.get('@thutuc/elements')).toEqual(expect.arrayContaining(['dist/thutuc.js', 'dist/thutuc.iife.js', 'custom-elements.json']));
+    expect(byName.get('@thutuc/elements')).toEqual(expect.arrayContaining(['dist/thutuc.js', 'dist/thutuc.iife.js', 'dist/thutuc-status.js', 'dist/thutuc-status.iife.js', 'custom-elements.json']));
     expect(byName.get('@thutuc/desk')).toEqual(expect.arrayContaining(['dist/app/index.html', 'dist/app/desk.js', 'dist/app/desk.css', 'dist/folder.js']));
     expect(byName.get('@thutuc/cli')).toEqual(expect.arrayContaining(['bin/thutuc.js', 'templates/init/catalogue/shared/agencies.yaml', 'templates/init/catalogue/chung-thuc/chung-thuc-chu-ky.yaml']));
     expect(byName.get('@thutuc/catalogue')).toEqual(expect.arrayContaining(['dist/index.js', 'dist/shared.json', `dist/browser/procedures/${PROCEDURE}.js`]));
@@ -122,7 +122,7 @@ describe('installed from the tarballs into a project outside the repository', ()
     const header = (await readFile(path.join(project, 'catalogue/chung-thuc/chung-thuc-chu-ky.yaml'), 'utf8')).split('\n')[0]!;
     expect(header).toBe('# yaml-language-server: $schema=../../node_modules/@thutuc/core/schemas/procedure.schema.json');
     await readFile(path.join(project, 'catalogue/chung-thuc', header.split('$schema=')[1]!), 'utf8');
-    expect((await npx(['thutuc', 'validate'])).stdout).toContain('8 tệp hợp lệ');
+    expect((await npx(['thutuc', 'validate'])).stdout).toContain('42 tệp hợp lệ');
     expect((await npx(['thutuc', 'build'])).stdout).toContain('Đã biên dịch 1 thủ tục vào dist/catalogue');
   });
 

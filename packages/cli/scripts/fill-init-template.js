@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fills templates/init/ (what `thutuc init` copies into a new project) from this repository's
 // catalogue, so a new project starts from the real shared data — agencies, document types,
-// provinces, the holiday calendars — and one small real procedure with its example
+// provinces, their communes (with the source's licence), the holiday calendars — and one small real procedure with its example
 // submissions, never from a copy that drifts. Run by `npm run build` and `prepack`.
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +25,16 @@ async function filesIn(dir, prefix = '') {
  */
 export async function fillInitTemplate(target = path.join(cli, 'templates/init')) {
   const holidays = (await readdir(path.join(catalogue, 'shared/holidays'))).filter((name) => /^\d{4}\.yaml$/.test(name));
-  const wanted = ['shared/agencies.yaml', 'shared/document-types.yaml', 'shared/provinces.yaml', `${EXAMPLE_PROCEDURE}.yaml`, `${EXAMPLE_PROCEDURE}.examples.yaml`, ...holidays.map((name) => `shared/holidays/${name}`)].map((file) => path.join('catalogue', file));
+  const communes = (await readdir(path.join(catalogue, 'shared/communes'))).filter((name) => /^\d{2}-[a-z-]+\.yaml$|^README\.md$/.test(name));
+  const wanted = [
+    'shared/agencies.yaml',
+    'shared/document-types.yaml',
+    'shared/provinces.yaml',
+    `${EXAMPLE_PROCEDURE}.yaml`,
+    `${EXAMPLE_PROCEDURE}.examples.yaml`,
+    ...holidays.map((name) => `shared/holidays/${name}`),
+    ...communes.map((name) => `shared/communes/${name}`),
+  ].map((file) => path.join('catalogue', file));
   for (const rel of wanted) {
     const text = await readFile(path.join(catalogue, path.relative('catalogue', rel)), 'utf8');
     const file = path.join(target, rel);

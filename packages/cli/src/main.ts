@@ -7,6 +7,7 @@ import { reportCommand } from './commands/report.js';
 import { renderCommand } from './commands/render.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { devCommand } from './commands/dev.js';
 import { isLang } from '@thutuc/runtime';
 import { serveCommand } from './commands/serve.js';
 import { statsCommand } from './commands/stats.js';
@@ -26,9 +27,9 @@ Cách dùng:
                                          bản ghi Cổng DVCQG → YAML nháp (mặc định vào danh mục của dự án) và danh sách việc cần kiểm tra
   thutuc report [thư mục…] --out dir [--timestamp]
                                          danh sách công khai: trang HTML, CSV, JSON (mức trực tuyến, thời hạn, phí)
-  thutuc render <receipt|supplement|refusal|apology|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
+  thutuc render <receipt|supplement|refusal|apology|stop|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
-                                         giấy tờ in được (Mẫu 01–04, tờ khai) điền từ hồ sơ mẫu
+                                         giấy tờ in được (Mẫu 01–05, tờ khai) điền từ hồ sơ mẫu
   thutuc diff <tệp cũ> <tệp mới> | <mã>[@phiên bản] [<mã>@phiên bản] | --since <rev> [thư mục…]
          [--format text|markdown|json]   những gì đã thay đổi: phí, giấy tờ, thời hạn, trường biểu mẫu
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency mã]
@@ -36,6 +37,9 @@ Cách dùng:
   thutuc stats --agency <mã cơ quan> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
                                          thống kê hồ sơ trong kỳ từ cơ sở dữ liệu của máy chủ: hình thức nộp, tỷ lệ trực tuyến,
                                          đúng hạn / trễ hạn / quá hạn, theo thủ tục, lĩnh vực, mức độ (DATABASE_URL hoặc --data-dir)
+  thutuc dev [thư mục…] [--port 4321] [--date 2026-04-24]
+                                         xem trước trong trình duyệt: mỗi lần lưu tệp YAML, trang hiện các bước, phí,
+                                         thời hạn (hồ sơ nhận ngày --date) hoặc lỗi kèm dòng:cột
 
 Dự án: thutuc.config.json (hoặc trường "thutuc" trong package.json) ở thư mục hiện tại hoặc thư mục cha,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — các giá trị mặc định khi không có tệp.
@@ -58,9 +62,9 @@ Usage:
                                         national portal records → draft YAML (into the project's catalogue by default) and what to check
   thutuc report [folders…] --out dir [--timestamp]
                                         the public list: HTML pages, CSV, JSON (online level, time limits, fees)
-  thutuc render <receipt|supplement|refusal|apology|declaration> --example <procedure id>/<example>
+  thutuc render <receipt|supplement|refusal|apology|stop|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
-                                        printable official papers (forms 01–04, declarations) filled from an example
+                                        printable official papers (forms 01–05, declarations) filled from an example
   thutuc diff <old file> <new file> | <id>[@version] [<id>@version] | --since <rev> [folders…]
          [--format text|markdown|json]  what changed: fees, documents, time limits, form fields
   thutuc serve [--catalogue dir] [--port 8080] [--create-admin --username u --agency code]
@@ -68,6 +72,9 @@ Usage:
   thutuc stats --agency <agency code> [--from 2026-04-01] [--to 2026-04-30] [--format text|csv|json]
                                         dossier statistics for a period from the server's database: channels, online share,
                                         on time / late / overdue, per procedure, field and level (DATABASE_URL or --data-dir)
+  thutuc dev [folders…] [--port 4321] [--date 2026-04-24]
+                                        live preview in a browser: on every save of a YAML file the page shows the steps,
+                                        fees, deadlines (a dossier received on --date) or the errors with line:column
 
 Project: thutuc.config.json (or a "thutuc" field in package.json) in the current folder or above,
   { "catalogue": "catalogue", "out": "dist/catalogue" } — the defaults when there is none.
@@ -78,6 +85,10 @@ Options:
   --help         this text
 `,
 };
+
+export { startDevServer, type DevServer, type DevServerOptions } from './dev/server.js';
+export type { PreviewState, PreviewDiagnostic } from './dev/session.js';
+export type { ProcedurePreview } from './dev/preview.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let lang: 'vi' | 'en' = 'vi';
@@ -104,6 +115,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         format: { type: 'string' },
         since: { type: 'string' },
         changed: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -132,6 +146,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await renderCommand(rest, { ...options, example: values.example, out: values.out, received: values.received, code: values.code, reason: values.reason, newDate: values['new-date'], catalogue: values.catalogue }, io);
       case 'diff':
         return await diffCommand(rest, { ...options, format: values.format, since: values.since, catalogue: values.catalogue }, io);
+      case 'dev':
+        return await devCommand(rest, { ...options, port: values.port, host: values.host, date: values.date }, io);
       default:
         throw new UsageError({ vi: `Không có lệnh "${command}". Dùng --help để xem các lệnh.`, en: `Unknown command "${command}". See --help.` });
     }

@@ -37,7 +37,7 @@ describe('thutuc validate', () => {
     const r = thutuc(['validate', 'test/fixtures/catalogue']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('3 tệp hợp lệ');
+    expect(r.stdout).toContain('4 tệp hợp lệ');
   });
 
   it('points at line 14 and its column for a fee amount written in words, and exits 1', () => {

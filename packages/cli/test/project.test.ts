@@ -68,7 +68,7 @@ describe('project settings', () => {
     await cp(path.join(root, 'test/fixtures/catalogue'), path.join(dir, 'yaml'), { recursive: true });
     await mkdir(path.join(dir, 'scripts'));
     const validated = thutuc(['validate', '--lang', 'en'], path.join(dir, 'scripts'));
-    expect(validated.stdout).toContain('3 file(s) valid');
+    expect(validated.stdout).toContain('4 file(s) valid');
     const built = thutuc(['build', '--lang', 'en'], path.join(dir, 'scripts'));
     expect(built.code).toBe(0);
     expect(built.stdout).toContain(`into ${path.join(dir, 'public/catalogue')}`);
@@ -97,7 +97,7 @@ describe('thutuc init', () => {
     const calendar = await readFile(path.join(project, 'catalogue/shared/holidays', holidays[0]!), 'utf8');
     expect(calendar.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../node_modules/@thutuc/core/schemas/holidays.schema.json');
 
-    expect(thutuc(['validate'], project).stdout).toContain('8 tệp hợp lệ');
+    expect(thutuc(['validate'], project).stdout).toContain('42 tệp hợp lệ');
     expect(thutuc(['build'], project).code).toBe(0);
     const index = JSON.parse(await readFile(path.join(project, 'dist/catalogue/index.json'), 'utf8')) as { procedures: { id: string }[] };
     expect(index.procedures.map((p) => p.id)).toEqual(['chung-thuc.chung-thuc-chu-ky']);

@@ -111,7 +111,7 @@ describe('thutuc render', () => {
   it('writes HTML to stdout without --out, and says what is wrong otherwise', () => {
     const apology = thutuc(['render', 'apology', '--example', `${BIRTH}/${example}`, '--received', '2026-07-20T10:00', '--reason', 'Cần xác minh <thêm>', '--new-date', '2026-07-22T17:00']);
     expect(apology.code).toBe(0);
-    expect(apology.stdout).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(apology.stdout).toContain('VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
     expect(apology.stdout).toContain('Cần xác minh &lt;thêm&gt;');
     expect(apology.stdout).toContain('17 giờ 00 phút, ngày 22/07/2026');
 

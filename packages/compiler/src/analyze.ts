@@ -72,10 +72,8 @@ function fromWorker(file: string, reply: Extract<WorkerReply, { type: 'analyze' 
   if (reply.text === undefined) return { file, diagnostics: reply.diagnostics };
   const parsed = lazyParsedSource(file, reply.text, reply.value);
   const result: AnalyzedSource = { file, text: reply.text, parsed, diagnostics: reply.diagnostics };
-  if (reply.valid) {
-    const kind = (reply.value as { kind: ValidatedDocument['kind'] }).kind;
-    result.document = { kind, value: reply.value, source: parsed } as ValidatedDocument;
-  }
+  // The kind the worker validated against: a `kind: bundle` file is a procedure.
+  if (reply.kind) result.document = { kind: reply.kind, value: reply.value, source: parsed } as ValidatedDocument;
   return result;
 }
 

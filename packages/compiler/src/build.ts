@@ -1,6 +1,7 @@
 import { diagnostic, hasErrors, latestVersions, procedureKey, sortDiagnostics, type Diagnostic, type Procedure } from '@thutuc/core';
 import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
 import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
+import { emitCommunes } from './emit/communes.js';
 import { emitProcedure, procedureDir, type EmittedFiles } from './emit/procedure.js';
 import { bundleBrowserChunks } from './bundle.js';
 import { EmitCache } from './emit-cache.js';
@@ -127,6 +128,7 @@ export class CatalogueBuilder {
     for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure), latest)) output.set(rel, content);
     for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
     for (const [rel, content] of emitFeeOverrides(analysis.checked.files)) output.set(rel, content);
+    for (const [rel, content] of emitCommunes(analysis.checked.files)) output.set(rel, content);
     // The modules are ES modules wherever the folder lands, even in a project whose package.json
     // says "type": "commonjs" (what `npm init -y` writes); none of them has side effects.
     output.set('package.json', `${JSON.stringify({ type: 'module', sideEffects: false }, null, 2)}\n`);

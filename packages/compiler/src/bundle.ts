@@ -12,8 +12,9 @@ import { browserDefinition, definitionOfModule } from './browser-definition.js';
  * the chunk they share (the runtime). A chunk carries only what a form reads of the definition
  * (see browserDefinition), and only its own procedure: a liên thông bundle imports its members'
  * chunks (`./<member>.js`) instead of sharing a chunk with them, so opening the member's form
- * never downloads the bundle or another member. Provincial fee amounts are copied beside them, since
- * `<thutuc-form province="01">` reads `overrides/01.json` from the same base.
+ * never downloads the bundle or another member. Provincial fee amounts and commune names are copied
+ * beside them, since `<thutuc-form province="01">` reads `overrides/01.json` and its address picker
+ * `communes/01.json` from the same base.
  *
  * The generated modules import `@thutuc/runtime`: the copy a project has installed is
  * bundled, else (an output folder outside any project) the one this compiler depends on.
@@ -37,9 +38,13 @@ export async function bundleBrowserChunks(dir: string): Promise<number> {
   } finally {
     await bundle.close();
   }
-  await cp(path.join(dir, 'overrides'), path.join(out, 'overrides'), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') throw e;
-  });
+  // Data the form fetches on demand from the same base: a province's council-set fee amounts,
+  // a province's commune names once it is chosen.
+  for (const data of ['overrides', 'communes']) {
+    await cp(path.join(dir, data), path.join(out, data), { recursive: true, filter: (from) => !from.endsWith('.js') && !from.endsWith('.ts') }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+  }
   return ids.length;
 }
 

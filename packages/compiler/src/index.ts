@@ -9,5 +9,6 @@ export { submissionSchema, PATTERNS } from './emit/submission-schema.js';
 export { submissionRules } from './emit/rules.js';
 export { validatorSource } from './emit/validator.js';
 export { emitCatalogueIndex, emitSharedData, type IndexEntry } from './emit/catalogue-index.js';
+export { emitCommunes } from './emit/communes.js';
 export { writeTreeAtomic, writeChanges } from './write.js';
 export { bundleBrowserChunks } from './bundle.js';

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { analyzeSource, type Diagnostic, type Procedure } from '@thutuc/core';
+import { analyzeSource, type Diagnostic, type Procedure, type ValidatedDocument } from '@thutuc/core';
 import { emitProcedure } from './emit/procedure.js';
 
 /**
@@ -11,7 +11,7 @@ export type WorkerTask =
   | { id: number; type: 'emit'; procedure: Procedure; source: string; dir: string; conditions: Record<string, string>; typeAccept: [string, string[]][] };
 
 export type WorkerReply =
-  | { id: number; type: 'analyze'; text?: string; value?: unknown; valid: boolean; diagnostics: Diagnostic[] }
+  | { id: number; type: 'analyze'; text?: string; value?: unknown; kind?: ValidatedDocument['kind']; diagnostics: Diagnostic[] }
   | { id: number; type: 'emit'; files: [string, string][] }
   | { id: number; type: 'error'; message: string };
 
@@ -24,7 +24,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
         type: 'analyze',
         ...(result.text !== undefined ? { text: result.text } : {}),
         ...(result.parsed?.value !== undefined ? { value: result.parsed.value } : {}),
-        valid: result.document !== undefined,
+        ...(result.document ? { kind: result.document.kind } : {}),
         diagnostics: result.diagnostics,
       };
       parentPort!.postMessage(reply);

@@ -1,12 +1,13 @@
 import type { Document, FormField, Procedure } from '@thutuc/runtime/model';
 import type { PaperDesk, PaperDossier, PaperOptions } from './model.js';
-import { formReader, placeAndDate } from './text.js';
-import { copyRequirementText } from '@thutuc/runtime';
+import { copyRequirementText, parseVietnamTime } from '@thutuc/runtime';
+import { formOf, type FormKind } from './forms.js';
+import { formReader, placeAndDate, shortDate } from './text.js';
 
 /** Context parts every paper shares: page, header, applicant, procedure, documents. */
 
 export interface PageSpec {
-  size: 'A5' | 'A4';
+  size: 'A5' | 'A4' | 'A4 landscape';
   /** CSS margins: top right bottom left. */
   margin: string;
   /** The sheet on screen, so a preview looks like the printout. */
@@ -14,10 +15,12 @@ export interface PageSpec {
   height: string;
 }
 
-/** Mẫu 01–04 print on A5 (Circular 01/2018/TT-VPCP). */
+/** Mẫu 01–05 print on A5, as Circular 01/2018/TT-VPCP's notices did (unverified for 03/2025). */
 export const A5: PageSpec = { size: 'A5', margin: '8mm 10mm 8mm 15mm', width: '148mm', height: '210mm' };
-/** Declarations print on A4 with the margins of Decree 30/2020/NĐ-CP (Appendix I). */
+/** Declarations and Mẫu 06 print on A4 with the margins of Decree 30/2020/NĐ-CP (Appendix I). */
 export const A4: PageSpec = { size: 'A4', margin: '20mm 15mm 20mm 30mm', width: '210mm', height: '297mm' };
+/** Mẫu 07, the register: its thirteen columns need the long side. */
+export const A4_LANDSCAPE: PageSpec = { size: 'A4 landscape', margin: '12mm 12mm 12mm 15mm', width: '297mm', height: '210mm' };
 
 export const DEFAULT_UNIT = 'Bộ phận Tiếp nhận và Trả kết quả';
 
@@ -49,7 +52,7 @@ export function procedureOf(p: Procedure) {
  */
 export function applicantOf(d: PaperDossier) {
   const fields = d.procedure.form.sections.flatMap((s) => s.fields);
-  const read = formReader(d.procedure, d.submission.data ?? {});
+  const read = formReader(d.procedure, d.submission.data ?? {}, d.places);
   const first = (test: (f: FormField) => boolean) => {
     for (const f of fields.filter(test)) {
       const text = read.text(f.id);
@@ -94,13 +97,15 @@ export function documentRow(doc: Document, no: number) {
 }
 
 /**
- * The part Mẫu 01–04 share: the header, the dossier code, who filed what, and the reason
- * an officer gave (supplement request, refusal, apology).
+ * The part Mẫu 01–05 share: the form's number and citation, the header, the dossier code,
+ * who filed what, and the reason an officer gave (supplement request, refusal, apology, stop).
  */
-export function noticeBase(d: PaperDossier, options: PaperOptions, title: string) {
+export function noticeBase(d: PaperDossier, options: PaperOptions, kind: FormKind) {
+  const form = formOf(kind);
   return {
     page: A5,
-    title,
+    form,
+    title: form.name,
     header: headerOf(d.desk, options.issuedAt ?? d.receipt.receivedAt),
     unitName: unitName(d.desk),
     deskName: d.desk.parent.trim() || null,
@@ -109,5 +114,20 @@ export function noticeBase(d: PaperDossier, options: PaperOptions, title: string
     procedure: procedureOf(d.procedure),
     reason: options.reason?.trim() || null,
     officer: d.desk.officer ?? null,
+  };
+}
+
+/**
+ * Mẫu 04 and 05 are letters of the body handling the dossier (the desk's governing body),
+ * not of the desk: its name heads the letter, with a number to fill in, and it signs.
+ */
+export function agencyLetter(d: PaperDossier, options: PaperOptions, kind: 'apology' | 'stop') {
+  const base = noticeBase(d, options, kind);
+  const received = parseVietnamTime(d.receipt.receivedAt);
+  return {
+    ...base,
+    header: { ...base.header, parent: null, unit: base.header.parent, number: '……/……' },
+    agency: d.desk.parent.trim() || null,
+    receivedOn: received ? shortDate(received.date) : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { Procedure } from '@thutuc/runtime/model';
-import type { Condition, FeePayload, FeeResult, SubmissionRules } from '@thutuc/runtime';
+import type { Condition, FeePayload, FeeResult, PlaceNames, SubmissionRules } from '@thutuc/runtime';
 
 /**
  * The dossier as the official papers see it: the procedure, what the applicant submitted,
@@ -7,8 +7,12 @@ import type { Condition, FeePayload, FeeResult, SubmissionRules } from '@thutuc/
  * holds a dossier (with its own code, fees and appointment) prints the same papers as the CLI.
  */
 
-/** The one-stop papers of Circular 01/2018/TT-VPCP (Mẫu 01–04) and the filled declaration form. */
-export const PAPER_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'declaration'] as const;
+/**
+ * The papers of one dossier: Mẫu 01–05 of Circular 03/2025/TT-VPCP (Phụ lục I) and the filled
+ * declaration form. Mẫu 06 (from the dossier's history) and Mẫu 07 (many dossiers) have
+ * renderers of their own: `renderControlSheet`, `renderRegister`.
+ */
+export const PAPER_KINDS = ['receipt', 'supplement', 'refusal', 'apology', 'stop', 'declaration'] as const;
 export type PaperKind = (typeof PAPER_KINDS)[number];
 
 /** The issuing desk, printed top left: the governing body, then the unit. */
@@ -46,13 +50,20 @@ export interface PaperDossier {
   submission: PaperSubmission;
   receipt: PaperReceipt;
   desk: PaperDesk;
+  /** Names of provinces and communes, so addresses print names rather than codes. */
+  places?: PlaceNames;
 }
 
 /** What only some papers need. */
 export interface PaperOptions {
-  /** Supplement request, refusal, apology: the reason, as the officer words it. */
+  /** Supplement request, refusal, apology, stop notice: the reason, as the officer words it. */
   reason?: string;
-  /** Apology: the new appointment (Vietnam time). */
+  /**
+   * Receipt: the status lookup link the paper's QR code opens. The applicant's own copy may
+   * carry the lookup secret in the link's fragment (`#…`), which browsers never send to a server.
+   */
+  statusLink?: string;
+  /** Apology: the extended appointment (Vietnam time). */
   newAppointment?: string;
   /** The date printed in "…, ngày … tháng … năm …"; default the receipt time. */
   issuedAt?: string;

@@ -23,7 +23,7 @@ export function receiptContext(d: PaperDossier, options: PaperOptions = {}) {
   // Papers only shown at the counter (presentOnly) are not part of the dossier.
   const received = caseDocuments(d).filter((doc) => !doc.presentOnly && (files(doc.id) > 0 || (doc.electronicForm && submission.channel === 'online')));
   return {
-    ...noticeBase(d, options, 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả'),
+    ...noticeBase(d, options, 'receipt'),
     channel: CHANNELS[submission.channel] ?? submission.channel,
     documents: received.map((doc, i) => ({ ...documentRow(doc, i + 1), electronic: files(doc.id) === 0 })),
     timeLimit: channel ? processingTimeText(channel.processingTime).vi : null,
@@ -32,6 +32,8 @@ export function receiptContext(d: PaperDossier, options: PaperOptions = {}) {
     provisional: receipt.appointment?.provisional ?? false,
     delivery: (submission.delivery && DELIVERY[submission.delivery]) ?? null,
     fees: feesOf(d),
+    // Printed as a QR code (see the `qr` helper); the link itself may carry the lookup secret.
+    statusLink: options.statusLink?.trim() || null,
   };
 }
 

@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { apologyContext } from './apology.js';
+import { controlContext, type ControlEntry } from './control.js';
 import { declarationOf } from './declaration.js';
 import type { PaperDossier, PaperKind, PaperOptions } from './model.js';
+import { qrSvg } from './qr.js';
 import { receiptContext } from './receipt.js';
 import { refusalContext } from './refusal.js';
+import { registerContext, type RegisterOptions, type RegisterRow } from './register.js';
+import { stopContext } from './stop.js';
 import { supplementContext } from './supplement.js';
 
 /**
@@ -16,7 +20,7 @@ import { supplementContext } from './supplement.js';
  */
 const DIR = new URL('../templates/', import.meta.url);
 const PARTIALS = { head: 'partials/head.hbs', letterhead: 'partials/letterhead.hbs', applicant: 'partials/applicant.hbs', 'print-css': 'print.css' };
-const OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: { fill: true, log: false, lookup: false }, preventIndent: true } as const;
+const OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: { fill: true, qr: true, log: false, lookup: false }, preventIndent: true } as const;
 
 /** The dotted line a paper form leaves for what is not known. */
 export const BLANK = '…';
@@ -34,6 +38,12 @@ hbs.registerHelper('fill', (value: unknown, width: unknown) => {
   const dots = BLANK.repeat(typeof width === 'number' && width > 0 ? Math.min(width, 200) : 20);
   return new hbs.SafeString(`<span class="blank">${dots}</span>`);
 });
+
+/**
+ * `{{qr link}}`: the link as an inline SVG QR code. Marked safe because `qrSvg` writes only
+ * numbers into the markup; the link's text never appears in it.
+ */
+hbs.registerHelper('qr', (value: unknown) => new hbs.SafeString(qrSvg(String(value))));
 
 const read = (file: string) => readFileSync(fileURLToPath(new URL(file, DIR)), 'utf8');
 let partialsReady = false;
@@ -65,6 +75,8 @@ export function renderPaper(kind: PaperKind, dossier: PaperDossier, options: Pap
       return { ok: true, html: template('refusal')(refusalContext(dossier, options)) };
     case 'apology':
       return { ok: true, html: template('apology')(apologyContext(dossier, options)) };
+    case 'stop':
+      return { ok: true, html: template('stop')(stopContext(dossier, options)) };
     case 'declaration': {
       const form = declarationOf(dossier);
       if (!form) {
@@ -76,4 +88,14 @@ export function renderPaper(kind: PaperKind, dossier: PaperDossier, options: Pap
     default:
       return { ok: false, error: { vi: `Không có loại giấy "${String(kind)}".`, en: `Unknown paper "${String(kind)}".` } };
   }
+}
+
+/** Mẫu 06 of the dossier, one row per entry of its history (see `ControlEntry`). */
+export function renderControlSheet(dossier: PaperDossier, entries: readonly ControlEntry[], options: PaperOptions = {}): string {
+  return template('control')(controlContext(dossier, entries, options));
+}
+
+/** A page of Mẫu 07, the register of a period. */
+export function renderRegister(rows: readonly RegisterRow[], options: RegisterOptions): string {
+  return template('register')(registerContext(rows, options));
 }

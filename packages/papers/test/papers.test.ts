@@ -1,78 +1,41 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeCatalogue, buildCatalogue, loadInputs } from '@thutuc/compiler';
-import { createPaperDossier, renderPaper, type CompiledProcedure, type PaperDesk, type PaperKind, type PaperOptions, type PaperSubmission } from '@thutuc/papers';
+import { renderPaper, type PaperDesk, type PaperKind, type PaperOptions, type PaperSubmission } from '@thutuc/papers';
 import type { Procedure } from '@thutuc/core';
-import { amountInWords, computeFees, createWorkingCalendar, formatAmount, type Condition } from '@thutuc/runtime';
+import { amountInWords, computeFees, formatAmount, placeNames, type Condition } from '@thutuc/runtime';
+import { otherPapers } from './sheets.js';
+import { BIRTH, golden, paperFixture, POLICE, RECEIVED, RESIDENCE, root, type PaperFixture } from './fixture.js';
 
-/**
- * Official papers from a fixed fixture (test/fixtures/papers: trimmed copies of the birth and
- * permanent-residence procedures), so edits to the real catalogue do not rewrite the goldens.
- */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const fixtures = 'test/fixtures/papers';
-const golden = path.join(root, 'test/golden/papers');
-const built = path.join(root, 'test/.tmp/papers');
-const BIRTH = 'ho-tich.dang-ky-khai-sinh';
-const RESIDENCE = 'cu-tru.dang-ky-thuong-tru';
-/** Friday 10:00: the residence appointment skips Giỗ Tổ, its compensatory Monday, 30/4 and 1/5. */
-const RECEIVED = '2026-04-24T10:00';
-const POLICE: PaperDesk = { parent: 'Công an phường Hoàn Kiếm', place: 'Hà Nội', phone: '024 3825 0000', officer: 'Đỗ Văn Quang' };
-
-let analysis: Awaited<ReturnType<typeof analyzeCatalogue>>;
-
-const modules = new Map<string, CompiledProcedure>();
-
+let f: PaperFixture;
+let built: string;
 beforeAll(async () => {
-  analysis = await analyzeCatalogue((await loadInputs([fixtures], root)).inputs);
-  expect(analysis.ok).toBe(true);
-  await rm(built, { recursive: true, force: true });
-  const result = await buildCatalogue({ inputs: [fixtures], outDir: built, cwd: root });
-  expect(result.ok).toBe(true);
-  for (const id of [BIRTH, RESIDENCE]) modules.set(id, (await import(pathToFileURL(path.join(built, 'procedures', id, 'index.js')).href)) as CompiledProcedure);
+  f = await paperFixture('papers');
+  built = f.built;
 });
-
-function exampleOf(id: string, name: string): PaperSubmission {
-  const example = analysis.checked.files.examples.filter((f) => f.value.procedure === id).flatMap((f) => f.value.examples).find((e) => e.name === name)!;
-  return structuredClone(example.submission) as PaperSubmission;
-}
-
-function dossier(id: string, submission: PaperSubmission, desk?: PaperDesk) {
-  const made = createPaperDossier({
-    procedure: modules.get(id)!,
-    submission,
-    receivedAt: RECEIVED,
-    dossierCode: 'G15.TEST-20260424-0000001',
-    calendar: createWorkingCalendar(analysis.checked.files.holidays.map((f) => f.value)),
-    agencies: analysis.checked.files.agencies.flatMap((f) => f.value.agencies),
-    ...(desk ? { desk } : {}),
-  });
-  if (!made.ok) throw new Error(made.error.en);
-  return made.dossier;
-}
-
-function render(kind: PaperKind, id: string, submission: PaperSubmission, options: PaperOptions = {}, desk?: PaperDesk): string {
-  const out = renderPaper(kind, dossier(id, submission, desk), options);
-  if (!out.ok) throw new Error(out.error.en);
-  return out.html;
-}
+const exampleOf = (id: string, name: string) => f.exampleOf(id, name);
+const dossier = (id: string, submission: PaperSubmission, desk?: PaperDesk) => f.dossier(id, submission, desk);
+const render = (kind: PaperKind, id: string, submission: PaperSubmission, options: PaperOptions = {}, desk?: PaperDesk) => f.render(kind, id, submission, options, desk);
 
 const PAPERS: [file: string, kind: PaperKind, id: string, example: string, options: PaperOptions, desk?: PaperDesk][] = [
-  ['receipt-khai-sinh', 'receipt', BIRTH, 'truc-tuyen-dung-han-co-cha-me', {}],
+  ['receipt-khai-sinh', 'receipt', BIRTH, 'truc-tuyen-dung-han-co-cha-me', { statusLink: 'https://dichvucong.example.gov.vn/tra-cuu#ma=G15.TEST-20260424-0000001' }],
   ['receipt-thuong-tru', 'receipt', RESIDENCE, 'chau-ve-nha-ong-noi-truc-tiep', {}, POLICE],
   ['supplement-khai-sinh', 'supplement', BIRTH, 'truc-tiep-qua-han-thieu-giay-to', { reason: 'Hồ sơ chưa có Giấy chứng sinh (hoặc giấy tờ thay thế) và văn bản ủy quyền.' }],
   ['refusal-khai-sinh', 'refusal', BIRTH, 'truc-tuyen-dung-han-co-cha-me', { reason: 'Trẻ đã được đăng ký khai sinh tại Ủy ban nhân dân phường Ngọc Hà.' }],
   ['refusal-blank', 'refusal', RESIDENCE, 'chau-ve-nha-ong-noi-truc-tiep', {}, POLICE],
   ['apology-khai-sinh', 'apology', BIRTH, 'truc-tuyen-dung-han-co-cha-me', { reason: 'Cần xác minh thông tin về việc đăng ký kết hôn của cha, mẹ.', newAppointment: '2026-05-05T17:00' }],
+  ['stop-khai-sinh', 'stop', BIRTH, 'truc-tuyen-dung-han-co-cha-me', { reason: 'Người yêu cầu đề nghị dừng giải quyết để bổ sung thông tin về người cha.' }],
   ['declaration-khai-sinh', 'declaration', BIRTH, 'truc-tuyen-dung-han-co-cha-me', {}],
   ['declaration-ct01', 'declaration', RESIDENCE, 'chau-ve-nha-ong-noi-truc-tiep', {}, POLICE],
 ];
 
 describe('papers', () => {
   it('match the golden copies in test/golden/papers (UPDATE_GOLDEN=1 rewrites them and still fails)', async () => {
-    const actual = Object.fromEntries(PAPERS.map(([file, kind, id, example, options, desk]) => [`${file}.html`, render(kind, id, exampleOf(id, example), options, desk)]));
+    const actual = {
+      ...Object.fromEntries(PAPERS.map(([file, kind, id, example, options, desk]) => [`${file}.html`, render(kind, id, exampleOf(id, example), options, desk)])),
+      ...otherPapers(f),
+    };
     if (process.env.UPDATE_GOLDEN) {
       await rm(golden, { recursive: true, force: true });
       await mkdir(golden, { recursive: true });
@@ -93,7 +56,7 @@ describe('papers', () => {
     const desk = { ...POLICE, officer: hostile, place: '<i onmouseover=alert(3)>' };
     const options = { reason: `${hostile} & "quotes"` };
     const pages = [
-      ...(['receipt', 'supplement', 'refusal', 'apology', 'declaration'] as const).map((k) => render(k, BIRTH, birth, options)),
+      ...(['receipt', 'supplement', 'refusal', 'apology', 'stop', 'declaration'] as const).map((k) => render(k, BIRTH, birth, options)),
       ...(['receipt', 'declaration'] as const).map((k) => render(k, RESIDENCE, residence, options, desk)),
     ];
     for (const html of pages) {
@@ -102,7 +65,7 @@ describe('papers', () => {
     }
     // The desk named after `kinh_gui`, and the place of birth on the declaration.
     expect(pages[0]).toContain('&lt;/style&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
-    expect(pages[4]).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(pages[5]).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
   });
 
   it('print on the receipt exactly the lines and totals computeFees gives the compiled module', async () => {
@@ -128,6 +91,18 @@ describe('papers', () => {
     const html = render('supplement', BIRTH, exampleOf(BIRTH, 'truc-tiep-qua-han-thieu-giay-to'));
     expect([...html.matchAll(/<tr data-document="([^"]+)">/g)].map((m) => m[1])).toEqual(['giay-chung-sinh', 'van-ban-uy-quyen']);
     expect(html).toMatch(/Lý do: <b data-reason><span class="blank">…+<\/span><\/b>/);
+  });
+
+  it('print an address with the names of its commune and province when the catalogue has them, and the code when not', () => {
+    const places = placeNames({ provinces: [{ code: '01', name: { vi: 'Thành phố Hà Nội', en: 'Ha Noi City' } }] }, [
+      { province: '01', effectiveDate: '2026-04-30', communes: [{ code: '00070', name: 'Phường Hoàn Kiếm' }] },
+    ]);
+    const submission = exampleOf(RESIDENCE, 'chau-ve-nha-ong-noi-truc-tiep');
+    const named = renderPaper('receipt', { ...dossier(RESIDENCE, submission, POLICE), places }, {});
+    expect(named.ok && named.html).toContain('Số 40 phố Hàng Gai, Phường Hoàn Kiếm, Thành phố Hà Nội');
+    expect(named.ok && named.html).not.toContain('mã 00070');
+    const unnamed = renderPaper('receipt', { ...dossier(RESIDENCE, submission, POLICE), places: placeNames(undefined, []) }, {});
+    expect(unnamed.ok && unnamed.html).toContain('Số 40 phố Hàng Gai, xã/phường mã 00070, tỉnh/thành phố mã 01');
   });
 
   it('refuse a declaration for a procedure without a printable form', () => {

@@ -28,7 +28,7 @@ export { computeDeadline } from './deadline.js';
 export type { Deadline, DeadlineOptions, DeadlineResult, DeadlineStep, Duration, Pause, ProcessingTimeSpec } from './deadline.js';
 export { DEFAULT_OFFICE_HOURS, type OfficeHours } from './deadline-hours.js';
 export { durationText, type DurationUnit } from './deadline-texts.js';
-export { shortDate, dateText } from './date-text.js';
+export { shortDate, dateText, dateTimeText } from './date-text.js';
 export { parseVietnamTime, vietnamTimestamp, type VietnamTime } from './vietnam-time.js';
 export { localFeeOverrides, type ProvinceFeeFile } from './fee-overrides.js';
 export { splitBundle, type BundleMember, type BundlePayload, type MemberSubmission } from './bundle.js';
@@ -42,3 +42,5 @@ export { migrateDraft, type DraftLike, type DraftDefinition, type DraftMigration
 export { legalDocumentName } from './legal-names.js';
 export type { ProcedureModule } from './procedure-module.js';
 export { copyRequirementText, validityText } from './document-texts.js';
+export { communeMembership, encodeCommuneCodes, placeNames, type PlaceNames, type CommuneCodeTable, type CommuneMembership, type ProvinceCommunes, type ProvinceOptions } from './communes.js';
+export { foldVietnamese, indexCommunes, searchCommunes, type CommuneName, type CommuneIndexEntry } from './commune-search.js';

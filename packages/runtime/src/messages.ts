@@ -29,6 +29,8 @@ const MESSAGES: Record<string, (p: Params, l: Label) => LocalizedText> = {
   maxItems: (p) => ({ vi: `Không quá ${String(p?.limit)} mục.`, en: `Add at most ${String(p?.limit)} item(s).` }),
   uniqueItems: () => ({ vi: 'Các lựa chọn bị trùng.', en: 'The choices repeat.' }),
   date: () => ({ vi: 'Ngày không hợp lệ (ngày/tháng/năm có thật).', en: 'Enter a real date.' }),
+  province: () => ({ vi: 'Không có tỉnh, thành phố này trong danh mục; hãy chọn lại.', en: 'This province is not in the list; choose it again.' }),
+  commune: () => ({ vi: 'Xã, phường này không thuộc tỉnh, thành phố đã chọn; hãy chọn lại.', en: 'This commune is not in the chosen province; choose it again.' }),
   checksum: () => ({ vi: 'Mã số thuế không hợp lệ (sai chữ số kiểm tra).', en: 'The tax code is not valid (wrong check digit).' }),
 };
 

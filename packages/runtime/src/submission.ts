@@ -2,6 +2,7 @@ import type { LocalizedText } from './text.js';
 import { filled, isIsoDate, isTaxCode, todayInVietnam } from './helpers.js';
 import type { Text } from './generated/model.js';
 import { messageFor } from './messages.js';
+import type { CommuneMembership } from './communes.js';
 
 /**
  * Checks a submission beyond what its JSON Schema can say: visibility and conditional
@@ -174,6 +175,7 @@ function checkFields(
   ctx: ConditionContext,
   item: Record<string, unknown> | undefined,
   errors: Errors,
+  communes: CommuneMembership | undefined,
 ): void {
   for (let i = 0; i < list.length; i++) {
     const f = list[i]!;
@@ -199,13 +201,23 @@ function checkFields(
       else if (f.maxDate !== undefined && value > f.maxDate) errors.push(`${base}/${f.id}`, 'maximum', { limit: f.maxDate });
     } else if (f.type === 'tax_code' && typeof value === 'string') {
       if (!isTaxCode(value)) errors.push(`${base}/${f.id}`, 'checksum');
+    } else if (f.type === 'address' && communes !== undefined && isObject(value)) {
+      checkAddress(value, `${base}/${f.id}`, communes, errors);
     } else if (f.fields !== undefined && Array.isArray(value)) {
       for (let n = 0; n < value.length; n++) {
         const entry = value[n];
-        if (isObject(entry)) checkFields(f.fields, entry, `${base}/${f.id}/${n}`, d, ctx, entry, errors);
+        if (isObject(entry)) checkFields(f.fields, entry, `${base}/${f.id}/${n}`, d, ctx, entry, errors, communes);
       }
     }
   }
+}
+
+/** Codes the schema let through (right shape) must name a province and one of its communes. */
+function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: Errors): void {
+  const { province, commune } = value;
+  if (typeof province !== 'string' || !/^\d{2}$/.test(province)) return;
+  if (!communes.hasProvince(province)) errors.push(`${path}/province`, 'province');
+  else if (typeof commune === 'string' && /^\d{5}$/.test(commune) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
 }
 
 /**
@@ -216,6 +228,7 @@ export function createValidator<T>(
   schemaValidate: SchemaValidator,
   rules: SubmissionRules,
   conditions: Record<string, Condition>,
+  communes?: CommuneMembership,
 ): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
   const fields = rules.fields.map((f) => prepareField(f, conditions));
   const byCase = new Map<string, { docs: PreparedDocument[]; ids: Set<string> }>();
@@ -256,7 +269,7 @@ export function createValidator<T>(
       delivery: payload.delivery as string | undefined,
       today: options.today ?? todayInVietnam(),
     };
-    checkFields(fields, d, '/data', d, ctx, undefined, errors);
+    checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
 
     const documents = isObject(payload.documents) ? payload.documents : noDocuments;
     const hasFiles = (id: string) => {

@@ -67,13 +67,13 @@ export async function initCommand(args: string[], options: CommonOptions, io: Io
   const cd = where === '.' ? '' : `cd ${where} && `;
   io.stdout.write(
     say(
-      `✓ Đã tạo dự án danh mục trong ${where} (${written.length} tệp): ${CONFIG_FILE}, ${DEFAULT_CONFIG.catalogue}/shared/ (cơ quan, loại giấy tờ, tỉnh, lịch nghỉ lễ) và một thủ tục mẫu với hồ sơ mẫu.
+      `✓ Đã tạo dự án danh mục trong ${where} (${written.length} tệp): ${CONFIG_FILE}, ${DEFAULT_CONFIG.catalogue}/shared/ (cơ quan, loại giấy tờ, tỉnh, xã, lịch nghỉ lễ) và một thủ tục mẫu với hồ sơ mẫu.
 Tiếp theo:
   ${cd}npm install --save-dev @thutuc/cli   (nếu chưa cài; cũng cài bản JSON Schema cho trình soạn thảo)
   npx thutuc validate                      kiểm tra ${DEFAULT_CONFIG.catalogue}/
   npx thutuc build                         biên dịch vào ${DEFAULT_CONFIG.out}/
 `,
-      `✓ Created a catalogue project in ${where} (${written.length} files): ${CONFIG_FILE}, ${DEFAULT_CONFIG.catalogue}/shared/ (agencies, document types, provinces, holiday calendars) and one example procedure with example submissions.
+      `✓ Created a catalogue project in ${where} (${written.length} files): ${CONFIG_FILE}, ${DEFAULT_CONFIG.catalogue}/shared/ (agencies, document types, provinces, communes, holiday calendars) and one example procedure with example submissions.
 Next:
   ${cd}npm install --save-dev @thutuc/cli   (if not installed yet; also brings the JSON Schemas editors use)
   npx thutuc validate                      check ${DEFAULT_CONFIG.catalogue}/

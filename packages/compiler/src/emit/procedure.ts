@@ -1,5 +1,5 @@
 import type { Procedure } from '@thutuc/core';
-import { knownDate } from '@thutuc/runtime';
+import { knownDate, type FieldRule } from '@thutuc/runtime';
 import { payloadTypes } from './payload-types.js';
 import { submissionRules } from './rules.js';
 import { submissionSchema } from './submission-schema.js';
@@ -27,6 +27,11 @@ export function procedureDir(p: Pick<Procedure, 'id' | 'version'>, latest: boole
   return latest ? `procedures/${p.id}` : `procedures/${p.id}@${p.version}`;
 }
 
+/** Address fields are checked against the catalogue's commune codes (see emitCommunes). */
+function hasAddress(fields: readonly FieldRule[]): boolean {
+  return fields.some((f) => f.type === 'address' || (f.fields !== undefined && hasAddress(f.fields)));
+}
+
 /**
  * One procedure → its folder of generated files: the definition, the compiled conditions,
  * the submission schema, its TypeScript type and the standalone validator.
@@ -41,7 +46,8 @@ export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<Emi
   const files: EmittedFiles = new Map();
   files.set(`${dir}/definition.js`, render('definition.js', { ...header, definition: p }));
   files.set(`${dir}/conditions.js`, render('conditions.js', { ...header, conditions }));
-  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), rules: submissionRules(p, ctx.conditions, ctx.typeAccept) }));
+  const rules = submissionRules(p, ctx.conditions, ctx.typeAccept);
+  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), rules, address: hasAddress(rules.fields) }));
   files.set(`${dir}/index.js`, render('index.js', header));
   files.set(`${dir}/index.d.ts`, render('index.d.ts', header));
   files.set(`${dir}/payload.schema.json`, JSON.stringify(schema, null, 2) + '\n');

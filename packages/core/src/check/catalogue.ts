@@ -18,6 +18,7 @@ export interface CatalogueFiles {
   examples: Doc<'examples'>[];
   feeOverrides: Doc<'fee-overrides'>[];
   provinces: Doc<'provinces'>[];
+  communes: Doc<'communes'>[];
 }
 
 /** A procedure version's key: procedures keep their id across versions, so the version is part of it. */
@@ -43,7 +44,7 @@ function newer(a: string, b: string): boolean {
 }
 
 export function groupByKind(documents: readonly ValidatedDocument[]): CatalogueFiles {
-  const files: CatalogueFiles = { procedures: [], agencies: [], holidays: [], documentTypes: [], examples: [], feeOverrides: [], provinces: [] };
+  const files: CatalogueFiles = { procedures: [], agencies: [], holidays: [], documentTypes: [], examples: [], feeOverrides: [], provinces: [], communes: [] };
   for (const doc of documents) {
     switch (doc.kind) {
       case 'procedure':
@@ -66,6 +67,9 @@ export function groupByKind(documents: readonly ValidatedDocument[]): CatalogueF
         break;
       case 'provinces':
         files.provinces.push(doc);
+        break;
+      case 'communes':
+        files.communes.push(doc);
         break;
     }
   }

@@ -6,6 +6,7 @@ import { checkBundles } from './bundles.js';
 import { checkDates } from './dates.js';
 import { compileProcedureConditions } from './expressions.js';
 import { checkFeeOverrides } from './fee-overrides.js';
+import { checkCommunes } from './communes.js';
 import { checkFees } from './fees.js';
 import { checkForms } from './form.js';
 import { checkReferences } from './references.js';
@@ -22,7 +23,7 @@ export interface CheckedCatalogue {
 }
 
 /** Rules that look across files: cheap, run on every check. */
-const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides, checkVersions];
+const CATALOGUE_RULES = [checkUniqueIds, checkReferences, checkFeeOverrides, checkCommunes, checkVersions];
 /** Rules that read one file at a time: their results are kept per document. */
 const FILE_RULES = [checkDates, checkFees, checkForms, checkUnknowns, checkOnlineForm];
 

@@ -343,6 +343,140 @@ export const schemas = {
       }
     }
   },
+  "communes.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "communes.schema.json",
+    "title": "Danh mục đơn vị hành chính cấp xã của một tỉnh · Communes of one province",
+    "description": "Các xã, phường, đặc khu của một tỉnh, thành phố với mã theo danh mục đơn vị hành chính của cơ quan thống kê. Mỗi tệp là một tỉnh; khi sắp xếp lại đơn vị hành chính, sửa tệp và ngày áp dụng.\n\nThe communes, wards and special zones of one province with their statistical codes. One file per province; a reorganisation is an edit of the file and its effective date.",
+    "type": "object",
+    "additionalProperties": false,
+    "propertyNames": {
+      "not": {
+        "enum": [
+          "__proto__",
+          "constructor",
+          "prototype"
+        ]
+      }
+    },
+    "required": [
+      "kind",
+      "province",
+      "effectiveDate",
+      "basis",
+      "dataSource",
+      "communes"
+    ],
+    "properties": {
+      "kind": {
+        "title": "Loại tệp · File kind",
+        "description": "Luôn là `communes`.\n\nAlways `communes`.",
+        "const": "communes",
+        "examples": [
+          "communes"
+        ]
+      },
+      "province": {
+        "title": "Tỉnh, thành phố · Province",
+        "description": "Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.\n\nThe province code (2 digits) from the province list.",
+        "type": "string",
+        "pattern": "^\\d{2}$",
+        "examples": [
+          "01"
+        ]
+      },
+      "effectiveDate": {
+        "$ref": "common.schema.json#/$defs/isoDate",
+        "title": "Áp dụng từ · Effective date",
+        "description": "Ngày danh mục này có hiệu lực.\n\nThe date this list applies from.",
+        "examples": [
+          "2026-04-30"
+        ]
+      },
+      "basis": {
+        "title": "Căn cứ · Basis",
+        "description": "Các nghị quyết sắp xếp đơn vị hành chính mà danh mục theo.\n\nThe resolutions the list follows.",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 200,
+          "title": "Văn bản · Document",
+          "description": "Số và tên ngắn của văn bản.\n\nThe document's number and short name.",
+          "examples": [
+            "Nghị quyết 202/2025/QH15"
+          ]
+        },
+        "examples": [
+          [
+            "Nghị quyết 202/2025/QH15"
+          ]
+        ]
+      },
+      "dataSource": {
+        "title": "Nguồn dữ liệu · Data source",
+        "description": "Nơi lấy mã và tên, kèm giấy phép.\n\nWhere the codes and names come from, with their licence.",
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 500,
+        "examples": [
+          "thanglequoc/vietnamese-provinces-database (MIT)"
+        ]
+      },
+      "communes": {
+        "title": "Xã, phường, đặc khu · Communes",
+        "description": "Danh sách đơn vị cấp xã của tỉnh.\n\nThe province's commune-level units.",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "title": "Đơn vị cấp xã · Commune",
+          "description": "Một xã, phường hoặc đặc khu.\n\nOne commune, ward or special zone.",
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "code",
+            "name"
+          ],
+          "properties": {
+            "code": {
+              "title": "Mã · Code",
+              "description": "Mã 5 chữ số.\n\nThe 5-digit code.",
+              "type": "string",
+              "pattern": "^\\d{5}$",
+              "examples": [
+                "00004"
+              ]
+            },
+            "name": {
+              "title": "Tên · Name",
+              "description": "Tên đầy đủ, kèm loại đơn vị (Xã, Phường, Đặc khu).\n\nThe full name with its kind.",
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 120,
+              "examples": [
+                "Phường Ba Đình"
+              ]
+            }
+          },
+          "examples": [
+            {
+              "code": "00004",
+              "name": "Phường Ba Đình"
+            }
+          ]
+        },
+        "examples": [
+          [
+            {
+              "code": "00004",
+              "name": "Phường Ba Đình"
+            }
+          ]
+        ]
+      }
+    }
+  },
   "document-types.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "document-types.schema.json",

@@ -7,6 +7,7 @@ import type {
   HolidayCalendar,
   Procedure,
   ProvinceList,
+  CommuneList,
 } from '@thutuc/runtime/model';
 
 /** Every YAML kind of the catalogue, with the schema file that describes it. */
@@ -18,6 +19,7 @@ export const KIND_SCHEMAS = {
   examples: 'examples.schema.json',
   'fee-overrides': 'fee-overrides.schema.json',
   provinces: 'provinces.schema.json',
+  communes: 'communes.schema.json',
 } as const satisfies Record<string, keyof typeof schemas>;
 
 export type Kind = keyof typeof KIND_SCHEMAS;
@@ -30,6 +32,7 @@ export interface KindModel {
   examples: ExampleSubmissions;
   'fee-overrides': FeeOverrides;
   provinces: ProvinceList;
+  communes: CommuneList;
 }
 
 export const KINDS = Object.keys(KIND_SCHEMAS) as Kind[];

@@ -13,9 +13,10 @@ import { payableOf, paymentView } from './view.js';
 export async function requestPaymentIfDue(
   trx: Transaction<Database>, payments: PaymentSetup, row: { id: string; channel: string; receipt: unknown }, accepted: Dossier,
   procedure: ProcedureModule | undefined, at: string, env: LifecycleEnv,
-): Promise<TransitionResult | undefined> {
+): Promise<(TransitionResult & { amount?: number }) | undefined> {
   const orders = await trx.selectFrom('payments').select(['provider', 'state', 'amount', 'lines', 'paid_at']).where('dossier_id', '=', row.id).execute();
   const view = paymentView(payableOf(procedure?.definition, row.channel, row.receipt as never), orders, accepted.status, payments.offered);
   if (view.state !== 'due' && view.state !== 'pending') return undefined;
-  return transition(accepted, 'request_payment', { actor: { role: 'system' }, at }, env);
+  const result = transition(accepted, 'request_payment', { actor: { role: 'system' }, at }, env);
+  return result.ok ? { ...result, amount: view.amount ?? 0 } : result;
 }

@@ -27,6 +27,8 @@ export function paymentSetup(options: PaymentOptions = {}): PaymentSetup {
 /** Reads the payment configuration from the environment (see the README's "Thanh toán" section). */
 export function paymentOptionsFromEnv(env: Record<string, string | undefined>): PaymentOptions {
   const options: PaymentOptions = {};
+  requireAllOrNone(env, ['VNPAY_TMN_CODE', 'VNPAY_HASH_SECRET', 'VNPAY_PAYMENT_URL']);
+  requireAllOrNone(env, ['VIETQR_BANK_BIN', 'VIETQR_ACCOUNT']);
   if (env.VNPAY_TMN_CODE && env.VNPAY_HASH_SECRET && env.VNPAY_PAYMENT_URL) {
     options.vnpay = {
       tmnCode: env.VNPAY_TMN_CODE, hashSecret: env.VNPAY_HASH_SECRET, paymentUrl: env.VNPAY_PAYMENT_URL,
@@ -36,6 +38,14 @@ export function paymentOptionsFromEnv(env: Record<string, string | undefined>): 
   if (env.VIETQR_BANK_BIN && env.VIETQR_ACCOUNT) {
     options.vietqr = { bankBin: env.VIETQR_BANK_BIN, accountNumber: env.VIETQR_ACCOUNT, ...(env.VIETQR_ACCOUNT_NAME ? { accountName: env.VIETQR_ACCOUNT_NAME } : {}) };
   }
-  if (env.THUTUC_STATUS_PAGE) options.statusPage = env.THUTUC_STATUS_PAGE;
+  if (env.THUTUC_STATUS_PAGE_URL) options.statusPage = env.THUTUC_STATUS_PAGE_URL;
   return options;
+}
+
+/** Half a provider's settings is a mistake to report at start, not a provider silently off. */
+function requireAllOrNone(env: Record<string, string | undefined>, names: string[]): void {
+  const missing = names.filter((n) => !env[n]);
+  if (missing.length && missing.length < names.length) {
+    throw new RangeError(`Cấu hình thanh toán thiếu / payment settings missing: ${missing.join(', ')} (cần cả / all of ${names.join(', ')})`);
+  }
 }

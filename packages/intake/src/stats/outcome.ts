@@ -1,5 +1,5 @@
-import { addDays, parseVietnamTime, type WorkingCalendar } from '@thutuc/runtime';
-import type { Dossier, HistoryEntry } from '../lifecycle.js';
+import { addDays, todayInVietnam, type WorkingCalendar } from '@thutuc/runtime';
+import type { Dossier } from '../lifecycle.js';
 import { timeStatus } from '../lifecycle-progress.js';
 import { DOSSIER_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
 
@@ -33,21 +33,31 @@ export interface DossierOutcome {
   workingDays?: number;
 }
 
+/** What the statistics read of a history entry (its row's columns, not the whole entry). */
+export interface HistoryFact {
+  /** When it happened (epoch ms). */
+  at: number;
+  action: string;
+  to: string;
+  /** The due date the entry set (Vietnam time), if any. */
+  due?: string | null;
+}
+
 /**
- * The dossier's standing at `asOf` (epoch ms) from its history entries in order. Undefined when
- * nothing had happened to it yet (submitted after `asOf`).
+ * The dossier's standing at `asOf` (epoch ms) from its history in order. Undefined when nothing
+ * had happened to it yet (submitted after `asOf`).
  */
-export function outcomeAt(entries: readonly HistoryEntry[], asOf: number, calendar: WorkingCalendar): DossierOutcome | undefined {
-  const seen = entries.filter((e) => (parseVietnamTime(e.at)?.epoch ?? Infinity) <= asOf);
-  const last = seen[seen.length - 1];
-  if (!last) return undefined;
+export function outcomeAt(history: readonly HistoryFact[], asOf: number, calendar: WorkingCalendar): DossierOutcome | undefined {
+  let last: HistoryFact | undefined;
   let due: string | undefined;
-  let receivedAt: string | undefined;
-  let processedAt: string | undefined;
+  let received: number | undefined;
+  let processed: number | undefined;
   const pauses: { from: string; to?: string }[] = [];
-  for (const e of seen) {
-    if (e.action === 'accept') receivedAt = e.at;
-    if (e.action === 'complete') processedAt = e.at;
+  for (const e of history) {
+    if (e.at > asOf) break;
+    last = e;
+    if (e.action === 'accept') received = e.at;
+    if (e.action === 'complete') processed = e.at;
     if (e.action === 'request_supplement') {
       due = undefined;
       pauses.push({ from: dateOf(e.at) });
@@ -55,14 +65,15 @@ export function outcomeAt(entries: readonly HistoryEntry[], asOf: number, calend
     if (e.action === 'supplement' && pauses.length) pauses[pauses.length - 1]!.to = dateOf(e.at);
     if (e.due) due = e.due;
   }
+  if (!last) return undefined;
   const status = last.to as DossierStatus;
   const supplementsRequested = pauses.length;
   const standing: Pick<Dossier, 'status' | 'statusCode' | 'due' | 'processedAt'> = {
-    status, statusCode: DOSSIER_STATUSES[status].code, ...(due ? { due } : {}), ...(processedAt ? { processedAt } : {}),
+    status, statusCode: DOSSIER_STATUSES[status].code, ...(due ? { due } : {}), ...(processed !== undefined ? { processedAt: new Date(processed).toISOString() } : {}),
   };
   const state = timeStatus(standing as Dossier, new Date(asOf).toISOString()).state;
   if (state === 'finished-on-time' || state === 'finished-late') {
-    const workingDays = receivedAt && processedAt ? workingDaysBetween(dateOf(receivedAt), dateOf(processedAt), pauses, calendar) : undefined;
+    const workingDays = received !== undefined && processed !== undefined ? workingDaysBetween(dateOf(received), dateOf(processed), pauses, calendar) : undefined;
     const outcome: Outcome = !due ? 'noTimeLimit' : state === 'finished-late' ? 'late' : 'onTime';
     return { outcome, supplementsRequested, ...(workingDays !== undefined ? { workingDays } : {}) };
   }
@@ -84,4 +95,4 @@ export function workingDaysBetween(from: string, to: string, pauses: readonly { 
   return days;
 }
 
-const dateOf = (at: string): string => parseVietnamTime(at)?.date ?? at.slice(0, 10);
+const dateOf = (epoch: number): string => todayInVietnam(new Date(epoch));

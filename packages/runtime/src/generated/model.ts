@@ -1366,6 +1366,76 @@ merged?: string[]
  * Vietnamese text (required) and its English translation (recommended).
  */
 /**
+ * Ngày theo định dạng ISO, ví dụ 2026-01-15.
+ * 
+ * A calendar date in ISO format, e.g. 2026-01-15.
+ */
+/**
+ * Các xã, phường, đặc khu của một tỉnh, thành phố với mã theo danh mục đơn vị hành chính của cơ quan thống kê. Mỗi tệp là một tỉnh; khi sắp xếp lại đơn vị hành chính, sửa tệp và ngày áp dụng.
+ * 
+ * The communes, wards and special zones of one province with their statistical codes. One file per province; a reorganisation is an edit of the file and its effective date.
+ */
+export interface CommuneList {
+/**
+ * Luôn là `communes`.
+ * 
+ * Always `communes`.
+ */
+kind: "communes"
+/**
+ * Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.
+ * 
+ * The province code (2 digits) from the province list.
+ */
+province: string
+effectiveDate: IsoDate
+/**
+ * Các nghị quyết sắp xếp đơn vị hành chính mà danh mục theo.
+ * 
+ * The resolutions the list follows.
+ * 
+ * @minItems 1
+ * 
+ * Items: Số và tên ngắn của văn bản.
+ * 
+ * The document's number and short name.
+ */
+basis: string[]
+/**
+ * Nơi lấy mã và tên, kèm giấy phép.
+ * 
+ * Where the codes and names come from, with their licence.
+ */
+dataSource: string
+/**
+ * Danh sách đơn vị cấp xã của tỉnh.
+ * 
+ * The province's commune-level units.
+ * 
+ * @minItems 1
+ * 
+ * Items: Một xã, phường hoặc đặc khu.
+ * 
+ * One commune, ward or special zone.
+ */
+communes: {
+/**
+ * Mã 5 chữ số.
+ * 
+ * The 5-digit code.
+ */
+code: string
+/**
+ * Tên đầy đủ, kèm loại đơn vị (Xã, Phường, Đặc khu).
+ * 
+ * The full name with its kind.
+ */
+name: string
+}[]
+}
+
+// ── submission.schema.json ──
+/**
  * Phong bì hồ sơ mà <thutuc-form> gửi tới máy chủ của cơ quan (phần `envelope` của yêu cầu multipart/form-data; mỗi tệp là một phần tên `documents/<mã giấy tờ>/<thứ tự>`). Nội dung `data`, `documents`, `case`, `channel`, `delivery` được kiểm tra tiếp bằng trình kiểm tra đã biên dịch của chính thủ tục.
  * 
  * The envelope <thutuc-form> posts to the agency's endpoint (the `envelope` part of a multipart/form-data request; each file is a part named `documents/<document id>/<index>`). Its `data`, `documents`, `case`, `channel` and `delivery` are then checked by the procedure's own compiled validator.
