@@ -15,9 +15,15 @@ export async function seedOfficers(site: Site): Promise<void> {
   await createOfficer(db, { username: 'tinhkhac', displayName: 'Cán bộ tỉnh khác', agencyCode: 'KHAC', roles: ['reception', 'processing', 'leadership'], password: PASSWORD });
 }
 
-/** Files a birth registration for `name` (the applicant) and answers its code and lookup secret. */
+/** A date `days` before today in Vietnam. */
+const daysAgo = (days: number) => new Date(Date.now() + 7 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Files a birth registration for `name` (the applicant), registered on time (born three days
+ * ago) with two certified copies, so 16.000 đ is owed; answers its code and lookup secret.
+ */
 export async function fileDossier(site: Site, catalogueDir: string, name: string): Promise<{ code: string; secret: string }> {
-  const s = await submission(catalogueDir, (e) => Object.assign(e.data as Record<string, unknown>, { ho_ten_nguoi_yeu_cau: name }));
+  const s = await submission(catalogueDir, (e) => Object.assign(e.data as Record<string, unknown>, { ho_ten_nguoi_yeu_cau: name, ngay_sinh_tre: daysAgo(3) }));
   const r = await submit(site.url, s);
   if (r.status !== 201) throw new Error(`submission failed: ${r.status} ${JSON.stringify(r.json)}`);
   return { code: r.json!.dossierCode as string, secret: r.json!.lookupSecret as string };

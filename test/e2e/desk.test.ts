@@ -17,13 +17,19 @@ let browser: Browser;
 let catalogueDir: string;
 const NAMES = Array.from({ length: 24 }, (_, i) => `Người Nộp Số ${i + 1}`);
 const codes: string[] = [];
+const secrets: string[] = [];
 
 beforeAll(async () => {
   const dirs = await buildSite('site-desk');
   catalogueDir = dirs.catalogueDir;
-  site = await startTestSite(dirs);
+  // VietQR on, so accepting a dossier asks for its fees and the desk confirms the transfer.
+  site = await startTestSite(dirs, { payments: { vietqr: { bankBin: '970436', accountNumber: '0011001234567', accountName: 'UBND PHUONG MAU' } } });
   await seedOfficers(site);
-  for (const name of [...NAMES, 'Lê Văn Đức']) codes.push((await fileDossier(site, catalogueDir, name)).code);
+  for (const name of [...NAMES, 'Lê Văn Đức']) {
+    const filed = await fileDossier(site, catalogueDir, name);
+    codes.push(filed.code);
+    secrets.push(filed.secret);
+  }
   browser = await launch();
 }, 300_000);
 afterAll(async () => {
@@ -35,10 +41,10 @@ afterAll(async () => {
  * Screenshots for the README: always written under test/.tmp, copied over docs/images when
  * UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree alone).
  */
-async function screenshot(page: import('playwright-core').Page, name: string): Promise<void> {
+async function screenshot(page: import('playwright-core').Page, name: string, fullPage = false): Promise<void> {
   const shot = path.join(root, 'test/.tmp/screenshots', `${name}.png`);
   await mkdir(path.dirname(shot), { recursive: true });
-  await page.screenshot({ path: shot, fullPage: true });
+  await page.screenshot({ path: shot, fullPage });
   if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(shot, path.join(root, 'docs/images', `${name}.png`));
 }
 
@@ -59,7 +65,7 @@ describe('the desk', () => {
     await expect.poll(() => page.locator('thutuc-desk [role=status]').textContent()).toBe('25 hồ sơ');
     expect(await page.locator('thutuc-desk-inbox tbody tr').first().textContent()).toContain('Lê Văn Đức');
     expect(await axe(page)).toEqual([]);
-    await screenshot(page, 'desk-inbox');
+    await screenshot(page, 'desk-inbox', true);
 
     await page.getByRole('link', { name: 'Trang sau' }).click();
     await page.getByRole('heading', { name: /Trang 2\/2/ }).waitFor();
@@ -161,14 +167,26 @@ describe('the desk', () => {
     }
     await page.keyboard.press('Enter');
     const outcome = page.locator('#outcome');
-    await outcome.getByText(/Đã thực hiện: Tiếp nhận hồ sơ\. Trạng thái mới: Được tiếp nhận\./).waitFor();
+    await outcome.getByText(/Đã thực hiện: Tiếp nhận hồ sơ\. Trạng thái mới: Yêu cầu thực hiện nghĩa vụ tài chính\./).waitFor();
     await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.id)).toBe('outcome');
-    await expect.poll(() => page.locator('thutuc-desk [role=status]').textContent()).toMatch(/Được tiếp nhận/);
+    await expect.poll(() => page.locator('thutuc-desk [role=status]').textContent()).toMatch(/nghĩa vụ tài chính/);
     const receiptLink = outcome.getByRole('link', { name: /Mẫu 01/ });
     const printed = await page.request.get(new URL((await receiptLink.getAttribute('href'))!, site.url).toString());
     expect(printed.status()).toBe(200);
     expect(await printed.text()).toContain(code);
-    expect((await page.locator('thutuc-desk-dossier dl[aria-label="Tóm tắt"]').textContent())).toMatch(/2\. Được tiếp nhận/);
+    expect(await fees.textContent()).toMatch(/Chờ thanh toán · 16\.000 đ/);
+
+    // The applicant chooses a VietQR transfer; reception sees it arrive and confirms it.
+    const qr = await page.request.post(`${site.url}/api/payments`, { data: { code, secret: secrets[0], provider: 'vietqr' } });
+    expect(qr.status()).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    expect(await fees.textContent()).toMatch(/Đang xử lý thanh toán · 16\.000 đ/);
+    await page.getByLabel('Mã giao dịch chuyển khoản (không bắt buộc)').fill('FT2611280001');
+    await page.getByRole('button', { name: 'Xác nhận đã nhận chuyển khoản VietQR' }).press('Enter');
+    await outcome.getByText('Đã xác nhận khoản chuyển khoản; hồ sơ chuyển sang xử lý.').waitFor();
+    expect(await fees.textContent()).toMatch(/Đã thanh toán · 16\.000 đ \(VietQR\)/);
+    expect(await page.locator('thutuc-desk-dossier dl[aria-label="Tóm tắt"]').textContent()).toMatch(/4\. Đang xử lý/);
 
     // A supplement request needs a reason: the form says so and keeps focus there.
     await page.getByLabel('Thao tác', { exact: true }).selectOption('request_supplement');
@@ -184,7 +202,9 @@ describe('the desk', () => {
     expect(await history.textContent()).toMatch(/Yêu cầu bổ sung, hoàn thiện hồ sơ.*Bản sao giấy chứng sinh bị mờ\./s);
     const papers = page.locator('thutuc-desk-dossier section', { has: page.getByRole('heading', { name: 'Giấy tờ đã lập' }) });
     expect(await papers.getByRole('link').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Mẫu 01/), expect.stringMatching(/^Mẫu 02/)]));
+    expect(await page.getByLabel('Lý do (tiếng Việt)').inputValue()).toBe('');
     expect(await axe(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'desk-dossier');
 
     expect(await cspViolations(page)).toEqual([]);

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildCatalogue } from '@thutuc/compiler';
 // @ts-expect-error plain JS start script of the example site
 import { startExampleSite } from '../../examples/start.js';
-import type { IntakeServer } from '@thutuc/intake';
+import type { IntakeOptions, IntakeServer } from '@thutuc/intake';
 // @ts-expect-error plain JS build script
 import { bundleElements } from '../../packages/elements/scripts/bundle.js';
 
@@ -50,10 +50,10 @@ export async function buildSite(name: string, extra: Record<string, string> = {}
   return { catalogueDir, elementsDir };
 }
 
-/** Serves the site with @thutuc/intake on a fresh PGlite data folder; dossier codes start with MAU. */
-export async function startTestSite(dirs: { catalogueDir: string; elementsDir: string }): Promise<Site> {
+/** Serves the site with @thutuc/intake on a fresh PGlite data folder; dossier codes start with MAU. `intake` adds server options (payments…). */
+export async function startTestSite(dirs: { catalogueDir: string; elementsDir: string }, intake: Partial<IntakeOptions> = {}): Promise<Site> {
   const dataDir = path.join(path.dirname(dirs.catalogueDir), `data-${Date.now()}`);
-  const site = (await startExampleSite({ ...dirs, dataDir, agencyCode: 'MAU', testing: true })) as { url: string; server: IntakeServer; close(): Promise<void> };
+  const site = (await startExampleSite({ ...dirs, dataDir, agencyCode: 'MAU', testing: true, ...intake })) as { url: string; server: IntakeServer; close(): Promise<void> };
   const dossiers = async () => {
     const rows = await site.server.database.db.selectFrom('dossiers').select(['receipt', 'envelope']).orderBy('id').execute();
     return rows.map((r) => ({ receipt: r.receipt as unknown as StoredDossier['receipt'], envelope: r.envelope }));

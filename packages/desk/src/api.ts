@@ -53,10 +53,16 @@ export interface FeeLine {
 /** The payment state the intake adds for procedures paid online (`payment` on the dossier). */
 export interface Payment {
   state: 'none' | 'due' | 'pending' | 'paid';
-  amount?: number;
+  /** Null while an amount is unknown. */
+  amount?: number | null;
   currency?: string;
   paidAt?: string;
+  /** The providers the applicant may pay with now. */
   providers?: string[];
+  /** The provider that was paid through. */
+  provider?: string;
+  /** Why there is nothing to pay online although fees apply. */
+  note?: Text;
 }
 
 export interface DeskAction {
@@ -195,6 +201,11 @@ export class DeskApi {
 
   act(code: string, action: string, body: Record<string, unknown>): Promise<ActionOutcome> {
     return this.request<ActionOutcome>(`/dossiers/${encodeURIComponent(code)}/actions/${encodeURIComponent(action)}`, { method: 'POST', body });
+  }
+
+  /** An officer at the desk saw a VietQR transfer arrive on the agency's account. */
+  confirmTransfer(code: string, reference: string): Promise<{ payment: Payment }> {
+    return this.request(`/dossiers/${encodeURIComponent(code)}/payments/confirm`, { method: 'POST', body: reference ? { reference } : {} });
   }
 
   fileUrl(code: string, sha256: string): string {

@@ -143,7 +143,7 @@ export class ThutucDesk extends LitElement {
     const focus = this.focusNext;
     this.focusNext = false;
     if (this.route.page === 'dossier') {
-      return html`<thutuc-desk-dossier .client=${this.client} .lang=${this.lang} .code=${this.route.code} .focusOnLoad=${focus}></thutuc-desk-dossier>`;
+      return html`<thutuc-desk-dossier .client=${this.client} .lang=${this.lang} .code=${this.route.code} .roles=${this.session.officer.roles} .focusOnLoad=${focus}></thutuc-desk-dossier>`;
     }
     return html`<thutuc-desk-inbox .client=${this.client} .lang=${this.lang} .query=${this.route.query} .focusOnLoad=${focus}></thutuc-desk-inbox>`;
   }

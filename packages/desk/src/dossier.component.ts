@@ -5,7 +5,7 @@ import { strings } from './i18n.js';
 import { DeskPage } from './shared.js';
 import { renderActionForm, type ActionInput } from './views/action-form.js';
 import { fileKey, renderDocuments, sha256Hex, type Verification } from './views/documents.js';
-import { renderFees } from './views/fees.js';
+import { renderFees, renderTransferConfirm } from './views/fees.js';
 import { renderHistory, renderSteps } from './views/history.js';
 import { renderPapers } from './views/papers.js';
 import { renderReview, renderSummary } from './views/summary.js';
@@ -27,6 +27,7 @@ export class ThutucDeskDossier extends DeskPage {
   static override properties = {
     ...DeskPage.properties,
     code: { type: String },
+    roles: { attribute: false },
     dossier: { state: true },
     problem: { state: true },
     papers: { state: true },
@@ -39,6 +40,8 @@ export class ThutucDeskDossier extends DeskPage {
   };
 
   declare code: string;
+  /** The signed-in officer's roles (reception confirms bank transfers). */
+  declare roles: string[];
   declare dossier: DossierDetail | undefined;
   declare problem: LocalizedText | undefined;
   declare papers: StoredPaper[] | undefined;
@@ -53,6 +56,7 @@ export class ThutucDeskDossier extends DeskPage {
   constructor() {
     super();
     this.code = '';
+    this.roles = [];
     this.checks = new Map();
     this.selected = '';
     this.busy = false;
@@ -100,6 +104,8 @@ export class ThutucDeskDossier extends DeskPage {
     this.actionProblem = undefined;
     try {
       const done = await this.client.act(this.code, input.action, input.body);
+      // The reason just given belongs to that action, not to the next one.
+      this.renderRoot.querySelector<HTMLFormElement>('#action-form')?.reset();
       await this.load();
       const paperName = action.paper ? (s.paperNames[action.paper] ?? action.paper) : undefined;
       const stored = action.paper ? this.papers?.filter((p) => p.kind === action.paper).at(-1) : undefined;
@@ -110,6 +116,25 @@ export class ThutucDeskDossier extends DeskPage {
         ...(done.supplementLink ? { supplementLink: done.supplementLink } : {}),
       };
       this.announce(text);
+      this.focusFirst('#outcome');
+    } catch (error) {
+      if (this.sessionLost(error)) return;
+      this.actionProblem = problemOf(error);
+      this.focusFirst('form [role=alert]');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async confirmTransfer(reference: string): Promise<void> {
+    const s = strings(this.lang);
+    this.busy = true;
+    this.actionProblem = undefined;
+    try {
+      await this.client.confirmTransfer(this.code, reference);
+      await this.load();
+      this.outcome = { text: s.transferConfirmed };
+      this.announce(s.transferConfirmed);
       this.focusFirst('#outcome');
     } catch (error) {
       if (this.sessionLost(error)) return;
@@ -158,6 +183,11 @@ export class ThutucDeskDossier extends DeskPage {
     }
   }
 
+  private transferAwaited(d: DossierDetail): boolean {
+    const p = d.payment;
+    return !!p && (p.state === 'due' || p.state === 'pending') && !!p.providers?.includes('vietqr') && this.roles.includes('reception');
+  }
+
   override render(): TemplateResult {
     const s = strings(this.lang);
     const d = this.dossier;
@@ -192,7 +222,10 @@ export class ThutucDeskDossier extends DeskPage {
         <h2 id="documents-title">${s.documents}</h2>
         ${renderDocuments({ dossier: d, lang: this.lang, checks: this.checks, onOpen: (f, how) => void this.open(f, how) })}
       </section>
-      <section class="panel" aria-labelledby="fees-title"><h2 id="fees-title">${s.fees}</h2>${renderFees(d, this.lang)}</section>
+      <section class="panel" aria-labelledby="fees-title">
+        <h2 id="fees-title">${s.fees}</h2>${renderFees(d, this.lang)}
+        ${this.transferAwaited(d) ? renderTransferConfirm({ lang: this.lang, busy: this.busy, onConfirm: (r) => void this.confirmTransfer(r) }) : nothing}
+      </section>
       <section class="panel" aria-labelledby="papers-title"><h2 id="papers-title">${s.papers}</h2>${renderPapers(d, this.papers, this.client, this.lang)}</section>
       <section class="panel" aria-labelledby="history-title">${renderSteps(d, this.lang)}<h2 id="history-title">${s.history}</h2>${renderHistory(d, this.lang)}</section>`;
   }

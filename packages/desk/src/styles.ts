@@ -59,7 +59,7 @@ export const deskStyles = css`
   dl.review dd { margin: 0; white-space: pre-wrap; }
   .tag { display: inline-block; padding: 0 0.4rem; font-weight: 700; font-size: 0.9rem; border: 2px solid currentColor; }
   .tag.overdue { color: var(--thutuc-color-error, #b00020); }
-  .toolbar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; margin-bottom: 1rem; }
   .toolbar .field { margin: 0; }
   .actions { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
   nav.pages ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0; }

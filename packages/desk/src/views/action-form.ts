@@ -41,7 +41,7 @@ export function renderActionForm(v: ActionFormView): TemplateResult {
     if (chosen.extensions) body.extension = Number(data.get('extension'));
     v.onSubmit({ action: chosen.action, body });
   };
-  return html`<form @submit=${submit} novalidate>
+  return html`<form id="action-form" @submit=${submit} novalidate>
     ${v.problem ? html`<p class="notice problem" role="alert"><span class="visually-hidden">${s.errorPrefix} </span>${localize(v.problem, v.lang)}</p>` : nothing}
     <div class="field">
       <label for="action">${s.chooseAction}</label>

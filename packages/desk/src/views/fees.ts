@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatAmount, localize } from '@thutuc/runtime';
-import type { DossierDetail, FeeLine } from '../api.js';
+import type { DossierDetail, FeeLine, Payment } from '../api.js';
 import { strings, vietnamDateTime, type Lang } from '../i18n.js';
 
 function amountOf(line: FeeLine, lang: Lang): string {
@@ -25,11 +25,39 @@ export function renderFees(d: DossierDetail, lang: Lang): TemplateResult {
         <tfoot>${Object.entries(fees.total).map(([currency, amount]) => html`<tr><th scope="row">${s.total}</th><td class="amount"><strong>${!fees.complete && amount === 0 ? s.unknownTotal : formatAmount(amount, currency, lang)}</strong></td></tr>`)}</tfoot>
       </table>`;
   const p = d.payment;
-  return html`${table}
-    ${p
-      ? html`<dl class="review" aria-label=${s.payment}>
-          <dt>${s.payment}</dt><dd>${s.paymentStates[p.state] ?? p.state}${p.amount !== undefined && p.state !== 'none' ? html` · ${formatAmount(p.amount, p.currency ?? 'VND', lang)}` : nothing}</dd>
-          ${p.paidAt ? html`<dt>${s.paidAt}</dt><dd>${vietnamDateTime(p.paidAt)}</dd>` : nothing}
-        </dl>`
-      : nothing}`;
+  return html`${table}${p ? renderPayment(p, lang) : nothing}`;
+}
+
+export interface TransferView {
+  lang: Lang;
+  busy: boolean;
+  onConfirm(reference: string): void;
+}
+
+function renderPayment(p: Payment, lang: Lang): TemplateResult {
+  const s = strings(lang);
+  return html`<dl class="review" aria-label=${s.payment}>
+    <dt>${s.payment}</dt>
+    <dd>${s.paymentStates[p.state] ?? p.state}${typeof p.amount === 'number' && p.state !== 'none' ? html` · ${formatAmount(p.amount, p.currency ?? 'VND', lang)}` : nothing}${p.provider ? html` <span class="hint">(${PROVIDERS[p.provider] ?? p.provider})</span>` : nothing}</dd>
+    ${p.paidAt ? html`<dt>${s.paidAt}</dt><dd>${vietnamDateTime(p.paidAt)}</dd>` : nothing}
+    ${p.note ? html`<dt>${s.reason}</dt><dd>${localize(p.note, lang)}</dd>` : nothing}
+  </dl>`;
+}
+
+const PROVIDERS: Record<string, string> = { vnpay: 'VNPay', vietqr: 'VietQR' };
+
+/** Reception confirms a VietQR bank transfer it saw arrive (the amount is the server's, never typed here). */
+export function renderTransferConfirm(v: TransferView): TemplateResult {
+  const s = strings(v.lang);
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    v.onConfirm(String(new FormData(e.target as HTMLFormElement).get('reference') ?? '').trim());
+  };
+  return html`<form @submit=${submit} novalidate>
+    <div class="field">
+      <label for="transfer-reference">${s.transferReference}</label>
+      <input id="transfer-reference" name="reference" type="text" maxlength="100" autocomplete="off" />
+    </div>
+    <button type="submit" ?disabled=${v.busy}>${s.confirmTransfer}</button>
+  </form>`;
 }

@@ -91,7 +91,7 @@ export function registerOfficerInbox(app: FastifyInstance, ctx: IntakeContext): 
       const [rows, count] = await Promise.all([
         ctx.db
           .selectFrom('dossiers')
-          .select(['code', 'procedure_id', 'status_code', 'submitted_at', 'due_at', 'overdue', sql<unknown>`receipt->'procedure'->'title'`.as('title'), sql<unknown>`envelope->'data'`.as('data')])
+          .select(['code', 'procedure_id', 'status_code', 'submitted_at', 'due_at', 'appointment_at', 'overdue', sql<unknown>`receipt->'procedure'->'title'`.as('title'), sql<unknown>`envelope->'data'`.as('data')])
           .where(where)
           .orderBy('submitted_at', 'desc')
           .orderBy('id', 'desc')
@@ -104,10 +104,12 @@ export function registerOfficerInbox(app: FastifyInstance, ctx: IntakeContext): 
         const definition = definitions.get(r.procedure_id);
         const status = DOSSIER_STATUSES[statusByCode(r.status_code) ?? 'submitted'];
         const due = r.due_at ? new Date(r.due_at) : null;
+        // Before acceptance the receipt's appointment stands in for the due date.
+        const appointment = r.status_code === 1 && r.appointment_at ? new Date(r.appointment_at) : null;
         return {
           code: r.code, procedure: r.procedure_id, title: (r.title as { vi: string; en?: string } | null) ?? definition?.title ?? null, applicant: applicantName(definition, r.data),
           status: r.status_code, statusLabel: { vi: status.vi, en: status.en }, submittedAt: new Date(r.submitted_at).toISOString(),
-          due: due ? due.toISOString() : null, overdue: r.overdue || (!!due && due < now && CLOCK_RUNNING.includes(r.status_code as 2 | 4 | 6)),
+          due: (due ?? appointment)?.toISOString() ?? null, overdue: r.overdue || (!!due && due < now && CLOCK_RUNNING.includes(r.status_code as 2 | 4 | 6)),
         };
       });
       const titles = procedures.map((p) => ({ id: p.procedure_id, title: definitions.get(p.procedure_id)?.title ?? { vi: p.procedure_id } }));
