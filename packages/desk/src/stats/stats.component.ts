@@ -20,6 +20,8 @@ export class ThutucDeskStats extends DeskPage {
     css`
       input[type='date'] { font: inherit; padding: 0.35rem 0.5rem; border: 2px solid var(--thutuc-color-border, #505a5f); border-radius: var(--thutuc-radius, 0); }
       .scroll { overflow-x: auto; margin-bottom: 1rem; }
+      /* Names keep a readable width; the figures scroll beside them. */
+      .scroll th[scope='row'], .scroll thead th:first-child { min-width: 14rem; }
       .share-chart { max-width: 48rem; display: block; margin-bottom: 1rem; }
     `,
   ];
