@@ -3,9 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** Calls `bench('pglite')`, then `bench('postgres', url)` on a fresh database when DATABASE_URL is set. */
-export async function onEachEngine(bench) {
-  await bench('pglite');
+/**
+ * Calls `bench('pglite')`, then `bench('postgres', url, { client, database })` on a fresh database
+ * when DATABASE_URL is set (`client` is an admin connection, e.g. to read the server's CPU time).
+ */
+export async function onEachEngine(bench, engines = ['pglite', 'postgres']) {
+  if (engines.includes('pglite')) await bench('pglite');
+  if (!engines.includes('postgres')) return;
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     console.log('postgres  skipped: DATABASE_URL is not set');
@@ -18,7 +22,7 @@ export async function onEachEngine(bench) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
-    await bench('postgres', url.toString());
+    await bench('postgres', url.toString(), { client: admin, database: name });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

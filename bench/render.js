@@ -1,6 +1,6 @@
 // Browser figures: bundle sizes (min+gzip) and how long <thutuc-form> takes to render a
 // procedure's first step in headless Chromium. Prints figures; asserts nothing about time.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -71,6 +71,24 @@ for (const [id, label, goal] of [
   const total = sizes.reduce((a, b) => a + b, 0);
   console.log(`  ${label.padEnd(52)} ${kb(total).padStart(8)}${goal ? `  (goal: ${goal})` : ''}`);
   files.forEach((f, i) => console.log(`    ${path.relative(work, f).padEnd(72)} ${kb(sizes[i]).padStart(8)}`));
+}
+
+// The address picker's data: what the first load of a form with an address field adds (the
+// province list and the codes-only table its validator imports), what choosing a province adds
+// (that province's names), and, for scale, every name at once (never downloaded).
+{
+  const communes = path.join(browser, 'communes');
+  const lists = (await readdir(communes)).filter((f) => /^\d{2}\.json$/.test(f));
+  const sizes = await Promise.all(lists.map(async (f) => [f, await gz(path.join(communes, f))]));
+  const [biggest, biggestSize] = sizes.sort((a, b) => b[1] - a[1])[0];
+  const codes = (await pageFiles('ho-tich.dang-ky-khai-sinh')).find((f) => /chunks\/codes-[^/]+\.js$/.test(f));
+  const provinces = await gz(path.join(communes, 'provinces.json'));
+  const codesSize = codes ? await gz(codes) : 0;
+  const allNames = gzipSync(Buffer.concat(await Promise.all(lists.map((f) => readFile(path.join(communes, f)))))).length;
+  console.log('\naddress data (gzip -9)');
+  console.log(`  first load: provinces.json ${kb(provinces)} + commune codes chunk ${kb(codesSize)} = ${kb(provinces + codesSize)}  (goal: ≤ 2.5 KB, no names)`);
+  console.log(`  largest province chunk, on choosing it: communes/${biggest} ${kb(biggestSize)}  (goal: ≤ 3 KB)`);
+  console.log(`  all ${lists.length} provinces' names at once (never downloaded): ${kb(allNames)}`);
 }
 
 const site = await startExampleSite({ catalogueDir, elementsDir, dataDir: path.join(work, 'data') });

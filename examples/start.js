@@ -44,7 +44,7 @@ export async function startExampleSite({
         ...(testing ? [{ prefix: '/test/axe/', dir: path.join(root, 'node_modules/axe-core') }] : []),
         { prefix: '/', dir: path.join(root, 'examples/site') },
       ],
-      headers: (pathname) => (pathname === '/csp.html' ? { 'Content-Security-Policy': STRICT_CSP } : {}),
+      headers: (pathname) => (pathname === '/csp.html' || pathname === '/status.html' ? { 'Content-Security-Policy': STRICT_CSP } : {}),
     },
   });
   const url = await server.listen(port, host);
@@ -81,6 +81,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`Trang mẫu của cơ quan / example agency site: ${site.url}/
   trang thường / plain page:      ${site.url}/index.html
   CSP nghiêm ngặt / strict CSP:   ${site.url}/csp.html
+  tra cứu hồ sơ / status page:    ${site.url}/status.html
   tiếp nhận hồ sơ / intake:       POST ${site.url}/api/submissions
   tra cứu / lookup:               POST ${site.url}/api/lookup
   OpenAPI:                        ${site.url}/openapi.json${site.gateway ? `

@@ -35,7 +35,7 @@ describe('the packed packages', () => {
       expect(p.files.filter((f) => /(^|\/)(test|src)\/|\.test\.|\.map$|tsbuildinfo/.test(f)), p.name).toEqual([]);
     }
     const byName = new Map(packed.map((p) => [p.name, p.files]));
-    expect(byName.get('@thutuc/elements')).toEqual(expect.arrayContaining(['dist/thutuc.js', 'dist/thutuc.iife.js', 'custom-elements.json']));
+    expect(byName.get('@thutuc/elements')).toEqual(expect.arrayContaining(['dist/thutuc.js', 'dist/thutuc.iife.js', 'dist/thutuc-status.js', 'dist/thutuc-status.iife.js', 'custom-elements.json']));
     expect(byName.get('@thutuc/desk')).toEqual(expect.arrayContaining(['dist/app/index.html', 'dist/app/desk.js', 'dist/app/desk.css', 'dist/folder.js']));
     expect(byName.get('@thutuc/cli')).toEqual(expect.arrayContaining(['bin/thutuc.js', 'templates/init/catalogue/shared/agencies.yaml', 'templates/init/catalogue/chung-thuc/chung-thuc-chu-ky.yaml']));
     expect(byName.get('@thutuc/catalogue')).toEqual(expect.arrayContaining(['dist/index.js', 'dist/shared.json', `dist/browser/procedures/${PROCEDURE}.js`]));

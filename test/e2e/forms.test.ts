@@ -33,6 +33,7 @@ afterAll(async () => {
 interface Active {
   tag: string;
   type: string;
+  role: string;
   name: string;
   value: string;
   text: string;
@@ -45,7 +46,7 @@ async function active(page: Page): Promise<Active | null> {
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return null;
     const input = el as HTMLInputElement;
-    return { tag: el.tagName.toLowerCase(), type: input.type ?? '', name: input.name ?? '', value: input.value ?? '', text: (el.textContent ?? '').trim() };
+    return { tag: el.tagName.toLowerCase(), type: input.type ?? '', role: el.getAttribute('role') ?? '', name: input.name ?? '', value: input.value ?? '', text: (el.textContent ?? '').trim() };
   });
 }
 
@@ -120,6 +121,8 @@ async function fillStepByKeyboard(page: Page, submission: Record<string, unknown
     } else if (a.tag === 'select') {
       const index = (await choicesOf(page, a.name)).indexOf(String(value));
       for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    } else if (a.role === 'combobox') {
+      await chooseCommune(page, a.name, String(value));
     } else if (a.type === 'date') {
       // Chromium's date field takes the digits in the order the locale shows (mm/dd/yyyy here).
       const [y, m, d] = String(value).split('-');
@@ -130,6 +133,18 @@ async function fillStepByKeyboard(page: Page, submission: Record<string, unknown
   }
   const shown = await page.evaluate(() => document.querySelector('thutuc-form')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 600));
   throw new Error(`never reached the submit button:\n${trail.slice(0, 30).join('\n')}\nform shows: ${shown}`);
+}
+
+/** In the focused commune combobox: open the list, walk down to the commune with this code, Enter. */
+async function chooseCommune(page: Page, name: string, code: string): Promise<void> {
+  const input = page.locator(`thutuc-form input[name="${name}"]`);
+  await page.waitForFunction((n) => document.querySelector('thutuc-form')!.shadowRoot!.querySelector(`input[name="${n}"]`)?.getAttribute('aria-busy') === 'false', name);
+  await page.keyboard.press('ArrowDown');
+  const ids = await page.locator(`thutuc-form #${await input.getAttribute('aria-controls')} [role=option]`).evaluateAll((els) => els.map((e) => e.id));
+  const index = ids.findIndex((id) => id.endsWith(`-${code}`));
+  if (index < 0) throw new Error(`commune ${code} is not offered for ${name}`);
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
 }
 
 async function example(procedure: string, name: string): Promise<{ today?: string; submission: Record<string, unknown> }> {
@@ -196,6 +211,15 @@ describe('birth registration', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.headers['idempotency-key']).toBe(envelope.idempotencyKey);
     expect(requests[0]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+
+    // The receipt links to the status page with the code and secret after '#', and it opens the dossier.
+    const href = await page.locator('thutuc-form [part="status-link"]').getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/status\\.html#code=${encodeURIComponent(receipt.dossierCode).replace(/\./g, '\\.')}&secret=[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$`));
+    await page.locator('thutuc-form [part="status-link"]').click();
+    await page.locator('thutuc-status #status-heading').waitFor();
+    expect(await page.locator('thutuc-status .code').innerText()).toBe(receipt.dossierCode);
+    expect(await page.locator('thutuc-status [part~="status"]').innerText()).toMatch(/Mới đăng ký/);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 
@@ -252,6 +276,109 @@ describe('birth registration', () => {
   });
 });
 
+describe('the address picker', () => {
+  const id = 'ho-tich.dang-ky-khai-sinh';
+  const base = '/data/noi_cu_tru_nguoi_yeu_cau';
+  const shadow = (page: Page, selector: string) => page.evaluate((sel) => document.querySelector('thutuc-form')!.shadowRoot!.querySelector(sel)?.outerHTML ?? null, selector);
+
+  it('takes Thành phố Hà Nội, then "ba dinh" and the keyboard to Phường Ba Đình; review shows names, the dossier holds codes', async () => {
+    const { submission, today } = await example(id, 'truc-tuyen-dung-han-co-cha-me');
+    const { page, pageErrors } = await open(browser, `${site.url}/index.html?id=${id}`);
+    await page.evaluate((t) => document.querySelector('thutuc-form')!.setAttribute('today', t!), today);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const commune = page.locator(`thutuc-form input[name="${base}/commune"]`);
+    expect(await commune.isDisabled()).toBe(true);
+    expect(requests.filter((r) => /\/communes\/\d{2}\.json$/.test(r))).toEqual([]);
+
+    await page.locator(`thutuc-form select[name="${base}/province"]`).selectOption({ label: 'Thành phố Hà Nội' });
+    await page.waitForFunction((n) => document.querySelector('thutuc-form')!.shadowRoot!.querySelector(`input[name="${n}"]`)?.getAttribute('aria-busy') === 'false', `${base}/commune`);
+    // Only the chosen province's names came down.
+    expect(requests.filter((r) => /\/communes\/\d{2}\.json$/.test(r)).map((r) => r.split('/').pop())).toEqual(['01.json']);
+
+    await commune.focus();
+    await page.keyboard.type('ba');
+    expect(await commune.getAttribute('aria-expanded')).toBe('true');
+    const options = page.locator(`thutuc-form #${await commune.getAttribute('aria-controls')} [role=option]`);
+    const count = await options.count();
+    expect(count).toBeGreaterThan(2);
+    expect(await axe(page), 'with the list open').toEqual([]);
+    const activeText = async () => {
+      const activeId = await commune.getAttribute('aria-activedescendant');
+      return activeId ? page.locator(`thutuc-form #${activeId}`).textContent() : null;
+    };
+    await page.keyboard.press('ArrowDown');
+    expect(await activeText()).toBe(await options.first().textContent());
+    await page.keyboard.press('End');
+    expect(await activeText()).toBe(await options.last().textContent());
+    await page.keyboard.press('Home');
+    expect(await activeText()).toBe(await options.first().textContent());
+    await page.keyboard.press('ArrowUp'); // wraps to the last
+    expect(await activeText()).toBe(await options.last().textContent());
+    await page.keyboard.press('Escape');
+    expect(await commune.getAttribute('aria-expanded')).toBe('false');
+    expect(await commune.getAttribute('aria-activedescendant')).toBeNull();
+    expect(await commune.inputValue()).toBe('ba');
+
+    await page.keyboard.type(' dinh');
+    expect(await options.first().textContent()).toBe('Phường Ba Đình');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator(`thutuc-form #${await commune.getAttribute('aria-activedescendant')}`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await commune.inputValue()).toBe('Phường Ba Đình');
+    expect(await commune.getAttribute('aria-expanded')).toBe('false');
+    expect(await shadow(page, '.error-summary')).toBeNull(); // Enter chose; it did not submit the step
+    expect(await axe(page), 'after choosing').toEqual([]);
+
+    // The rest of the form as the applicant would fill it; the address is done.
+    const data = { ...(submission.data as Record<string, unknown>) };
+    const street = (data.noi_cu_tru_nguoi_yeu_cau as { street: string }).street;
+    await page.locator(`thutuc-form input[name="${base}/street"]`).fill(street);
+    delete data.noi_cu_tru_nguoi_yeu_cau;
+    const upload = pdf('giay-chung-sinh.pdf', 'giấy chứng sinh');
+    let reviewed = '';
+    for (let step = 0; step < 12; step++) {
+      if (await page.locator('thutuc-form .receipt').count()) break;
+      const text = await formText(page);
+      if (text.includes('Kiểm tra thông tin')) reviewed = text;
+      await fillStepByKeyboard(page, { ...submission, data }, { 'giay-chung-sinh': [upload] });
+      await settled(page);
+    }
+    await page.locator('thutuc-form .receipt').waitFor();
+    expect(reviewed).toContain(`${street}, Phường Ba Đình, Thành phố Hà Nội`);
+    expect(reviewed).not.toContain('Mã xã');
+    const { envelope } = (await site.dossiers()).at(-1)!;
+    expect((envelope.data as Record<string, unknown>).noi_cu_tru_nguoi_yeu_cau).toEqual({ province: '01', commune: '00004', street });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('empties the commune when the province changes, and the validator refuses a commune of another province', async () => {
+    const { page } = await open(browser, `${site.url}/index.html?id=${id}`);
+    const province = page.locator(`thutuc-form select[name="${base}/province"]`);
+    const commune = page.locator(`thutuc-form input[name="${base}/commune"]`);
+    await province.selectOption('01');
+    await commune.click();
+    await page.keyboard.type('phuong ba dinh');
+    await page.keyboard.press('Enter'); // a single match is chosen by Enter
+    expect(await commune.inputValue()).toBe('Phường Ba Đình');
+    await province.selectOption('38');
+    expect(await commune.inputValue()).toBe('');
+    await commune.click();
+    await page.keyboard.type('xa ba dinh');
+    await page.keyboard.press('Enter');
+    expect(await commune.inputValue()).toBe('Xã Ba Đình');
+    // The same compiled validator the server runs, in the page: Thanh Hóa's Xã Ba Đình is not in Hà Nội.
+    const payload = { channel: 'online', delivery: 'online', data: { noi_cu_tru_nguoi_yeu_cau: { province: '01', commune: '16171', street: 'x' } } };
+    // A string, so the test runner does not rewrite the page's dynamic import.
+    const verdict = (await page.evaluate(
+      `import(${JSON.stringify(`${site.url}/catalogue/procedures/${id}.js`)}).then((m) => m.validate(${JSON.stringify(payload)}).errors.filter((e) => e.path.includes('noi_cu_tru')))`,
+    )) as { path: string; rule: string }[];
+    expect(verdict).toEqual([expect.objectContaining({ path: `${base}/commune`, rule: 'commune' })]);
+    await page.close();
+  });
+});
+
 describe('the fee summary', () => {
   it('shows the itemised total the fee engine computes for the same answers', async () => {
     const id = 'ho-tich.cap-ban-sao-trich-luc-ho-tich';
@@ -269,6 +396,30 @@ describe('the fee summary', () => {
     const engine = computeFees(mod.definition, mod.conditions, submission as never, today ? { today } : {});
     expect(engine.totals.VND).toBeGreaterThan(0);
     expect(shown).toBe(formatAmount(engine.totals.VND!, 'VND', 'vi'));
+    await page.close();
+  });
+});
+
+describe('an unknown fee', () => {
+  it('never reads as free or as zero on the fees step', async () => {
+    const id = 'an-toan-thuc-pham.cap-giay-chung-nhan-co-so-du-dieu-kien-attp';
+    const { submission, today } = await example(id, 'co-so-san-xuat');
+    const { page, pageErrors } = await open(browser, `${site.url}/index.html?id=${id}`);
+    await page.evaluate((t) => document.querySelector('thutuc-form')!.setAttribute('today', t!), today);
+    const uploads = Object.fromEntries(Object.keys(submission.documents as object).map((d) => [d, [pdf(`${d}.pdf`, d)]]));
+    const table = page.locator('thutuc-form table.fees');
+    for (let step = 0; step < 12 && !(await table.count()); step++) {
+      await fillStepByKeyboard(page, submission, uploads);
+      await settled(page);
+    }
+    const shown = (await page.locator('thutuc-form form').textContent())!.replace(/\s+/g, ' ');
+    expect(shown).toContain('Lệ phí và nhận kết quả');
+    expect(await table.locator('tbody td.amount').allTextContents()).toEqual(['Chưa có thông tin']);
+    expect(await table.locator('tfoot td.amount').textContent()).toBe('Chưa xác định');
+    expect(shown).toContain('Tổng chưa gồm khoản thu chưa có thông tin về mức thu');
+    expect(shown).not.toMatch(/Miễn|không thu phí|(^|[^\d.])0\s*(₫|đ|VND)/);
+    expect(await axe(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

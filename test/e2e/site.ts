@@ -69,12 +69,12 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Opens a page that records CSP violations and page errors from the first byte. */
-export async function open(browser: Browser, url: string): Promise<{ page: Page; pageErrors: string[] }> {
+/** Opens a page that records CSP violations and page errors from the first byte, and waits for `ready`. */
+export async function open(browser: Browser, url: string, ready = 'thutuc-form h2'): Promise<{ page: Page; pageErrors: string[] }> {
   const page = await browser.newPage();
   const pageErrors = await watch(page);
   await page.goto(url);
-  await page.locator('thutuc-form h2').first().waitFor();
+  await page.locator(ready).first().waitFor();
   return { page, pageErrors };
 }
 

@@ -44,6 +44,7 @@ describe('Storybook', () => {
     const index = JSON.parse(await readFile(path.join(root, 'packages/catalogue/dist/index.json'), 'utf8')) as { procedures: unknown[] };
     expect(stories.filter((s) => s.title === 'Catalogue')).toHaveLength(index.procedures.length);
     expect(stories.filter((s) => s.title === 'Elements/thutuc-form').map((s) => s.name)).toEqual(expect.arrayContaining(['Vietnamese', 'English', 'Errors', 'Themed']));
+    expect(stories.filter((s) => s.title === 'Elements/thutuc-status').map((s) => s.name)).toEqual(['Lookup', 'Processing', 'Supplement Requested', 'Payment Due', 'Result Returned', 'Themed']);
   });
 
   it('renders every story with its play function passing and no page error', async () => {
@@ -57,7 +58,7 @@ describe('Storybook', () => {
         if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text().split('\n')[0]!);
       });
       await page.goto(`${url}/iframe.html?id=${story.id}&viewMode=story`);
-      await page.locator('thutuc-form h2').first().waitFor({ timeout: 30_000 });
+      await page.locator('thutuc-form h2, thutuc-status h2').first().waitFor({ timeout: 30_000 });
       // The preview's render of the story ends in 'finished' once its play function passed
       // ('errored' when the story or its play function threw).
       const phase = await page.waitForFunction(() => {

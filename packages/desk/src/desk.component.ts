@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
 import { ApiError, DeskApi, type Session } from './api.js';
 import { strings, type Lang } from './i18n.js';
@@ -121,7 +121,7 @@ export class ThutucDesk extends LitElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = strings(this.lang);
     const other: Lang = this.lang === 'vi' ? 'en' : 'vi';
     const officer = this.session?.officer;

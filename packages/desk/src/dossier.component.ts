@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
 import { ApiError, type DossierDetail, type DossierFile, type StoredPaper } from './api.js';
 import { strings } from './i18n.js';
@@ -158,7 +158,7 @@ export class ThutucDeskDossier extends DeskPage {
     }
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = strings(this.lang);
     const d = this.dossier;
     const back = html`<p><a href="#/">← ${s.back}</a></p>`;

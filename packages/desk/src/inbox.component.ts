@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
 import { ApiError, type InboxPage } from './api.js';
 import { strings, vietnamDateTime } from './i18n.js';
@@ -78,7 +78,7 @@ export class ThutucDeskInbox extends DeskPage {
     return inboxHref(next);
   }
 
-  override render() {
+  override render(): TemplateResult {
     const s = strings(this.lang);
     const r = this.result;
     const q = this.query;

@@ -15,5 +15,7 @@ export interface Receipt {
   dossierCode: string;
   receivedAt?: string;
   appointmentDate?: string;
+  /** The secret that, with the code, opens the dossier's status page (@thutuc/intake issues it). */
+  lookupSecret?: string;
   message?: { vi: string; en?: string };
 }

@@ -34,9 +34,9 @@ interface Manifest {
   modules: { path: string; declarations?: Declaration[] }[];
 }
 
-const DOCUMENTED_ATTRIBUTES = ['procedure', 'catalogue-base', 'action', 'lang', 'today', 'timeout', 'province'];
-const DOCUMENTED_PROPERTIES = ['procedure', 'catalogueBase', 'action', 'lang', 'today', 'timeout', 'province'];
-const INTERNAL = ['setValue', 'touch', 'setCase', 'setDelivery', 'setFiles', 'goTo', 'next', 'submit', 'payload', 'errorFor', 'fieldView', 'stepsNow', 'data', 'files', 'fileProblems', 'currentCase', 'currentDelivery', 'language', 'todayValue', 'conditionContext', 'overrides'];
+const DOCUMENTED_ATTRIBUTES = ['procedure', 'catalogue-base', 'action', 'lang', 'today', 'timeout', 'province', 'status-page'];
+const DOCUMENTED_PROPERTIES = ['procedure', 'catalogueBase', 'action', 'lang', 'today', 'timeout', 'province', 'statusPage'];
+const INTERNAL = ['setKey', 'lookUp', 'addFiles', 'removeFile', 'sendSupplement', 'pay', 'download', 'fieldErrors', 'fileProblems', 'transfer', 'qr', 'setValue', 'touch', 'setCase', 'setDelivery', 'setFiles', 'goTo', 'next', 'submit', 'payload', 'errorFor', 'fieldView', 'stepsNow', 'data', 'files', 'fileProblems', 'currentCase', 'currentDelivery', 'language', 'todayValue', 'conditionContext', 'overrides'];
 
 let dir: string;
 let committed: string;
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 const isPublic = (m: Member) => m.privacy === undefined || m.privacy === 'public';
-const element = () => manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'thutuc-form');
+const element = (tag = 'thutuc-form') => manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
 
 describe('custom-elements.json', () => {
   it('is the one the sources give now (regenerate with `npm run build` and commit it)', () => {
@@ -72,6 +72,15 @@ describe('custom-elements.json', () => {
     expect(form!.events!.map((e) => e.name)).toEqual(['thutuc-submit', 'thutuc-submitted', 'thutuc-error']);
     expect(form!.cssParts!.map((p) => p.name)).toEqual(expect.arrayContaining(['form', 'field', 'error-summary', 'receipt']));
     expect(form!.cssProperties!.map((p) => p.name)).toEqual(expect.arrayContaining(['--thutuc-color-primary', '--thutuc-font-family']));
+  });
+
+  it('describes <thutuc-status> with its attributes, the lookup answer property, parts and tokens', () => {
+    const status = element('thutuc-status');
+    expect(status).toMatchObject({ kind: 'class', name: 'ThutucStatus', customElement: true });
+    expect(status!.attributes!.map((a) => a.name)).toEqual(['api', 'lang', 'code']);
+    expect(status!.members!.filter(isPublic).map((m) => m.name)).toEqual(['api', 'lang', 'code', 'dossier']);
+    expect(status!.cssParts!.map((p) => p.name)).toEqual(expect.arrayContaining(['form', 'status', 'timeline', 'supplement', 'payment', 'result']));
+    expect(status!.cssProperties!.map((p) => p.name)).toEqual(expect.arrayContaining(['--thutuc-color-primary', '--thutuc-font-family']));
   });
 
   it('lists none of the form state or its operations as public members, on the element or elsewhere', () => {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createWorkingCalendar, type ProcedureModule, type ProvinceFeeFile, type WorkingCalendar } from '@thutuc/runtime';
+import { createWorkingCalendar, placeNames, type PlaceNames, type ProcedureModule, type ProvinceCommunes, type ProvinceFeeFile, type ProvinceOptions, type WorkingCalendar } from '@thutuc/runtime';
 import type { AgencyRegistry, Procedure } from '@thutuc/runtime/model';
 import { dossierAgencyCode } from '@thutuc/papers';
 
@@ -26,6 +26,8 @@ export interface LoadedCatalogue {
   agencyCodeOf(procedure: ProcedureModule): string;
   /** Largest file any document of any procedure accepts, in bytes. */
   maxFileBytes: number;
+  /** Names of provinces and communes, so papers print addresses with names. */
+  places: PlaceNames;
 }
 
 export interface CatalogueOptions {
@@ -56,6 +58,7 @@ export async function loadCatalogue(dir: string, options: CatalogueOptions = {})
   for (const code of [options.agencyCode, options.fallbackAgencyCode]) {
     if (code !== undefined && !IDENTIFIER.test(code)) throw new RangeError(`Mã định danh cơ quan không hợp lệ / invalid agency identifier: ${code} (expected [0-9A-Z.]{1,35})`);
   }
+  const places = await readPlaces(dir);
   // `id` alone names the latest version, `id@version` every version.
   const files = new Map<string, string>();
   for (const p of index.procedures) {
@@ -81,6 +84,7 @@ export async function loadCatalogue(dir: string, options: CatalogueOptions = {})
     agencies,
     ...(province ? { province } : {}),
     maxFileBytes,
+    places,
     procedure: (id, version) => load(version === undefined ? id : `${id}@${version}`),
     procedureOfDossier: async (id, version) => (await load(`${id}@${version}`)) ?? load(id),
     agencyCodeOf(procedure) {
@@ -90,4 +94,13 @@ export async function loadCatalogue(dir: string, options: CatalogueOptions = {})
       return options.fallbackAgencyCode ?? 'THUTUC';
     },
   };
+}
+
+/** `communes/provinces.json` and `communes/<province>.json` of the build; none in an older or unit-less catalogue. */
+async function readPlaces(dir: string): Promise<PlaceNames> {
+  const folder = path.join(dir, 'communes');
+  const json = <T>(file: string) => readFile(path.join(folder, file), 'utf8').then((t) => JSON.parse(t) as T, () => undefined);
+  const files = await readdir(folder).catch(() => [] as string[]);
+  const lists = await Promise.all(files.filter((f) => /^\d{2}\.json$/.test(f)).map((f) => json<ProvinceCommunes>(f)));
+  return placeNames(await json<ProvinceOptions>('provinces.json'), lists.filter((l): l is ProvinceCommunes => l !== undefined));
 }

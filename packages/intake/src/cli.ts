@@ -24,10 +24,10 @@ const HELP = `thutuc-intake — máy chủ tiếp nhận hồ sơ / the receivin
         thống kê hồ sơ tiếp nhận trong kỳ (mặc định: từ đầu tháng đến hôm nay) / statistics of the dossiers received in a period
 
 Biến môi trường / environment: DATABASE_URL, THUTUC_DATA_DIR, THUTUC_CATALOGUE, THUTUC_AGENCY_CODE,
-  THUTUC_CODE_PATTERN, THUTUC_VERSION_GRACE_DAYS (mặc định / default 7), PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_SECURE_COOKIE,
-  SMTP_URL, MAIL_FROM, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN,
+  THUTUC_CODE_PATTERN, THUTUC_VERSION_GRACE_DAYS (mặc định / default 7), PROVINCE, PORT, HOST, THUTUC_TRUST_PROXY, THUTUC_PUBLIC_URL, THUTUC_STATUS_PAGE_URL, THUTUC_SECURE_COOKIE,
+  SMTP_URL, MAIL_FROM, THUTUC_DESK_EMAIL, SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN,
   VNPAY_TMN_CODE, VNPAY_HASH_SECRET, VNPAY_PAYMENT_URL, VNPAY_API_URL, VNPAY_RETURN_URL,
-  VIETQR_BANK_BIN, VIETQR_ACCOUNT, VIETQR_ACCOUNT_NAME, THUTUC_STATUS_PAGE
+  VIETQR_BANK_BIN, VIETQR_ACCOUNT, VIETQR_ACCOUNT_NAME
 `;
 
 /** Options shared by `serve` and `create-admin`, from flags first, then the environment. */
@@ -48,9 +48,11 @@ export function intakeOptionsFrom(values: Record<string, string | boolean | unde
     ...(graceDays !== undefined ? { versionGraceDays: graceDays } : {}),
     ...(env.THUTUC_TRUST_PROXY ? { trustProxy: env.THUTUC_TRUST_PROXY === 'true' ? true : env.THUTUC_TRUST_PROXY } : {}),
     ...(env.THUTUC_PUBLIC_URL ? { publicUrl: env.THUTUC_PUBLIC_URL } : {}),
+    ...(env.THUTUC_STATUS_PAGE_URL ? { statusPageUrl: env.THUTUC_STATUS_PAGE_URL } : {}),
     ...(env.THUTUC_SECURE_COOKIE === '1' ? { secureCookie: true } : {}),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
+    ...(env.THUTUC_DESK_EMAIL ? { deskEmail: env.THUTUC_DESK_EMAIL } : {}),
     ...(env.SMS_GATEWAY_URL ? { smsGatewayUrl: env.SMS_GATEWAY_URL } : {}),
     ...(env.SMS_GATEWAY_TOKEN ? { smsGatewayToken: env.SMS_GATEWAY_TOKEN } : {}),
     payments: paymentOptionsFromEnv(env),

@@ -16,12 +16,16 @@ import { registerSubmissions } from './http/submissions.js';
 import { registerOfficerRoutes } from './http/officer-routes.js';
 import { registerSupplements } from './http/supplements.js';
 import { registerStatsRoutes } from './http/stats-routes.js';
+import { registerPaperRoutes } from './http/paper-routes.js';
 import { registerPayments } from './http/payments.js';
+import { reconcilePayments } from './payment/orders.js';
 import { paymentSetup, type PaymentOptions } from './payment/setup.js';
+import { registerResults } from './http/results.js';
 import { startJobs } from './jobs.js';
 import { HttpSmsGateway, LogMail, LogSms, smtpMail, type MailTransport, type SmsAdapter } from './notify/transports.js';
 import { FsBlobStore } from './store/fs-blobs.js';
 import type { BlobStore } from './store/blobs.js';
+import { resultBlobs } from './store/results.js';
 
 /** A week: a tab left open over the change, or a draft finished the next days, still goes through. */
 export const DEFAULT_VERSION_GRACE_DAYS = 7;
@@ -54,6 +58,11 @@ export interface IntakeOptions extends CatalogueOptions {
   logger?: boolean;
   /** Base URL applicants reach this server at (links in notices). */
   publicUrl?: string;
+  /**
+   * The page with `<thutuc-status>` that the QR code on Mẫu 01 opens (absolute URL; the code,
+   * and on the applicant's copy the secret, go in its `#fragment`). Default `<publicUrl>/status.html`.
+   */
+  statusPageUrl?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-For (true, or its addresses, e.g. "127.0.0.1"). */
   trustProxy?: boolean | string;
   /** Session cookies only over HTTPS (set behind a TLS proxy). */
@@ -66,6 +75,8 @@ export interface IntakeOptions extends CatalogueOptions {
   sms?: SmsAdapter;
   smsGatewayUrl?: string;
   smsGatewayToken?: string;
+  /** The one-stop desk's mailbox, told of every dossier that runs late. */
+  deskEmail?: string;
   /** Level-4 payment: VNPay, VietQR and the status page (README, "Thanh toán trực tuyến"). */
   payments?: PaymentOptions;
   /** Periodic jobs (outbox, overdue marking); false to run none in this process. */
@@ -98,13 +109,14 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     const blobs = options.blobs ?? new FsBlobStore(path.join(dataDir, 'blobs'));
     await blobs.sweep(async (shas) => {
       const rows = await database.db.selectFrom('dossier_files').select('sha256').where('sha256', 'in', shas).execute();
-      return new Set(rows.map((r) => r.sha256));
+      return new Set([...rows.map((r) => r.sha256), ...(await resultBlobs(database.db, shas))]);
     }, options.orphanGraceMs ?? 3_600_000);
     const context: IntakeContext = {
       db: database.db, blobs, catalogue, limits: { ...DEFAULT_LIMITS, ...options.limits },
       codeFormat: { pattern: codePattern, ...(options.codeWidth ? { width: options.codeWidth } : {}) }, now: options.now ?? (() => new Date()),
       versionGraceDays: options.versionGraceDays ?? DEFAULT_VERSION_GRACE_DAYS,
       payments: paymentSetup(options.payments),
+      ...statusPage(options),
     };
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, forceCloseConnections: true, trustProxy: options.trustProxy ?? false });
     await app.register(swagger, {
@@ -124,9 +136,11 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     registerLookup(app, context);
     registerSupplements(app, context);
     registerPayments(app, context);
+    registerResults(app, context);
     registerOfficerRoutes(app, context, { secureCookie: options.secureCookie ?? false, publicUrl: (options.publicUrl ?? '').replace(/\/$/, '') });
     if (options.desk !== false) registerDeskApp(app);
     registerStatsRoutes(app, context);
+    registerPaperRoutes(app, context);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     if (options.site) registerSite(app, options.site);
     await app.ready();
@@ -135,7 +149,10 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
       mail: options.mail ?? (options.smtpUrl ? await smtpMail(options.smtpUrl, options.mailFrom ?? 'thutuc@localhost') : new LogMail(log)),
       sms: options.sms ?? (options.smsGatewayUrl ? new HttpSmsGateway(options.smsGatewayUrl, options.smsGatewayToken) : new LogSms(log)),
     };
-    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, { ...options.jobs, now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed') });
+    const stopJobs = options.jobs === false ? async () => undefined : startJobs(database.db, deliverers, {
+      ...options.jobs, ...(options.deskEmail ? { deskEmail: options.deskEmail } : {}), now: context.now, onError: (e) => app.log.error({ err: e }, 'job failed'),
+      reconcilePayments: () => reconcilePayments(context),
+    });
     return {
       deliverers,
       app, context, database, catalogue,
@@ -155,4 +172,10 @@ export async function createIntakeServer(options: IntakeOptions): Promise<Intake
     await database.close();
     throw error;
   }
+}
+
+function statusPage(options: IntakeOptions): { statusPageUrl?: string } {
+  const publicUrl = options.publicUrl?.replace(/\/$/, '');
+  const url = options.statusPageUrl ?? options.payments?.statusPage ?? (publicUrl ? `${publicUrl}/status.html` : undefined);
+  return url ? { statusPageUrl: url } : {};
 }

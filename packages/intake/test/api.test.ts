@@ -60,6 +60,10 @@ describe.each(engines())('intake on $name', (engine) => {
     expect(clash.json!.error).toMatchObject({ code: 'idempotency-reused', message: { vi: expect.any(String), en: expect.stringMatching(/different submission/) } });
     const count = await server.database.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).where('code', '=', first.json!.dossierCode).executeTakeFirst();
     expect(Number(count!.n)).toBe(1);
+    // Neither the retry nor the refused reuse took a number: the daily sequence has no gap.
+    const next = await submit(url, await submission(catalogueDir));
+    const seq = (code: unknown) => Number(String(code).split('-').pop());
+    expect(seq(next.json!.dossierCode)).toBe(seq(first.json!.dossierCode) + 1);
   });
 
   it('shows status 1 with its due date to code + secret, and nothing personal', async () => {

@@ -21,6 +21,16 @@ const wordBytes = (enc: string, text: string) =>
 const decodeWords = (raw: string) =>
   raw.replace(/(=\?UTF-8\?[BQ]\?[^?]*\?=\s*)+/gi, (run) => Buffer.concat([...run.matchAll(WORD)].map((m) => wordBytes(m[1]!, m[2]!))).toString('utf8'));
 
+/**
+ * A mail with its quoted-printable body decoded (headers are decoded already). A soft line
+ * break followed by a space was joined by the header unfolding above into "= ".
+ */
+const decodeBody = (raw: string) => {
+  const split = raw.indexOf('\r\n\r\n');
+  const body = raw.slice(split).replace(/=\r\n/g, '').replace(/= /g, ' ').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return raw.slice(0, split) + Buffer.from(body, 'latin1').toString('utf8');
+};
+
 beforeAll(async () => {
   catalogueDir = await buildTestCatalogue('intake-notify');
   smtp = new SMTPServer({
@@ -137,13 +147,30 @@ describe.each(engines())('notifications and lifecycle on $name', (engine) => {
     expect((await act(url, s, b.dossierCode, 'stop', { reason: { vi: 'Người nộp đề nghị dừng.' } })).json).toMatchObject({ status: { code: 8 } });
   });
 
-  it('marks dossiers past their due date as overdue', async () => {
+  it('marks dossiers past their due date as overdue once, tells the applicant and the desk through the outbox, and shows it in the lookup', async () => {
     const receipt = (await submit(url, await submission(catalogueDir))).json!;
     const s = await login(url, 'canbo', password);
     const accepted = await act(url, s, receipt.dossierCode, 'accept');
-    expect(await markOverdue(server.database.db, new Date())).not.toContain(receipt.dossierCode);
+    const db = server.database.db;
+    expect(await markOverdue(db, new Date(), { deskEmail: 'tiep-nhan@example.gov.vn' })).not.toContain(receipt.dossierCode);
     const later = new Date(Date.parse(accepted.json!.due) + 86_400_000);
-    expect(await markOverdue(server.database.db, later)).toContain(receipt.dossierCode);
+    expect(await markOverdue(db, later, { deskEmail: 'tiep-nhan@example.gov.vn' })).toContain(receipt.dossierCode);
+    // A second run (or another process) neither flags nor notifies it again.
+    expect(await markOverdue(db, later, { deskEmail: 'tiep-nhan@example.gov.vn' })).not.toContain(receipt.dossierCode);
+    const notices = await db.selectFrom('outbox').innerJoin('dossiers', 'dossiers.id', 'outbox.dossier_id')
+      .select(['outbox.channel', 'outbox.recipient', 'outbox.template']).where('dossiers.code', '=', receipt.dossierCode).where('outbox.template', 'like', 'overdue%').execute();
+    expect(notices.map((n) => `${n.template} ${n.channel}`).sort()).toEqual(['overdue email', 'overdue sms', 'overdue-desk email']);
+    await deliverDue(db, server.deliverers, later);
+    const day = `${accepted.json!.due.slice(8, 10)}/${accepted.json!.due.slice(5, 7)}/${accepted.json!.due.slice(0, 4)}`;
+    const applicantMail = decodeBody(await waitFor(() => mails.find((m) => m.includes(`Subject: Hồ sơ ${receipt.dossierCode}: đã quá hạn giải quyết`))));
+    expect(applicantMail).toMatch(/To: lan\.nguyen@example\.com/);
+    expect(applicantMail).toContain(`hẹn trả kết quả ngày ${day}`);
+    expect(applicantMail).toContain('Phiếu xin lỗi và hẹn lại ngày trả kết quả');
+    const deskMail = decodeBody(await waitFor(() => mails.find((m) => m.includes(receipt.dossierCode) && /To: tiep-nhan@example\.gov\.vn/.test(m))));
+    expect(deskMail).toContain(`Subject: Hồ sơ ${receipt.dossierCode} quá hạn / Dossier ${receipt.dossierCode} overdue`);
+    expect(deskMail).toMatch(/Phiếu xin lỗi và hẹn lại ngày trả kết quả \(Mẫu 04\)/);
+    const text = await waitFor(() => sms.find((m) => m.text.includes(receipt.dossierCode) && m.text.includes('qua han')));
+    expect(text.text).toContain(day);
     const lookup = await postJson(`${url}/api/lookup`, { code: receipt.dossierCode, secret: receipt.lookupSecret });
     expect(lookup.json!.overdue).toBe(true);
   });

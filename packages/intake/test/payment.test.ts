@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfficer, type IntakeServer } from '@thutuc/intake';
+import { createOfficer, reconcilePayments, vnpayProvider, type IntakeServer } from '@thutuc/intake';
 import { startFakeVnpay, type FakeVnpay } from '@thutuc/intake/testing';
 import { act, buildTestCatalogue, call, engines, freshDataDir, login, postJson, startServer, submission, submit } from './helpers.js';
 
@@ -198,7 +198,7 @@ describe.each(engines())('payment on $name', (engine) => {
     const r = await pay(d, 'vietqr');
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ provider: 'vietqr', amount: 16000, note: d.code, account: { bankBin: '970436', number: '0011001234567' } });
-    expect(r.json!.svg).toMatch(/^<svg[^>]*viewBox/);
+    expect(r.json!.svg).toMatch(/^<svg[^>]*viewBox[^>]*aria-label="Mã VietQR[^"]*">/);
     const emv = readEmv(r.json!.emv);
     expect(emv.get('00')).toBe('01');
     expect(emv.get('01')).toBe('12');
@@ -230,11 +230,29 @@ describe.each(engines())('payment on $name', (engine) => {
     expect(view.payment.orders).toEqual([expect.objectContaining({ provider: 'vietqr', state: 'paid', providerReference: 'FT2611280001', confirmedBy: 'motcua' })]);
   });
 
+  it('settles a payment whose IPN never came by asking VNPay (querydr), once', async () => {
+    const d = await file(1);
+    const redirectUrl = (await pay(d, 'vnpay')).json!.redirectUrl;
+    const ipnUrl = gateway.ipnUrl;
+    gateway.ipnUrl = undefined;
+    try {
+      expect((await gateway.pay(redirectUrl)).ipn).toBeUndefined();
+    } finally {
+      gateway.ipnUrl = ipnUrl;
+    }
+    expect((await lookup(d)).payment.state).toBe('pending');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const ref = new URL(redirectUrl).searchParams.get('vnp_TxnRef');
+    expect(await reconcilePayments(server.context, 0)).toContain(ref);
+    expect((await lookup(d)).payment).toMatchObject({ state: 'paid', amount: 8000 });
+    expect(await reconcilePayments(server.context, 0)).not.toContain(ref);
+    expect((await history(d.code)).payment.orders).toEqual([expect.objectContaining({ state: 'paid', confirmedBy: 'vnpay-query' })]);
+  });
+
   it('answers a VNPay query for an order (querydr) and lists the IPN in /openapi.json', async () => {
     const d = await file(1);
     const params = new URL((await pay(d, 'vnpay')).json!.redirectUrl).searchParams;
     await gateway.pay(`${gateway.paymentUrl}?${params}`);
-    const { vnpayProvider } = await import('@thutuc/intake');
     const provider = vnpayProvider({ tmnCode: TMN, hashSecret: SECRET, paymentUrl: gateway.paymentUrl, apiUrl: gateway.apiUrl });
     const order = { ref: params.get('vnp_TxnRef')!, amount: 8000, dossierCode: d.code, createdAt: new Date() };
     expect(await provider.query!(order)).toMatchObject({ found: true, success: true, amount: 8000 });

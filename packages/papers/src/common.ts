@@ -52,7 +52,7 @@ export function procedureOf(p: Procedure) {
  */
 export function applicantOf(d: PaperDossier) {
   const fields = d.procedure.form.sections.flatMap((s) => s.fields);
-  const read = formReader(d.procedure, d.submission.data ?? {});
+  const read = formReader(d.procedure, d.submission.data ?? {}, d.places);
   const first = (test: (f: FormField) => boolean) => {
     for (const f of fields.filter(test)) {
       const text = read.text(f.id);

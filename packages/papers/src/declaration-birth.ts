@@ -8,7 +8,7 @@ import { formReader, placeAndDate } from './text.js';
  * that reuse the form (khai sinh kết hợp nhận cha mẹ con, liên thông) fill what they share.
  */
 export function birthDeclarationContext(d: PaperDossier) {
-  const r = formReader(d.procedure, d.submission.data ?? {});
+  const r = formReader(d.procedure, d.submission.data ?? {}, d.places);
   const t = r.text;
   // The paper has one line for the identity paper; the number is what 04/2024 asks first.
   const identity = (id: string | null, other: string | null) => (id ? `Số định danh cá nhân: ${id}` : other);

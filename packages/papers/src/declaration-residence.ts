@@ -12,7 +12,7 @@ import { formReader, placeAndDate } from './text.js';
 const MIN_MEMBER_ROWS = 3;
 
 export function residenceDeclarationContext(d: PaperDossier) {
-  const r = formReader(d.procedure, d.submission.data ?? {});
+  const r = formReader(d.procedure, d.submission.data ?? {}, d.places);
   const t = r.text;
   const members = r.items('thanh_vien_cung_thay_doi').map((m, i) => ({
     no: i + 1,

@@ -1,5 +1,5 @@
 import type { AgencyRegistry, Procedure } from '@thutuc/runtime/model';
-import { computeDeadline, computeFees, createValidator, parseVietnamTime, type LocalFeeOverrides, type SchemaValidator, type WorkingCalendar, type LocalizedText } from '@thutuc/runtime';
+import { computeDeadline, computeFees, createValidator, parseVietnamTime, type LocalFeeOverrides, type PlaceNames, type SchemaValidator, type WorkingCalendar, type LocalizedText } from '@thutuc/runtime';
 import type { CompiledProcedure, PaperDesk, PaperDossier, PaperSubmission } from './model.js';
 
 type Agency = AgencyRegistry['agencies'][number];
@@ -19,6 +19,8 @@ export interface DossierInput {
   agencies?: readonly Agency[];
   /** Amounts a provincial council set for local fees. */
   overrides?: LocalFeeOverrides;
+  /** Names of provinces and communes, printed in addresses instead of codes. */
+  places?: PlaceNames;
 }
 
 export type DossierResult = { ok: true; dossier: PaperDossier } | { ok: false; error: LocalizedText };
@@ -53,6 +55,7 @@ export function createPaperDossier(input: DossierInput): DossierResult {
     dossier: {
       procedure,
       submission,
+      ...(input.places ? { places: input.places } : {}),
       desk: input.desk ?? defaultDesk(procedure, submission, input.agencies ?? []),
       receipt: {
         dossierCode: input.dossierCode,

@@ -1,5 +1,5 @@
 import type { Procedure } from '@thutuc/runtime/model';
-import type { Condition, FeePayload, FeeResult, SubmissionRules } from '@thutuc/runtime';
+import type { Condition, FeePayload, FeeResult, PlaceNames, SubmissionRules } from '@thutuc/runtime';
 
 /**
  * The dossier as the official papers see it: the procedure, what the applicant submitted,
@@ -50,6 +50,8 @@ export interface PaperDossier {
   submission: PaperSubmission;
   receipt: PaperReceipt;
   desk: PaperDesk;
+  /** Names of provinces and communes, so addresses print names rather than codes. */
+  places?: PlaceNames;
 }
 
 /** What only some papers need. */

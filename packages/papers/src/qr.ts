@@ -8,9 +8,9 @@ import { encode } from 'uqr';
  *
  * Error correction M (15 %) survives a smudged printout; the quiet zone is the four modules
  * the QR specification asks for. Each row's dark runs become one `h` segment, which keeps a
- * 100-character link under 3 KB of markup.
+ * 100-character link under 3 KB of markup. `label` names the code for screen readers (escaped).
  */
-export function qrSvg(text: string, sizeMm = 24): string {
+export function qrSvg(text: string, sizeMm = 24, label = 'Mã QR tra cứu hồ sơ'): string {
   const { data, size } = encode(text, { ecc: 'M', border: 4 });
   let d = '';
   data.forEach((row, y) => {
@@ -25,7 +25,7 @@ export function qrSvg(text: string, sizeMm = 24): string {
     }
   });
   return (
-    `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${sizeMm}mm" height="${sizeMm}mm" shape-rendering="crispEdges" role="img" aria-label="Mã QR tra cứu hồ sơ">` +
+    `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${sizeMm}mm" height="${sizeMm}mm" shape-rendering="crispEdges" role="img" aria-label="${label.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}">` +
     `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
   );
 }

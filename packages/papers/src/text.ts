@@ -1,5 +1,5 @@
 import type { FormField, Procedure } from '@thutuc/runtime/model';
-import { parseVietnamTime } from '@thutuc/runtime';
+import { parseVietnamTime, type PlaceNames } from '@thutuc/runtime';
 
 /**
  * Values as a desk officer writes them on paper. Builders return `null` for anything empty;
@@ -37,14 +37,21 @@ export function clockText(instant: string | undefined): string | null {
 }
 
 /**
- * An address field `{ province, commune, street }`. The catalogue holds unit codes, not
- * names (there is no administrative-unit table yet), so the codes are printed as codes.
+ * An address field `{ province, commune, street }`, with the units' names when the catalogue
+ * has them ("Số 40 phố Hàng Gai, Phường Hoàn Kiếm, Thành phố Hà Nội"); a code without a name
+ * is printed as a code, never dropped.
  */
-export function addressText(value: unknown): string | null {
+export function addressText(value: unknown, places?: PlaceNames): string | null {
   if (!value || typeof value !== 'object') return typeof value === 'string' && value.trim() ? value : null;
   const a = value as { province?: unknown; commune?: unknown; street?: unknown };
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const parts = [str(a.street), str(a.commune) && `xã/phường mã ${str(a.commune)}`, str(a.province) && `tỉnh/thành phố mã ${str(a.province)}`];
+  const commune = str(a.commune);
+  const province = str(a.province);
+  const parts = [
+    str(a.street),
+    commune && (places?.commune(commune) ?? `xã/phường mã ${commune}`),
+    province && (places?.province(province) ?? `tỉnh/thành phố mã ${province}`),
+  ];
   const text = parts.filter(Boolean).join(', ');
   return text || null;
 }
@@ -58,26 +65,26 @@ export interface FormReader {
   items(id: string): FormReader[];
 }
 
-export function formReader(procedure: Procedure, data: Record<string, unknown>): FormReader {
+export function formReader(procedure: Procedure, data: Record<string, unknown>, places?: PlaceNames): FormReader {
   const fields = new Map<string, FormField>();
   for (const section of procedure.form.sections) for (const f of section.fields) fields.set(f.id, f);
-  return readerOver(fields, data);
+  return readerOver(fields, data, places);
 }
 
-function readerOver(fields: ReadonlyMap<string, FormField>, data: Record<string, unknown>): FormReader {
+function readerOver(fields: ReadonlyMap<string, FormField>, data: Record<string, unknown>, places: PlaceNames | undefined): FormReader {
   const raw = (id: string) => (Object.hasOwn(data, id) ? data[id] : undefined);
   return {
     raw,
-    text: (id) => valueText(fields.get(id), raw(id)),
+    text: (id) => valueText(fields.get(id), raw(id), places),
     items: (id) => {
       const list = raw(id);
       const sub = new Map((fields.get(id)?.fields ?? []).map((f) => [f.id, f] as const));
-      return Array.isArray(list) ? list.filter((x) => x && typeof x === 'object').map((x) => readerOver(sub, x as Record<string, unknown>)) : [];
+      return Array.isArray(list) ? list.filter((x) => x && typeof x === 'object').map((x) => readerOver(sub, x as Record<string, unknown>, places)) : [];
     },
   };
 }
 
-function valueText(field: FormField | undefined, value: unknown): string | null {
+function valueText(field: FormField | undefined, value: unknown, places: PlaceNames | undefined): string | null {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
   const label = (v: unknown) => field?.options?.find((o) => o.value === v)?.label.vi ?? String(v);
   switch (field?.type) {
@@ -90,7 +97,7 @@ function valueText(field: FormField | undefined, value: unknown): string | null 
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? shortDate(value) : String(value);
     case 'address':
-      return addressText(value);
+      return addressText(value, places);
     case 'group':
       return null;
     default:

@@ -1,7 +1,7 @@
-import jsQR from 'jsqr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMS, qrSvg, registerCsv, renderControlSheet, renderRegister, timeResult, type PaperKind } from '@thutuc/papers';
 import { BIRTH, paperFixture, POLICE, type PaperFixture } from './fixture.js';
+import { decodeQr } from '../../../test/helpers/qr.js';
 import { CONTROL_ENTRIES, REGISTER_ROWS } from './sheets.js';
 
 /**
@@ -13,23 +13,6 @@ beforeAll(async () => {
   f = await paperFixture('papers-circular-03');
 });
 const birth = () => f.exampleOf(BIRTH, 'truc-tuyen-dung-han-co-cha-me');
-
-/** Reads the QR back the way a phone would: the SVG's squares onto pixels, then a decoder. */
-function decodeQr(html: string): string | undefined {
-  const svg = /<svg class="qr"[^>]*viewBox="0 0 (\d+) \1"[^>]*>.*?<path fill="#000" d="([^"]*)"\/><\/svg>/.exec(html);
-  if (!svg) return undefined;
-  const size = Number(svg[1]);
-  const scale = 4;
-  const width = size * scale;
-  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
-  for (const run of svg[2]!.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    const [x, y, n] = [Number(run[1]), Number(run[2]), Number(run[3])];
-    for (let py = y * scale; py < (y + 1) * scale; py++) {
-      for (let px = x * scale; px < (x + n) * scale; px++) pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
-    }
-  }
-  return jsQR(pixels, width, width)?.data;
-}
 
 describe('Circular 03/2025/TT-VPCP forms', () => {
   it('print each notice under its own number, name and citation, and nothing of Circular 01/2018', () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPaper, type PaperDesk, type PaperKind, type PaperOptions, type PaperSubmission } from '@thutuc/papers';
 import type { Procedure } from '@thutuc/core';
-import { amountInWords, computeFees, formatAmount, type Condition } from '@thutuc/runtime';
+import { amountInWords, computeFees, formatAmount, placeNames, type Condition } from '@thutuc/runtime';
 import { otherPapers } from './sheets.js';
 import { BIRTH, golden, paperFixture, POLICE, RECEIVED, RESIDENCE, root, type PaperFixture } from './fixture.js';
 
@@ -91,6 +91,18 @@ describe('papers', () => {
     const html = render('supplement', BIRTH, exampleOf(BIRTH, 'truc-tiep-qua-han-thieu-giay-to'));
     expect([...html.matchAll(/<tr data-document="([^"]+)">/g)].map((m) => m[1])).toEqual(['giay-chung-sinh', 'van-ban-uy-quyen']);
     expect(html).toMatch(/Lý do: <b data-reason><span class="blank">…+<\/span><\/b>/);
+  });
+
+  it('print an address with the names of its commune and province when the catalogue has them, and the code when not', () => {
+    const places = placeNames({ provinces: [{ code: '01', name: { vi: 'Thành phố Hà Nội', en: 'Ha Noi City' } }] }, [
+      { province: '01', effectiveDate: '2026-04-30', communes: [{ code: '00070', name: 'Phường Hoàn Kiếm' }] },
+    ]);
+    const submission = exampleOf(RESIDENCE, 'chau-ve-nha-ong-noi-truc-tiep');
+    const named = renderPaper('receipt', { ...dossier(RESIDENCE, submission, POLICE), places }, {});
+    expect(named.ok && named.html).toContain('Số 40 phố Hàng Gai, Phường Hoàn Kiếm, Thành phố Hà Nội');
+    expect(named.ok && named.html).not.toContain('mã 00070');
+    const unnamed = renderPaper('receipt', { ...dossier(RESIDENCE, submission, POLICE), places: placeNames(undefined, []) }, {});
+    expect(unnamed.ok && unnamed.html).toContain('Số 40 phố Hàng Gai, xã/phường mã 00070, tỉnh/thành phố mã 01');
   });
 
   it('refuse a declaration for a procedure without a printable form', () => {

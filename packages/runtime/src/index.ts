@@ -42,5 +42,5 @@ export { migrateDraft, type DraftLike, type DraftDefinition, type DraftMigration
 export { legalDocumentName } from './legal-names.js';
 export type { ProcedureModule } from './procedure-module.js';
 export { copyRequirementText, validityText } from './document-texts.js';
-export { communeMembership, encodeCommuneCodes, type CommuneCodeTable, type CommuneMembership, type ProvinceCommunes } from './communes.js';
+export { communeMembership, encodeCommuneCodes, placeNames, type PlaceNames, type CommuneCodeTable, type CommuneMembership, type ProvinceCommunes, type ProvinceOptions } from './communes.js';
 export { foldVietnamese, indexCommunes, searchCommunes, type CommuneName, type CommuneIndexEntry } from './commune-search.js';

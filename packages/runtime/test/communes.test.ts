@@ -62,6 +62,13 @@ describe('commune membership', () => {
     expect(communes.hasProvince('99')).toBe(false);
   });
 
+  it('survives gaps that need escaping, and stays plain JSON text', () => {
+    const odd = encodeCommuneCodes({ '99': ['00001', '00058', '00200', '32248'] });
+    const back = communeMembership(JSON.parse(JSON.stringify(odd)) as typeof odd);
+    for (const code of ['00001', '00058', '00200', '32248']) expect(back.contains('99', code), code).toBe(true);
+    expect(back.contains('99', '00059')).toBe(false);
+  });
+
   it('makes the validator reject a commune of another province and an unknown province', () => {
     const schema: SchemaValidator = () => true;
     const rules = { cases: [], documents: [], fields: [{ id: 'noi_o', type: 'address', label: { vi: 'Nơi ở', en: 'Residence' } }] };

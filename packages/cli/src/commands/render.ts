@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createDossierCodeGenerator } from '@thutuc/intake';
 import { createPaperDossier, dossierAgencyCode, renderPaper, PAPER_KINDS, type PaperKind } from '@thutuc/papers';
 import { didYouMean } from '@thutuc/core';
-import { bilingual, localize, createWorkingCalendar, parseVietnamTime } from '@thutuc/runtime';
+import { bilingual, localize, createWorkingCalendar, parseVietnamTime, placeNames } from '@thutuc/runtime';
 import { compiledProcedure, openProcedure } from '../catalogue.js';
 import { findConfig, shown } from '../config.js';
 import { UsageError, type CommonOptions, type Io } from '../io.js';
@@ -69,6 +69,10 @@ export async function renderCommand(args: string[], options: RenderOptions, io: 
     dossierCode: code,
     calendar: createWorkingCalendar(files.holidays.map((f) => f.value)),
     agencies,
+    places: placeNames(
+      { provinces: files.provinces.flatMap((f) => f.value.provinces) },
+      files.communes.map((f) => f.value),
+    ),
   });
   if (!made.ok) return fail(made.error.vi, made.error.en);
   const paper = renderPaper(kind as PaperKind, made.dossier, {

@@ -3,8 +3,9 @@ import { encodeCommuneCodes, type ProvinceCommunes } from '@thutuc/runtime';
 import type { EmittedFiles } from './procedure.js';
 
 /**
- * The catalogue's administrative units for the code that uses them: `communes/<province>.json`
- * (names, one province at a time, loaded by the address picker when a province is chosen) and
+ * The catalogue's administrative units for the code that uses them: `communes/provinces.json`
+ * (the province list the address picker offers), `communes/<province>.json` (names, one
+ * province at a time, loaded by the address picker when a province is chosen) and
  * `communes/codes.js` (every code without names, imported by the validators of procedures with
  * an address field). With no commune lists in the catalogue, `communes` is undefined and
  * validators check codes for shape only.
@@ -18,6 +19,11 @@ export function emitCommunes(files: CatalogueFiles): EmittedFiles {
     out.set(`communes/${value.province}.json`, JSON.stringify(file) + '\n');
     byProvince[value.province] = value.communes.map((c) => c.code);
     dates.add(value.effectiveDate);
+  }
+  const provinces = files.provinces.flatMap((f) => f.value.provinces).sort((a, b) => (a.code < b.code ? -1 : 1));
+  if (provinces.length) {
+    const effectiveDate = files.provinces.map((f) => f.value.effectiveDate).sort().at(-1);
+    out.set('communes/provinces.json', JSON.stringify({ effectiveDate, provinces: provinces.map(({ code, name }) => ({ code, name })) }) + '\n');
   }
   const table = Object.keys(byProvince).length ? JSON.stringify(encodeCommuneCodes(byProvince)) : undefined;
   out.set(

@@ -1,28 +1,10 @@
 import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FormField } from '@thutuc/runtime/model';
-import type { Lang, Strings } from '../i18n.js';
+import { renderAddressCodes } from './address/address-codes.js';
+import { blank, describedBy, fieldset, hintAndError, labelText, type FieldView } from './field-parts.js';
 import { controlId } from './state.js';
 
-/**
- * One field, in the GOV.UK Design System's accessible order: label, hint, error message,
- * control; `aria-describedby` joins hint and error; groups of controls sit in a fieldset
- * whose legend comes first. All text goes through lit's escaping.
- */
-export interface FieldView {
-  field: FormField;
-  /** JSON Pointer of the value in the submission, e.g. `/data/ho_ten`. */
-  path: string;
-  value: unknown;
-  error: string | undefined;
-  required: boolean;
-  lang: Lang;
-  s: Strings;
-  onChange(value: unknown): void;
-  onBlur(): void;
-  /** Renders one entry of a repeatable group (supplied by the form, which knows visibility). */
-  renderGroupItem?(index: number, entry: Record<string, unknown>): TemplateResult;
-}
+export type { FieldView } from './field-parts.js';
 
 const TEXT_INPUTS: Record<string, { type: string; inputmode?: string; autocomplete?: string; short?: boolean }> = {
   text: { type: 'text' },
@@ -33,23 +15,6 @@ const TEXT_INPUTS: Record<string, { type: string; inputmode?: string; autocomple
   number: { type: 'number', inputmode: 'decimal', short: true },
   date: { type: 'date' },
 };
-
-function describedBy(id: string, v: FieldView): string | typeof nothing {
-  const ids = [v.field.hint ? `${id}-hint` : '', v.error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : nothing;
-}
-
-function labelText(v: FieldView) {
-  return html`${localize(v.field.label, v.lang)}${v.required ? nothing : html` <span class="optional">${v.s.optional}</span>`}`;
-}
-
-function hintAndError(id: string, v: FieldView) {
-  return html`${v.field.hint ? html`<p class="hint" id="${id}-hint" part="hint">${localize(v.field.hint, v.lang)}</p>` : nothing}${v.error
-    ? html`<p class="error" id="${id}-error" part="error"><span class="visually-hidden">${v.s.errorPrefix} </span>${v.error}</p>`
-    : nothing}`;
-}
-
-const blank = (s: string) => (s.trim() === '' ? undefined : s);
 
 function textControl(id: string, v: FieldView) {
   const kind = TEXT_INPUTS[v.field.type] ?? { type: 'text' };
@@ -99,13 +64,6 @@ function simple(id: string, v: FieldView, control: TemplateResult) {
     <label for=${id} part="label">${labelText(v)}</label>
     ${hintAndError(id, v)} ${control}
   </div>`;
-}
-
-function fieldset(id: string, v: FieldView, body: TemplateResult) {
-  return html`<fieldset class="group ${v.error ? 'invalid' : ''}" part="field" aria-describedby=${describedBy(id, v)}>
-    <legend part="label">${labelText(v)}</legend>
-    ${hintAndError(id, v)} ${body}
-  </fieldset>`;
 }
 
 function choice(id: string, v: FieldView) {
@@ -185,24 +143,6 @@ function checkbox(id: string, v: FieldView) {
   </div>`;
 }
 
-function address(id: string, v: FieldView) {
-  const value = (v.value ?? {}) as Record<string, string | undefined>;
-  const set = (part: string, text: string) => {
-    const next = { ...value, [part]: blank(text) };
-    v.onChange(Object.values(next).some((x) => x !== undefined) ? next : undefined);
-  };
-  const part = (name: 'province' | 'commune' | 'street', label: string, cls: string, inputmode?: string) => {
-    const partId = name === 'province' ? id : `${id}-${name}`;
-    return html`<div class="part">
-      <label for=${partId}>${label}</label>
-      <input id=${partId} type="text" class=${cls} inputmode=${inputmode ?? nothing} name=${`${v.path}/${name}`} part="input"
-        .value=${value[name] ?? ''} aria-invalid=${v.error ? 'true' : 'false'} aria-describedby=${describedBy(id, v)}
-        @input=${(e: Event) => set(name, (e.target as HTMLInputElement).value)} @blur=${v.onBlur} />
-    </div>`;
-  };
-  return fieldset(id, v, html`${part('province', v.s.province, 'short', 'numeric')}${part('commune', v.s.commune, 'short', 'numeric')}${part('street', v.s.street, '')}`);
-}
-
 function group(id: string, v: FieldView) {
   const entries = Array.isArray(v.value) ? (v.value as Record<string, unknown>[]) : [];
   const max = v.field.maxItems ?? 50;
@@ -229,7 +169,7 @@ export function renderField(v: FieldView): TemplateResult {
     case 'boolean':
       return v.required ? yesNo(id, v) : checkbox(id, v);
     case 'address':
-      return address(id, v);
+      return v.address ? v.address.render(id, v) : renderAddressCodes(id, v);
     case 'group':
       return group(id, v);
     default:

@@ -13,6 +13,9 @@ import { renderFeesStep } from './views/fees.js';
 import { renderReceipt } from './views/receipt.js';
 import { renderReview } from './views/review.js';
 import { renderSection } from './views/section.js';
+import { AddressPicker } from './address/address-picker.js';
+import { renderAddress } from './address/render-address.js';
+import type { FieldView } from './render-field.js';
 
 /**
  * An online application form for one administrative procedure.
@@ -26,6 +29,7 @@ import { renderSection } from './views/section.js';
  * @attr today - Date (YYYY-MM-DD) used as today for conditions; defaults to today in Vietnam.
  * @attr timeout - Milliseconds to wait for the server (default 30000).
  * @attr province - Province code (2 digits): fees set by that province's council are shown with their amounts.
+ * @attr status-page - URL of the page holding <thutuc-status>: the receipt links there with the code and lookup secret.
  *
  * @fires thutuc-submit - Before posting; cancelable. `detail: { envelope, files }`. Cancel it to post yourself.
  * @fires thutuc-submitted - After the server accepted it. `detail: { receipt, envelope }`.
@@ -46,6 +50,7 @@ import { renderSection } from './views/section.js';
  * @csspart fees - The fee table.
  * @csspart review - The answers on the review page.
  * @csspart receipt - The confirmation with the dossier code.
+ * @csspart status-link - The receipt's link to the status page.
  *
  * @cssprop --thutuc-color-primary - Buttons and links (default #005ea5).
  * @cssprop --thutuc-color-on-primary - Text on primary buttons (default #ffffff).
@@ -71,6 +76,7 @@ export class ThutucForm extends LitElement {
     today: {},
     timeout: { type: Number },
     province: {},
+    statusPage: { attribute: 'status-page' },
   };
 
   /** A compiled procedure module, or its id (then loaded from `catalogue-base`). */
@@ -87,6 +93,8 @@ export class ThutucForm extends LitElement {
   declare timeout: number;
   /** Province code (2 digits): fees set by that province's council are shown with their amounts. */
   declare province: string | undefined;
+  /** URL of the page holding <thutuc-status>: the receipt links there with the code and lookup secret. */
+  declare statusPage: string | undefined;
 
   #overrides: ProvinceFeeFile | undefined;
   #loadError: string | undefined;
@@ -98,6 +106,9 @@ export class ThutucForm extends LitElement {
     timeout: this.timeout,
     overrides: this.#overrides,
   }));
+
+  readonly #addresses = new AddressPicker(this, () => this.catalogueBase);
+  readonly #renderAddress = { render: (id: string, v: FieldView) => renderAddress(this.#addresses, id, v) };
 
   constructor() {
     super();
@@ -169,7 +180,7 @@ export class ThutucForm extends LitElement {
     const form = this.#form;
     const p = form.procedure;
     if (!p) return html`<p aria-busy="true">${s.loading}</p>`;
-    if (form.receipt) return renderReceipt({ procedure: p, lang: this.#language, receipt: form.receipt });
+    if (form.receipt) return renderReceipt({ procedure: p, lang: this.#language, receipt: form.receipt, statusPage: this.statusPage });
     const steps = form.steps();
     const index = Math.min(form.step, steps.length - 1);
     const step = steps[index]!;
@@ -232,6 +243,7 @@ export class ThutucForm extends LitElement {
           context: form.context,
           onChange: (path, value) => form.setValue(path, value),
           onBlur: (path) => form.touch(path),
+          address: this.#renderAddress,
         });
       case 'documents':
         return renderDocumentsStep({
@@ -256,6 +268,7 @@ export class ThutucForm extends LitElement {
           files: form.files,
           fees: form.fees(),
           onChange: (index) => form.goTo(index),
+          places: this.#addresses.places,
         });
     }
   }

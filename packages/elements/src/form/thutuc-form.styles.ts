@@ -68,4 +68,14 @@ export const formStyles = css`
   .receipt { border: 4px solid var(--thutuc-color-success, #00703c); padding: 1.5rem; }
   .receipt .code { font-size: 1.75rem; font-weight: 700; letter-spacing: 0.02em; }
   .item { border: 1px solid #b1b4b6; padding: 1rem; margin-bottom: 1rem; }
+  .part { margin-bottom: 1rem; }
+  .combobox { position: relative; max-width: 30rem; }
+  .listbox {
+    list-style: none; margin: 0; padding: 0; max-height: 16rem; overflow-y: auto; background: #fff;
+    border: 2px solid var(--thutuc-color-border, #505a5f); border-top: 0;
+  }
+  .listbox [role='option'] { padding: 0.4rem 0.5rem; cursor: pointer; }
+  .listbox [role='option'].chosen { font-weight: 700; }
+  .listbox [role='option'][aria-selected='true'] { background: var(--thutuc-color-primary, #005ea5); color: var(--thutuc-color-on-primary, #ffffff); }
+  input:disabled { background: #f3f2f1; cursor: not-allowed; }
 `;

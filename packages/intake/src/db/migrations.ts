@@ -145,6 +145,57 @@ CREATE UNIQUE INDEX payments_one_paid ON payments (dossier_id) WHERE state = 'pa
 `,
   },
   {
+    version: 4,
+    name: 'electronic results, result delivery',
+    sql: `
+CREATE TABLE dossier_results (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  name text NOT NULL,
+  type text NOT NULL,
+  size bigint NOT NULL,
+  sha256 text NOT NULL,
+  officer_id text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_results_by_dossier ON dossier_results (dossier_id, id);
+CREATE INDEX dossier_results_by_hash ON dossier_results (sha256);
+CREATE TABLE dossier_deliveries (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  method text NOT NULL,
+  carrier text,
+  tracking text,
+  place text,
+  appointment text,
+  officer_id text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_deliveries_by_dossier ON dossier_deliveries (dossier_id, id);
+`,
+  },
+  {
+    version: 5,
+    name: 'papers issued with a dossier',
+    sql: `
+CREATE TABLE dossier_papers (
+  id bigserial PRIMARY KEY,
+  dossier_id bigint NOT NULL REFERENCES dossiers (id),
+  history_id bigint REFERENCES dossier_history (id),
+  kind text NOT NULL,
+  html text NOT NULL,
+  sha256 text NOT NULL,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX dossier_papers_by_dossier ON dossier_papers (dossier_id, id);
+-- A paper handed to an applicant is never rewritten: updates and deletes are refused.
+CREATE FUNCTION dossier_papers_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'dossier_papers is append-only'; END $$;
+CREATE TRIGGER dossier_papers_no_change BEFORE UPDATE OR DELETE ON dossier_papers
+  FOR EACH ROW EXECUTE FUNCTION dossier_papers_append_only();
+`,
+  },
+  {
     version: 6,
     name: 'online share targets',
     sql: `
@@ -157,6 +208,14 @@ CREATE TABLE online_share_targets (
   PRIMARY KEY (agency_code, field_key)
 );
 `,
+  },
+  {
+    version: 7,
+    name: 'rate limits unlogged',
+    // Rate-limit counters are written on every public lookup. Unlogged, they cost no WAL and
+    // their commits wait for no flush; a database crash empties them, which only resets the
+    // current windows. Nothing else lives there.
+    sql: `ALTER TABLE rate_limits SET UNLOGGED;`,
   },
 ];
 

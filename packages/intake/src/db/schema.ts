@@ -131,10 +131,48 @@ export interface PaymentRow {
   raw: ColumnType<Record<string, string> | null, string | undefined, string>;
 }
 
+/** A paper (Mẫu 01–05) as issued by an officer's action: the printable HTML and its hash. */
+export interface DossierPaperRow {
+  id: Generated<string>;
+  dossier_id: string;
+  history_id: string | null;
+  kind: string;
+  html: string;
+  sha256: string;
+  created_at: Timestamp;
+}
+
+/** An electronic result an officer uploaded; the latest one is what the applicant downloads. */
+export interface ResultRow {
+  id: Generated<string>;
+  dossier_id: string;
+  name: string;
+  type: string;
+  size: string | number;
+  sha256: string;
+  officer_id: string;
+  created_at: Timestamp;
+}
+
+/** How the result goes to the applicant, as recorded by an officer; the latest row counts. */
+export interface DeliveryRow {
+  id: Generated<string>;
+  dossier_id: string;
+  method: string;
+  carrier: string | null;
+  tracking: string | null;
+  place: string | null;
+  /** Vietnam time as given (ISO with +07:00), kept as text so the offset survives. */
+  appointment: string | null;
+  officer_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   dossiers: DossierRow;
   dossier_files: DossierFileRow;
   dossier_history: HistoryRow;
+  dossier_papers: DossierPaperRow;
   dossier_sequences: SequenceRow;
   officers: OfficerRow;
   sessions: SessionRow;
@@ -142,4 +180,6 @@ export interface Database {
   outbox: OutboxRow;
   online_share_targets: OnlineShareTargetRow;
   payments: PaymentRow;
+  dossier_results: ResultRow;
+  dossier_deliveries: DeliveryRow;
 }

@@ -18,6 +18,8 @@ export interface IntakeContext {
   versionGraceDays: number;
   /** Online payment providers (none configured: nothing is payable online). */
   payments: PaymentSetup;
+  /** The page with `<thutuc-status>` that Mẫu 01's QR code opens (absolute URL), if any. */
+  statusPageUrl?: string;
   /** The clock (tests move it). */
   now(): Date;
 }

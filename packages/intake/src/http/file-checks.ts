@@ -12,6 +12,9 @@ export interface DeclaredFile {
 /** Names that could mean something to a file system or a terminal are refused outright. */
 const UNSAFE_NAME = /[/\\\u0000-\u001f\u007f]|^\.\.?$|\.\./;
 
+/** Whether a file name is safe to store and to offer back in a Content-Disposition header. */
+export const isSafeFileName = (name: string): boolean => name.length > 0 && name.length <= 255 && !UNSAFE_NAME.test(name);
+
 /** The part name of a declared file, as <thutuc-form> sends it. */
 export const partName = (documentId: string, index: number): string => `documents/${documentId}/${index}`;
 

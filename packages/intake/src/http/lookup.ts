@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import type { DocumentRule, ProcedureModule } from '@thutuc/runtime';
 import { DOSSIER_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
 import { stepProgress, timeStatus } from '../lifecycle-progress.js';
 import type { Dossier } from '../lifecycle.js';
 import { paymentOf } from '../payment/view.js';
+import { resultAnswer, type ResultAnswer } from '../result-delivery.js';
+import { deliveryFacts, latestDelivery } from '../store/results.js';
 import { vietnamIso } from '../time.js';
-import { authenticateApplicant } from './applicant-auth.js';
+import { workingDaysLeft } from '../working-days.js';
+import { APPLICANT_KEY_PROPERTIES, authenticateApplicant } from './applicant-auth.js';
 import type { IntakeContext } from './context.js';
 import { PROBLEM_SCHEMA } from './reasons.js';
 
@@ -13,68 +17,108 @@ const LOOKUP_BODY = {
   required: ['code'],
   additionalProperties: false,
   properties: {
-    code: { type: 'string', minLength: 6, maxLength: 60 },
-    secret: { type: 'string', minLength: 4, maxLength: 40, description: 'Mã tra cứu trên giấy tiếp nhận / the receipt\'s lookup secret' },
+    ...APPLICANT_KEY_PROPERTIES,
     phoneLast4: { type: 'string', pattern: '^[0-9]{4}$', description: '4 số cuối điện thoại đã khai / last 4 digits of the phone given' },
   },
 } as const;
 
 /**
  * POST /api/lookup: the public status of one dossier for whoever holds its code and secret.
- * It shows the procedure, the status, the dates, the progress through the declared steps and
- * what the applicant must do — never names, ID numbers, addresses or files (Law 91/2025/QH15).
- * An unknown code and a wrong secret get the same answer (see applicant-auth.ts).
+ * It shows the procedure, the status, the dates, the progress through the declared steps, what
+ * the applicant must do (for a supplement: which documents, with their upload rules) and how
+ * the result will arrive — never names, ID numbers, addresses or files (Law 91/2025/QH15).
+ * An unknown code and a wrong secret get the same answer; attempts are limited per IP and
+ * failures per code, in the database.
  */
 export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
   app.post<{ Body: { code: string; secret?: string; phoneLast4?: string } }>(
     '/api/lookup',
     { schema: { summary: 'Tra cứu hồ sơ / Look up a dossier', body: LOOKUP_BODY, response: { '4xx': PROBLEM_SCHEMA } } },
     async (req) => {
-      const { id, code } = await authenticateApplicant(ctx, req.ip, req.body.code, req.body);
-      const now = ctx.now();
-      const row = await ctx.db
-        .selectFrom('dossiers')
-        .select(['id', 'procedure_id', 'procedure_version', 'channel', 'status', 'state', 'receipt', 'submitted_at', 'appointment_at', 'overdue'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const { code, dossier: row } = await authenticateApplicant(ctx, req.ip, req.body.code, req.body);
+      const now = vietnamIso(ctx.now());
       const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
       const state = row.state as unknown as Dossier;
       const status = row.status as DossierStatus;
       const steps = procedure?.definition.steps ?? [];
       const progress = stepProgress(state, steps, { calendar: ctx.catalogue.calendar, steps });
-      const receipt = row.receipt as { procedure?: { title?: unknown }; receivedAt?: string; appointmentDate?: string };
+      const receipt = row.receipt;
+      const dueDate = state.due ?? (status === 'submitted' ? receipt.appointmentDate : undefined) ?? null;
+      const time = timeStatus(state, now);
+      const open = time.state === 'on-time' || time.state === 'overdue' || time.state === 'not-started';
+      const result = resultAnswer(status, await latestDelivery(ctx.db, row.id), await deliveryFacts(ctx.db, ctx.catalogue, row, row.delivery ?? undefined));
       return {
         code,
         procedure: { id: row.procedure_id, title: receipt.procedure?.title ?? procedure?.definition.title },
         status: { code: DOSSIER_STATUSES[status].code, label: { vi: DOSSIER_STATUSES[status].vi, en: DOSSIER_STATUSES[status].en } },
         submittedAt: receipt.receivedAt ?? vietnamIso(new Date(row.submitted_at)),
         ...(state.receivedAt ? { acceptedAt: state.receivedAt } : {}),
-        dueDate: state.due ?? (status === 'submitted' ? receipt.appointmentDate : undefined) ?? null,
-        time: timeStatus(state, vietnamIso(now)),
+        dueDate,
+        time: { ...time, ...(open && dueDate ? { workingDaysLeft: workingDaysLeft(ctx.catalogue.calendar, now.slice(0, 10), dueDate.slice(0, 10)) } : {}) },
         overdue: row.overdue,
         progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, ...(s.due ? { due: s.due } : {}) })) },
-        todo: applicantTodo(status, state),
-        payment: await paymentOf(ctx, row, procedure),
+        todo: applicantTodo(status, state, result),
+        ...(status === 'supplement_requested' ? { supplement: supplementAsked(state, procedure) } : {}),
+        payment: await paymentOf(ctx, row, procedure, row.orders),
+        result,
       };
     },
   );
 }
 
+type SupplementState = Dossier & { supplement?: { documents?: string[] } };
+
+/**
+ * The documents a supplement request asks for, with their upload rules so the status page can
+ * check files before sending them. Officers name documents by id or by name; when nothing they
+ * wrote names one of the procedure's documents, every uploadable document is offered.
+ */
+function supplementAsked(state: SupplementState, procedure: ProcedureModule | undefined) {
+  const asked = state.supplement?.documents ?? [];
+  const rules = (procedure?.rules.documents ?? []).filter((d) => !d.presentOnly && !d.electronicForm);
+  const named = (text: string, d: DocumentRule) => d.id === text || d.name.vi.trim().toLowerCase() === text.trim().toLowerCase();
+  const matched = rules.filter((d) => asked.some((text) => named(text, d)));
+  const offered = matched.length ? matched : rules;
+  const last = [...state.history].reverse().find((h) => h.action === 'request_supplement');
+  return {
+    reason: last?.reason ?? null,
+    requested: asked.map((text) => rules.find((d) => named(text, d))?.name ?? { vi: text }),
+    documents: offered.map((d) => ({ id: d.id, name: d.name, ...(d.accept ? { accept: d.accept } : {}), ...(d.maxBytes ? { maxBytes: d.maxBytes } : {}), ...(d.maxFiles ? { maxFiles: d.maxFiles } : {}) })),
+  };
+}
+
 /** What the applicant must do next, in words (and for a supplement: which documents). */
-function applicantTodo(status: DossierStatus, state: Dossier & { supplement?: { documents?: string[] } }): { vi: string; en: string; documents?: string[] } | null {
+function applicantTodo(status: DossierStatus, state: SupplementState, result: ResultAnswer | null): { vi: string; en: string; documents?: string[] } | null {
   switch (status) {
     case 'supplement_requested': {
       const last = [...state.history].reverse().find((h) => h.action === 'request_supplement');
       const reason = last?.reason?.vi ? ` ${last.reason.vi}` : '';
       return {
-        vi: `Nộp bổ sung giấy tờ theo liên kết đã gửi cho quý vị.${reason}`, en: `Send the missing documents through the link you were sent.${last?.reason?.en ? ` ${last.reason.en}` : reason}`,
+        vi: `Nộp bổ sung giấy tờ ngay trên trang tra cứu này hoặc theo liên kết đã gửi cho quý vị.${reason}`, en: `Send the missing documents on this status page or through the link you were sent.${last?.reason?.en ? ` ${last.reason.en}` : reason}`,
         ...(state.supplement?.documents ? { documents: state.supplement.documents } : {}),
       };
     }
     case 'payment_requested':
       return { vi: 'Thực hiện nghĩa vụ tài chính theo thông báo.', en: 'Pay as notified.' };
     case 'processed':
-      return { vi: 'Đến nhận kết quả theo hình thức đã đăng ký.', en: 'Collect the result as you chose.' };
+      return resultTodo(result) ?? { vi: 'Kết quả đã có; cơ quan đang chuẩn bị trả theo hình thức quý vị đã chọn.', en: 'The result is ready; the office is preparing its delivery as you chose.' };
+    case 'returned':
+      return resultTodo(result);
+    default:
+      return null;
+  }
+}
+
+/** Where the result is, once its delivery is recorded. */
+function resultTodo(result: ResultAnswer | null): { vi: string; en: string } | null {
+  if (!result?.ready) return null;
+  switch (result.method) {
+    case 'online':
+      return { vi: 'Tải kết quả điện tử trên trang tra cứu này.', en: 'Download the electronic result on this status page.' };
+    case 'post':
+      return { vi: `Kết quả được gửi qua ${result.carrier}, mã vận đơn ${result.tracking}.`, en: `The result was sent by ${result.carrier}, tracking number ${result.tracking}.` };
+    case 'in_person':
+      return { vi: `Nhận kết quả tại ${result.place}, theo lịch hẹn ${result.appointment?.slice(0, 16).replace('T', ' ')}.`, en: `Collect the result at ${result.place}, by appointment on ${result.appointment?.slice(0, 16).replace('T', ' ')}.` };
     default:
       return null;
   }

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import { defaultDesk, renderPaper, type PaperKind, type PaperReceipt, type PaperSubmission } from '@thutuc/papers';
 import { checkLogin, createOfficer, OFFICER_ROLES, type OfficerRole } from '../officers/accounts.js';
 import { deskViewOf, historyLabels } from '../officers/desk-view.js';
 import { OFFICER_ACTIONS, performAction, type ActionRequest, type OfficerAction } from '../officers/actions.js';
@@ -82,14 +80,15 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     const files = await ctx.db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', row.id).orderBy('round').orderBy('document_id').orderBy('idx').execute();
     const history = await ctx.db.selectFrom('dossier_history').select(['at', 'action', 'from_status', 'to_status', 'actor_role', 'actor_id', 'reason', 'papers']).where('dossier_id', '=', row.id).orderBy('id').execute();
     const { paper: _paper, ...receipt } = row.receipt as Record<string, unknown>;
-    const procedure = await ctx.catalogue.procedure(row.procedure_id);
+    // The dossier's own version: its answers, fees and steps are laid out as it was filed.
+    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
     return {
       ...deskViewOf(officer, procedure?.definition, row.state as unknown as Dossier, row.envelope),
       code: row.code, status: row.status_code, procedure: { id: row.procedure_id, version: row.procedure_version }, envelope: row.envelope, receipt, overdue: row.overdue,
       due: row.due_at ? new Date(row.due_at).toISOString() : null,
       files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
       history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), ...historyLabels(h.action, h.to_status) })),
-      payment: { ...(await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id))), orders: await ordersOf(ctx.db, row.id) },
+      payment: { ...(await paymentOf(ctx, row, procedure)), orders: await ordersOf(ctx.db, row.id) },
     };
   });
 
@@ -100,24 +99,6 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     const stream = file ? await ctx.blobs.read(req.params.sha256) : undefined;
     if (!file || !stream) throw refuse('not-found');
     return reply.type('application/octet-stream').header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).header('X-Content-Type-Options', 'nosniff').send(stream);
-  });
-
-  app.get<{ Params: { code: string; kind: string } }>('/api/officer/dossiers/:code/papers/:kind', { schema: { summary: 'In giấy tờ (Mẫu 01–04) / Print a paper', response: ERRORS } }, async (req, reply) => {
-    const { officer } = await requireOfficer(ctx.db, req);
-    const kind = req.params.kind as PaperKind;
-    if (!['receipt', 'supplement', 'refusal', 'apology', 'declaration'].includes(kind)) throw refuse('not-found');
-    const row = await ownDossier(officer.agencyCode, req.params.code);
-    const procedure = await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version);
-    if (!procedure) throw refuse('not-found');
-    const envelope = row.envelope as Record<string, unknown>;
-    const submission = { channel: envelope.channel, data: envelope.data, documents: envelope.documents, ...(envelope.case ? { case: envelope.case } : {}), ...(envelope.delivery ? { delivery: envelope.delivery } : {}) } as PaperSubmission;
-    const last = await ctx.db.selectFrom('dossier_history').select(['reason', 'entry']).where('dossier_id', '=', row.id).where(sql<boolean>`papers @> ${JSON.stringify([kind])}::jsonb`).orderBy('id', 'desc').executeTakeFirst();
-    const reason = (last?.reason as { vi?: string } | null)?.vi;
-    const paper = renderPaper(kind, { procedure: procedure.definition, submission, receipt: (row.receipt as { paper: PaperReceipt }).paper, desk: defaultDesk(procedure.definition, submission, ctx.catalogue.agencies) }, {
-      ...(reason ? { reason } : {}), ...(kind === 'apology' && row.due_at ? { newAppointment: new Date(row.due_at).toISOString() } : {}),
-    });
-    if (!paper.ok) return reply.code(409).send({ error: { code: 'action-refused', message: paper.error } });
-    return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(paper.html);
   });
 
   app.post<{ Params: { code: string; action: string }; Body: ActionRequest }>(
@@ -133,7 +114,7 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
     },
     async (req) => {
       const { officer } = await requireOfficer(ctx.db, req);
-      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl, ctx.payments);
+      return performAction(ctx.db, ctx.catalogue, officer, req.params.code, req.params.action as OfficerAction, req.body ?? {}, ctx.now(), options.publicUrl, ctx.payments, ctx.statusPageUrl);
     },
   );
 }

@@ -3,7 +3,7 @@
  * announce. Vietnamese by default; English when the submission was made in English. The
  * text names the dossier and what to do, never what the applicant entered.
  */
-export type NoticeTemplate = 'receipt' | 'supplement' | 'result' | 'apology' | 'payment';
+export type NoticeTemplate = 'receipt' | 'supplement' | 'result' | 'apology' | 'payment' | 'overdue' | 'overdue-desk';
 
 export interface NoticeFacts {
   code: string;
@@ -28,6 +28,12 @@ const day = (iso?: string) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${i
 
 export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: NoticeFacts): { subject: string; text: string; sms: string } {
   const title = lang === 'en' ? (f.title.en ?? f.title.vi) : f.title.vi;
+  // To the desk's mailbox: Vietnamese, then English, whatever the applicant's language.
+  if (template === 'overdue-desk') {
+    const text = `Hồ sơ ${f.code} (${f.title.vi}) đã quá hạn giải quyết (hẹn ${day(f.appointment)}): lập Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) và gia hạn trên hệ thống.`;
+    const en = `Dossier ${f.code} (${f.title.en ?? f.title.vi}) is overdue (due ${day(f.appointment)}): issue the apology with a new date (form 04) and extend it in the system.`;
+    return { subject: `Hồ sơ ${f.code} quá hạn / Dossier ${f.code} overdue`, text: `${text}\n\n${en}`, sms: `Ho so ${f.code} qua han.` };
+  }
   if (lang === 'en') {
     switch (template) {
       case 'receipt':
@@ -36,6 +42,8 @@ export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: Not
         return { subject: `Dossier ${f.code}: documents needed`, text: `Your dossier ${f.code} (${title}) needs more documents: ${f.reason ?? ''}\nSend them here: ${f.link ?? ''}`, sms: `Dossier ${f.code} needs more documents. See your e-mail or the one-stop desk.` };
       case 'result':
         return { subject: `Dossier ${f.code}: result ready`, text: `The result of your dossier ${f.code} (${title}) is ready.`, sms: `Dossier ${f.code}: result ready.` };
+      case 'overdue':
+        return { subject: `Dossier ${f.code}: past its date`, text: `Your dossier ${f.code} (${title}) was due on ${day(f.appointment)} and is not ready yet. The agency will send you an apology with a new date; follow it with your lookup secret.`, sms: `Dossier ${f.code} is past its date (${day(f.appointment)}). A new date will follow.` };
       case 'apology':
         return { subject: `Dossier ${f.code}: delayed`, text: `We apologise: your dossier ${f.code} (${title}) is late.${f.appointment ? ` New date: ${day(f.appointment)}.` : ''} ${f.reason ?? ''}`, sms: `Dossier ${f.code} is delayed.${f.appointment ? ` New date ${day(f.appointment)}.` : ''}` };
       case 'payment':
@@ -49,6 +57,8 @@ export function renderNotice(template: NoticeTemplate, lang: 'vi' | 'en', f: Not
       return { subject: `Hồ sơ ${f.code}: cần bổ sung giấy tờ`, text: `Hồ sơ ${f.code} (${title}) cần bổ sung: ${f.reason ?? ''}\nNộp bổ sung tại: ${f.link ?? ''}`, sms: `Ho so ${f.code} can bo sung giay to. Xem thu dien tu hoac lien he bo phan mot cua.` };
     case 'result':
       return { subject: `Hồ sơ ${f.code}: đã có kết quả`, text: `Kết quả giải quyết hồ sơ ${f.code} (${title}) đã sẵn sàng.`, sms: `Ho so ${f.code} da co ket qua.` };
+    case 'overdue':
+      return { subject: `Hồ sơ ${f.code}: đã quá hạn giải quyết`, text: `Hồ sơ ${f.code} (${title}) hẹn trả kết quả ngày ${day(f.appointment)} nhưng chưa giải quyết xong. Cơ quan giải quyết sẽ gửi quý vị Phiếu xin lỗi và hẹn lại ngày trả kết quả; quý vị theo dõi hồ sơ bằng mã tra cứu.`, sms: `Ho so ${f.code} da qua han hen (${day(f.appointment)}). Co quan se gui phieu xin loi va hen lai ngay tra ket qua.` };
     case 'apology':
       return { subject: `Hồ sơ ${f.code}: xin lỗi vì trễ hẹn`, text: `Chúng tôi xin lỗi vì hồ sơ ${f.code} (${title}) bị trễ hẹn.${f.appointment ? ` Ngày hẹn mới: ${day(f.appointment)}.` : ''} ${f.reason ?? ''}`, sms: `Xin loi: ho so ${f.code} bi tre hen.${f.appointment ? ` Hen moi ${day(f.appointment)}.` : ''}` };
     case 'payment':

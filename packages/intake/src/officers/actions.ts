@@ -7,7 +7,10 @@ import { DOSSIER_STATUSES, type DossierAction } from '../lifecycle-statuses.js';
 import { noticesFor, type NoticeTemplate } from '../notify/messages.js';
 import { requestPaymentIfDue } from '../payment/request.js';
 import type { PaymentSetup } from '../payment/setup.js';
+import { issuePaper, ISSUED_PAPERS } from '../papers/issue.js';
 import { appendHistory, stateWithoutHistory } from '../store/dossiers.js';
+import { returnRefusal } from '../result-delivery.js';
+import { deliveryFacts, latestDelivery } from '../store/results.js';
 import { hashToken, newToken } from '../store/secrets.js';
 import { vietnamIso } from '../time.js';
 import { ACTOR_OF, type Officer } from './accounts.js';
@@ -24,8 +27,8 @@ export interface ActionRequest {
   documents?: string[];
 }
 
-/** The paper each action issues (Circular 03/2025 forms), kept in the history entry. */
-export const PAPERS: Partial<Record<OfficerAction, string>> = { accept: 'receipt', reject: 'refusal', request_supplement: 'supplement', extend: 'apology' };
+/** The paper each action issues (Circular 03/2025 forms), kept in the history entry and stored. */
+export const PAPERS: Partial<Record<OfficerAction, string>> = ISSUED_PAPERS;
 const NOTICES: Partial<Record<OfficerAction, NoticeTemplate>> = { request_supplement: 'supplement', complete: 'result', extend: 'apology' };
 
 export interface ActionOutcome {
@@ -34,6 +37,8 @@ export interface ActionOutcome {
   due: string | null;
   /** For a supplement request: the one-time link to hand to the applicant. */
   supplementLink?: string;
+  /** The paper the action issued, stored with the dossier (GET …/papers/:id prints it). */
+  paper?: { id: string; kind: string };
 }
 
 /**
@@ -41,7 +46,7 @@ export interface ActionOutcome {
  * lifecycle decides, and the new state, the history entry and the notices are written in
  * one transaction. A dossier of another agency is answered as not found.
  */
-export async function performAction(db: Kysely<Database>, catalogue: LoadedCatalogue, officer: Officer, code: string, action: OfficerAction, input: ActionRequest, now: Date, publicUrl: string, payments?: PaymentSetup): Promise<ActionOutcome> {
+export async function performAction(db: Kysely<Database>, catalogue: LoadedCatalogue, officer: Officer, code: string, action: OfficerAction, input: ActionRequest, now: Date, publicUrl: string, payments?: PaymentSetup, statusPageUrl?: string): Promise<ActionOutcome> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('dossiers').selectAll().where('code', '=', code).where('agency_code', '=', officer.agencyCode).forUpdate().executeTakeFirst();
     if (!row) throw refuse('other-agency');
@@ -51,6 +56,11 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
     const at = vietnamIso(now);
     const actors = [...new Set(officer.roles.map((r) => ACTOR_OF[r]).filter((a) => a !== undefined))];
     if (!actors.length) throw refuse('forbidden');
+    // Status 10 means the applicant has the result: only once its delivery, as chosen, is recorded.
+    if (action === 'deliver' && row.status === 'processed') {
+      const refusal = returnRefusal(await latestDelivery(trx, row.id), await deliveryFacts(trx, catalogue, row, (row.envelope as { delivery?: unknown }).delivery));
+      if (refusal) throw refuse(refusal);
+    }
     let result: TransitionResult | undefined;
     for (const role of actors) {
       result = transition(state, action, { actor: { role, id: officer.username, name: officer.displayName }, at, ...input }, env);
@@ -80,7 +90,13 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       .where('id', '=', row.id)
       .execute();
     const paper = PAPERS[action];
-    await appendHistory(trx, row.id, result.entry, paper ? [paper] : []);
+    const historyId = await appendHistory(trx, row.id, result.entry, paper ? [paper] : []);
+    const issued = paper && procedure
+      ? await issuePaper(trx, {
+        action, row, procedure, catalogue, before: state, after: result.dossier, officer: officer.displayName, historyId, at: now,
+        ...(input.reason ? { reason: input.reason.vi } : {}), ...(input.documents ? { documents: input.documents } : {}), ...(statusPageUrl ? { statusPageUrl } : {}),
+      })
+      : undefined;
     if (followUp?.ok) await appendHistory(trx, row.id, followUp.entry, []);
     const template = followUp?.ok ? 'payment' : NOTICES[action];
     const link = token ? `${publicUrl}/api/supplements/${token}` : undefined;
@@ -93,6 +109,6 @@ export async function performAction(db: Kysely<Database>, catalogue: LoadedCatal
       if (messages.length) await trx.insertInto('outbox').values(messages.map((m) => ({ dossier_id: row.id, ...m, payload: JSON.stringify(m.payload) }))).execute();
     }
     const s = DOSSIER_STATUSES[next.status];
-    return { code: row.code, status: { code: s.code, label: { vi: s.vi, en: s.en } }, due: next.due ?? null, ...(link ? { supplementLink: link } : {}) };
+    return { code: row.code, status: { code: s.code, label: { vi: s.vi, en: s.en } }, due: next.due ?? null, ...(link ? { supplementLink: link } : {}), ...(issued ? { paper: issued } : {}) };
   });
 }

@@ -67,23 +67,65 @@ export async function handleNotification(ctx: IntakeContext, providerName: Provi
   const provider = ctx.payments.providers[providerName];
   const callback = provider?.verifyCallback?.(params);
   if (!callback?.valid) return IPN_ANSWERS.badChecksum;
+  const { valid: _valid, ...report } = callback;
+  return settleReported(ctx, providerName, { ...report, confirmedBy: providerName });
+}
+
+interface ProviderReport {
+  ref: string;
+  amount: number;
+  success: boolean;
+  providerRef?: string;
+  raw?: Record<string, string>;
+  confirmedBy: string;
+}
+
+/** Settles (or fails) an order the provider reported on, checking the order, amount and state under row locks. */
+async function settleReported(ctx: IntakeContext, providerName: ProviderName, report: ProviderReport): Promise<IpnAnswer> {
   return ctx.db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('payments').select(['id', 'dossier_id']).where('order_ref', '=', callback.ref).where('provider', '=', providerName).executeTakeFirst();
+    const found = await trx.selectFrom('payments').select(['id', 'dossier_id']).where('order_ref', '=', report.ref).where('provider', '=', providerName).executeTakeFirst();
     if (!found) return IPN_ANSWERS.orderNotFound;
     await trx.selectFrom('dossiers').select('id').where('id', '=', found.dossier_id).forUpdate().execute();
-    const order = await trx.selectFrom('payments').select(['id', 'dossier_id', 'provider', 'state', 'amount']).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
-    if (Number(order.amount) !== callback.amount) return IPN_ANSWERS.invalidAmount;
+    const order = await trx.selectFrom('payments').select(['id', 'dossier_id', 'state', 'amount']).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+    if (Number(order.amount) !== report.amount) return IPN_ANSWERS.invalidAmount;
     if (order.state !== 'pending') return IPN_ANSWERS.alreadyConfirmed;
-    if (!callback.success) {
-      await trx.updateTable('payments').set({ state: 'failed', raw: JSON.stringify(callback.raw) }).where('id', '=', order.id).execute();
+    if (!report.success) {
+      await trx.updateTable('payments').set({ state: 'failed', ...(report.raw ? { raw: JSON.stringify(report.raw) } : {}) }).where('id', '=', order.id).execute();
       return IPN_ANSWERS.confirmed;
     }
     await settleOrder(trx, ctx.catalogue, order, {
-      actor: { role: 'system', id: providerName }, at: ctx.now(), raw: callback.raw,
-      ...(callback.providerRef ? { providerRef: callback.providerRef } : {}), confirmedBy: providerName,
+      actor: { role: 'system', id: providerName }, at: ctx.now(), confirmedBy: report.confirmedBy,
+      ...(report.raw ? { raw: report.raw } : {}), ...(report.providerRef ? { providerRef: report.providerRef } : {}),
     });
     return IPN_ANSWERS.confirmed;
   });
+}
+
+/**
+ * Asks the provider about orders still pending after `afterMs` (a notification that never
+ * came: VNPay's advice is to query them) and settles those it reports paid. Orders older than
+ * a day are left to people. Returns the references settled.
+ */
+export async function reconcilePayments(ctx: IntakeContext, afterMs = 15 * 60_000): Promise<string[]> {
+  const now = ctx.now().getTime();
+  const settled: string[] = [];
+  for (const name of ctx.payments.offered) {
+    const provider = ctx.payments.providers[name];
+    if (!provider?.query) continue;
+    const pending = await ctx.db
+      .selectFrom('payments').innerJoin('dossiers', 'dossiers.id', 'payments.dossier_id')
+      .select(['payments.order_ref', 'payments.amount', 'payments.created_at', 'dossiers.code'])
+      .where('payments.provider', '=', name).where('payments.state', '=', 'pending')
+      .where('payments.created_at', '<', new Date(now - afterMs)).where('payments.created_at', '>', new Date(now - 86_400_000))
+      .orderBy('payments.id').limit(100).execute();
+    for (const p of pending) {
+      const answer = await provider.query({ ref: p.order_ref, amount: Number(p.amount), dossierCode: p.code, createdAt: new Date(p.created_at) });
+      if (!answer.found || !answer.success || answer.amount === undefined) continue;
+      const outcome = await settleReported(ctx, name, { ref: p.order_ref, amount: answer.amount, success: true, confirmedBy: `${name}-query`, ...(answer.providerRef ? { providerRef: answer.providerRef } : {}) });
+      if (outcome === IPN_ANSWERS.confirmed) settled.push(p.order_ref);
+    }
+  }
+  return settled;
 }
 
 export interface TransferConfirmation {

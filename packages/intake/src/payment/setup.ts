@@ -38,7 +38,7 @@ export function paymentOptionsFromEnv(env: Record<string, string | undefined>): 
   if (env.VIETQR_BANK_BIN && env.VIETQR_ACCOUNT) {
     options.vietqr = { bankBin: env.VIETQR_BANK_BIN, accountNumber: env.VIETQR_ACCOUNT, ...(env.VIETQR_ACCOUNT_NAME ? { accountName: env.VIETQR_ACCOUNT_NAME } : {}) };
   }
-  if (env.THUTUC_STATUS_PAGE) options.statusPage = env.THUTUC_STATUS_PAGE;
+  if (env.THUTUC_STATUS_PAGE_URL) options.statusPage = env.THUTUC_STATUS_PAGE_URL;
   return options;
 }
 

@@ -1,4 +1,4 @@
-import qrcode from 'qrcode-generator';
+import { qrSvg } from '@thutuc/papers';
 import { QRPay } from 'vietnam-qr-pay';
 import type { PaymentOrder, PaymentProvider, PaymentStart } from './provider.js';
 
@@ -14,7 +14,7 @@ export interface VietqrConfig {
 /**
  * VietQR bank transfer: an EMVCo merchant-presented string (NAPAS GUID A000000727, fund transfer
  * to an account, amount, the dossier code as the transfer note, CRC16-CCITT) that any Vietnamese
- * banking app scans, drawn as an SVG QR code on the server. No money is confirmed by this
+ * banking app scans, drawn as an SVG QR code on the server (the papers' drawing: only squares reach the markup). No money is confirmed by this
  * provider: an officer confirms it when the transfer shows on the agency's statement.
  */
 export function vietqrProvider(config: VietqrConfig): PaymentProvider {
@@ -26,17 +26,9 @@ export function vietqrProvider(config: VietqrConfig): PaymentProvider {
       const note = order.dossierCode;
       const emv = QRPay.initVietQR({ bankBin: config.bankBin, bankNumber: config.accountNumber, amount: String(order.amount), purpose: note }).build();
       return {
-        provider: 'vietqr', emv, svg: qrSvg(emv), amount: order.amount, note,
+        provider: 'vietqr', emv, svg: qrSvg(emv, 40, 'Mã VietQR để chuyển khoản / VietQR code for the transfer'), amount: order.amount, note,
         account: { bankBin: config.bankBin, number: config.accountNumber, ...(config.accountName ? { name: config.accountName } : {}) },
       };
     },
   };
-}
-
-/** A QR code as a scalable inline SVG (medium error correction, quiet zone of 4 modules). */
-export function qrSvg(text: string): string {
-  const qr = qrcode(0, 'M');
-  qr.addData(text, 'Byte');
-  qr.make();
-  return qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true });
 }

@@ -75,9 +75,9 @@ export function paymentView(payable: Payable, orders: readonly OrderSummary[], s
   return { state: orders.some((o) => o.state === 'pending') ? 'pending' : 'due', ...base, providers: [...offered] };
 }
 
-/** The payment part of the lookup answer and of the officer's dossier. */
-export async function paymentOf(ctx: IntakeContext, row: { id: string; channel: string; status: string; receipt: unknown }, procedure: ProcedureModule | undefined): Promise<PaymentView> {
-  const orders = await ctx.db.selectFrom('payments').select(['provider', 'state', 'amount', 'lines', 'paid_at']).where('dossier_id', '=', row.id).orderBy('id').execute();
+/** The payment part of the lookup answer and of the officer's dossier (`orders` when already read with the dossier). */
+export async function paymentOf(ctx: IntakeContext, row: { id: string; channel: string; status: string; receipt: unknown }, procedure: ProcedureModule | undefined, known?: readonly OrderSummary[]): Promise<PaymentView> {
+  const orders = known ?? (await ctx.db.selectFrom('payments').select(['provider', 'state', 'amount', 'lines', 'paid_at']).where('dossier_id', '=', row.id).orderBy('id').execute());
   return paymentView(payableOf(procedure?.definition, row.channel, row.receipt as StoredFees), orders, row.status as DossierStatus, ctx.payments.offered);
 }
 

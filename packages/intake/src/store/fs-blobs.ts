@@ -24,6 +24,8 @@ function processAlive(pid: number): boolean {
 /** Blobs under `<root>/<aa>/<bb>/<sha256>`, staged in `<root>/staging/`. */
 export class FsBlobStore implements BlobStore {
   private readonly staging: string;
+  /** Created once per process (and again if it is removed meanwhile). */
+  private stagingReady: Promise<unknown> | undefined;
   constructor(private readonly root: string) {
     this.staging = path.join(root, 'staging');
   }
@@ -34,9 +36,14 @@ export class FsBlobStore implements BlobStore {
   }
 
   async stage(source: Readable | AsyncIterable<Buffer>, limits: StageLimits): Promise<StagedBlob> {
-    await mkdir(this.staging, { recursive: true });
+    this.stagingReady ??= mkdir(this.staging, { recursive: true });
+    await this.stagingReady;
     const temp = path.join(this.staging, stagingName());
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx').catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(this.staging, { recursive: true });
+      return open(temp, 'wx');
+    });
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
@@ -71,17 +78,21 @@ export class FsBlobStore implements BlobStore {
     return staged;
   }
 
+  /**
+   * Moves the staged file to its hash's name. Same bytes under the same name, so a blob that
+   * is already there is simply replaced; the folder is created only when the rename says it is
+   * missing (65,536 of them, most made by the first files). The rename is durable only once
+   * the folder holding the new name is synced.
+   */
   async commit(blob: StagedBlob): Promise<void> {
     const { temp, sha256 } = blob as FsStaged;
     const final = this.pathOf(sha256);
     const dir = path.dirname(final);
-    await mkdir(dir, { recursive: true });
-    if (await this.has(sha256)) {
-      await unlink(temp).catch(() => undefined);
-      return;
-    }
-    await rename(temp, final);
-    // The rename is durable only once the folder holding the new name is synced.
+    await rename(temp, final).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dir, { recursive: true });
+      await rename(temp, final);
+    });
     const folder = await open(dir, 'r');
     try {
       await folder.sync();

@@ -3,10 +3,11 @@ import type { Database } from '../db/schema.js';
 
 /**
  * Fixed-window counters in the database, so a limit holds however many intake processes
- * answer: one row per bucket and window, incremented by an upsert.
+ * answer: one row per bucket and window, incremented by an upsert. The table is unlogged
+ * (migration 7): a count is worth no WAL flush, and a database crash only resets the windows.
  */
 export async function hit(db: Kysely<Database>, bucket: string, windowMs: number, now: Date): Promise<number> {
-  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const start = windowStart(now, windowMs);
   const r = await sql<{ hits: number }>`
     INSERT INTO rate_limits (bucket, window_start, hits) VALUES (${bucket}, ${start}, 1)
     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
@@ -14,12 +15,8 @@ export async function hit(db: Kysely<Database>, bucket: string, windowMs: number
   return Number(r.rows[0]!.hits);
 }
 
-/** Hits so far in the current window, without counting one. */
-export async function hits(db: Kysely<Database>, bucket: string, windowMs: number, now: Date): Promise<number> {
-  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await db.selectFrom('rate_limits').select('hits').where('bucket', '=', bucket).where('window_start', '=', start).executeTakeFirst();
-  return row ? Number(row.hits) : 0;
-}
+/** The start of the fixed window `now` falls in. */
+export const windowStart = (now: Date, windowMs: number): Date => new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 
 /** Drops windows that ended long ago. */
 export async function pruneRateLimits(db: Kysely<Database>, olderThan: Date): Promise<void> {

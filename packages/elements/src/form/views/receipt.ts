@@ -1,5 +1,6 @@
 import { localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate } from '../../dates.js';
 import { strings, type Lang } from '../../i18n.js';
 import type { CompiledProcedure, Receipt } from '../../types.js';
 
@@ -7,18 +8,12 @@ export interface ReceiptView {
   procedure: CompiledProcedure;
   lang: Lang;
   receipt: Receipt;
-}
-
-function formatDate(iso: string | undefined, lang: Lang): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions = iso.length === 10 ? { dateStyle: 'full', timeZone: 'Asia/Ho_Chi_Minh' } : { dateStyle: 'full', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' };
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', options).format(date);
+  /** The page holding <thutuc-status>; the receipt links to it with the code and secret after `#`. */
+  statusPage?: string | undefined;
 }
 
 /** The confirmation: the dossier code the server issued and the appointment it gave. */
-export function renderReceipt({ procedure: p, lang, receipt }: ReceiptView): TemplateResult {
+export function renderReceipt({ procedure: p, lang, receipt, statusPage }: ReceiptView): TemplateResult {
   const s = strings(lang);
   const appointment = formatDate(receipt.appointmentDate, lang);
   const received = formatDate(receipt.receivedAt, lang);
@@ -29,6 +24,13 @@ export function renderReceipt({ procedure: p, lang, receipt }: ReceiptView): Tem
     ${received ? html`<p>${s.receivedAt}: ${received}</p>` : nothing}
     ${appointment ? html`<p>${s.appointment}: <strong>${appointment}</strong></p>` : nothing}
     ${receipt.message ? html`<p>${localize(receipt.message, lang)}</p>` : nothing}
+    ${receipt.lookupSecret ? html`<p>${s.lookupSecret}:<br /><span class="code">${receipt.lookupSecret}</span></p>` : nothing}
     <p>${s.keepCode}</p>
+    ${statusPage && receipt.lookupSecret ? html`<p><a part="status-link" href=${statusLink(statusPage, receipt.dossierCode, receipt.lookupSecret)}>${s.trackLink}</a></p>` : nothing}
   </div>`;
+}
+
+/** The status page's address carrying the code and secret after `#`, so they never reach a server log. */
+export function statusLink(page: string, code: string, secret: string): string {
+  return `${page.split('#')[0]}#code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`;
 }

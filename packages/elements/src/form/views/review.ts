@@ -7,8 +7,9 @@ import type { AttachedFile, CompiledProcedure } from '../../types.js';
 import { formatSize } from '../files.js';
 import { isFieldVisible, type Data, type Step } from '../state.js';
 import { renderFeeTable } from './fees.js';
+import { addressText, type PlaceData } from '../address/places.js';
 
-function show(field: FormField, value: unknown, lang: Lang): string {
+function show(field: FormField, value: unknown, lang: Lang, places: PlaceData | undefined): string {
   const s = strings(lang);
   if (value === undefined || value === null || value === '') return s.empty;
   switch (field.type) {
@@ -18,13 +19,11 @@ function show(field: FormField, value: unknown, lang: Lang): string {
       return localize(field.options?.find((o) => o.value === value)?.label, lang) || String(value);
     case 'multi_choice':
       return (value as string[]).map((v) => localize(field.options?.find((o) => o.value === v)?.label, lang) || v).join(', ');
-    case 'address': {
-      const a = value as Record<string, string>;
-      return [a.street, a.commune && `${s.commune} ${a.commune}`, a.province && `${s.province} ${a.province}`].filter(Boolean).join(', ');
-    }
+    case 'address':
+      return addressText(value as Record<string, string | undefined>, places, lang, s);
     case 'group':
       return (value as Record<string, unknown>[])
-        .map((entry, i) => `${s.item(i + 1)}: ${(field.fields ?? []).map((sub) => (entry[sub.id] === undefined ? '' : show(sub, entry[sub.id], lang))).filter(Boolean).join('; ')}`)
+        .map((entry, i) => `${s.item(i + 1)}: ${(field.fields ?? []).map((sub) => (entry[sub.id] === undefined ? '' : show(sub, entry[sub.id], lang, places))).filter(Boolean).join('; ')}`)
         .join('\n');
     default:
       return String(value);
@@ -43,6 +42,8 @@ export interface ReviewView {
   fees: SubmissionFees;
   /** "Thay đổi": back to the step at this index. */
   onChange(stepIndex: number): void;
+  /** Names of provinces and communes, for addresses. */
+  places?: PlaceData;
 }
 
 /** "Kiểm tra thông tin": every answer, each section with a link back to change it. */
@@ -56,7 +57,7 @@ export function renderReview(v: ReviewView): TemplateResult {
     const fields = step.section.fields.filter((f) => isFieldVisible(p, f.id, data, v.context));
     return html`<h3>${localize(step.section.title, lang)}</h3>
       <dl class="review" part="review">
-        ${fields.map((f) => html`<dt>${localize(f.label, lang)}</dt><dd>${show(f, data[f.id], lang)}</dd><dd>${change(index, localize(f.label, lang))}</dd>`)}
+        ${fields.map((f) => html`<dt>${localize(f.label, lang)}</dt><dd>${show(f, data[f.id], lang, v.places)}</dd><dd>${change(index, localize(f.label, lang))}</dd>`)}
       </dl>`;
   });
   const documentsIndex = steps.findIndex((step) => step.kind === 'documents');

@@ -4,7 +4,7 @@ import type { FormField, Section } from '@thutuc/runtime/model';
 import type { ConditionContext } from '@thutuc/runtime';
 import { strings, type Lang } from '../../i18n.js';
 import type { CompiledProcedure } from '../../types.js';
-import { renderField } from '../render-field.js';
+import { renderField, type FieldView } from '../render-field.js';
 import { isFieldRequired, isFieldVisible, type Data } from '../state.js';
 
 export interface SectionView {
@@ -19,6 +19,8 @@ export interface SectionView {
   onChange(path: string, value: unknown): void;
   /** The control at a JSON Pointer was left. */
   onBlur(path: string): void;
+  /** Renders address fields with the province and commune pickers. */
+  address?: FieldView['address'];
 }
 
 /** One section of the form: its title, hint and the fields visible now. */
@@ -42,6 +44,7 @@ function fieldView(v: SectionView, field: FormField, path: string, key: string, 
     onChange: (next) => v.onChange(path, next),
     onBlur: () => v.onBlur(path),
     renderGroupItem: (index, entry) => groupItem(v, field, path, index, entry),
+    ...(v.address ? { address: v.address } : {}),
   });
 }
 
