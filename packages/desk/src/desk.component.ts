@@ -5,6 +5,7 @@ import { strings, type Lang } from './i18n.js';
 import { parseRoute, type Route } from './route.js';
 import { deskStyles } from './styles.js';
 import { renderSignIn } from './views/sign-in.js';
+import { renderDeskNav } from './stats/desk-nav.js';
 
 /**
  * The officers' desk: signs in against @thutuc/intake's officer API, then shows the agency's
@@ -130,6 +131,7 @@ export class ThutucDesk extends LitElement {
           <button type="button" class="secondary" lang=${other} @click=${() => (this.lang = other)}>${s.otherLang}</button>
           ${officer ? html`<button type="button" class="secondary" @click=${() => this.signOut()}>${s.signOut}</button>` : nothing}
         </div>
+        ${officer ? renderDeskNav(this.route.page, this.lang) : nothing}
       </header>
       <main @desk-expired=${this.onExpired} @desk-announce=${this.onAnnounce}>${this.renderPage()}</main>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
@@ -142,6 +144,9 @@ export class ThutucDesk extends LitElement {
     }
     const focus = this.focusNext;
     this.focusNext = false;
+    if (this.route.page === 'stats') {
+      return html`<thutuc-desk-stats .client=${this.client} .lang=${this.lang} .query=${this.route.query} .admin=${this.session.officer.roles.includes('admin')} .focusOnLoad=${focus}></thutuc-desk-stats>`;
+    }
     if (this.route.page === 'dossier') {
       return html`<thutuc-desk-dossier .client=${this.client} .lang=${this.lang} .code=${this.route.code} .roles=${this.session.officer.roles} .focusOnLoad=${focus}></thutuc-desk-dossier>`;
     }

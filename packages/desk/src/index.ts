@@ -2,8 +2,9 @@
 import { ThutucDesk } from './desk.component.js';
 import { ThutucDeskDossier } from './dossier.component.js';
 import { ThutucDeskInbox } from './inbox.component.js';
+import { ThutucDeskStats } from './stats/stats.component.js';
 
-export { ThutucDesk, ThutucDeskInbox, ThutucDeskDossier };
+export { ThutucDesk, ThutucDeskInbox, ThutucDeskDossier, ThutucDeskStats };
 export { DeskApi, ApiError } from './api.js';
 export type { DossierDetail, InboxPage, InboxRow, Officer, Session } from './api.js';
 export { strings, type Lang } from './i18n.js';
@@ -13,11 +14,13 @@ const define = (name: string, element: CustomElementConstructor) => customElemen
 define('thutuc-desk', ThutucDesk);
 define('thutuc-desk-inbox', ThutucDeskInbox);
 define('thutuc-desk-dossier', ThutucDeskDossier);
+define('thutuc-desk-stats', ThutucDeskStats);
 
 declare global {
   interface HTMLElementTagNameMap {
     'thutuc-desk': ThutucDesk;
     'thutuc-desk-inbox': ThutucDeskInbox;
     'thutuc-desk-dossier': ThutucDeskDossier;
+    'thutuc-desk-stats': ThutucDeskStats;
   }
 }

@@ -4,11 +4,13 @@
  *
  *   #/                      the inbox (filters as a query: #/?status=4&q=lan&page=2)
  *   #/dossiers/<code>       one dossier
+ *   #/stats                 the agency's statistics (period as a query: #/stats?from=2026-04-01&to=2026-04-30)
  */
-export type Route = { page: 'inbox'; query: URLSearchParams } | { page: 'dossier'; code: string };
+export type Route = { page: 'inbox'; query: URLSearchParams } | { page: 'dossier'; code: string } | { page: 'stats'; query: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  if (path === '/stats') return { page: 'stats', query: new URLSearchParams(query) };
   const dossier = /^\/dossiers\/([^/]+)$/.exec(path);
   if (dossier) {
     try {
