@@ -120,12 +120,16 @@ describe.each(engines())('notifications and lifecycle on $name', (engine) => {
   });
 
   it('takes a dossier through processing to the returned result, with a notice when the result is ready', async () => {
-    const receipt = (await submit(url, await submission(catalogueDir))).json!;
+    const receipt = (await submit(url, await submission(catalogueDir, (e) => Object.assign(e, { delivery: 'in_person' })))).json!;
     const s = await login(url, 'canbo', password);
-    for (const [action, body, status] of [['accept', {}, 2], ['start', {}, 4], ['complete_step', { step: 2 }, 4], ['complete', {}, 9], ['deliver', {}, 10]] as const) {
+    for (const [action, body, status] of [['accept', {}, 2], ['start', {}, 4], ['complete_step', { step: 2 }, 4], ['complete', {}, 9]] as const) {
       const r = await act(url, s, receipt.dossierCode, action, body);
       expect(r.json, action).toMatchObject({ status: { code: status } });
     }
+    // Status 10 only once the result's delivery, as the applicant chose it, is recorded.
+    const delivery = await postJson(`${url}/api/officer/dossiers/${receipt.dossierCode}/delivery`, { method: 'in_person', place: 'Bộ phận một cửa', appointment: '2026-12-01T09:00' }, { Cookie: s.cookie, 'X-CSRF-Token': s.csrf });
+    expect(delivery.status, JSON.stringify(delivery.json)).toBe(200);
+    expect((await act(url, s, receipt.dossierCode, 'deliver', {})).json).toMatchObject({ status: { code: 10 } });
     const rows = await server.database.db.selectFrom('outbox').select(['template', 'channel']).where('payload', '@>', JSON.stringify({ code: receipt.dossierCode }) as never).execute();
     expect(rows.map((r) => r.template).sort()).toEqual(['receipt', 'receipt', 'result', 'result']);
     const lookup = await postJson(`${url}/api/lookup`, { code: receipt.dossierCode, secret: receipt.lookupSecret });

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
 import { ApiError } from '../api.js';
 import { DeskPage } from '../shared.js';
@@ -101,7 +101,7 @@ export class ThutucDeskStats extends DeskPage {
     location.hash = `#/stats?${q}`;
   };
 
-  override render() {
+  override render(): TemplateResult {
     const s = statsStrings(this.lang);
     const st = this.stats;
     // Sections carry no accessible name, so only the tables' scrolling regions are landmarks.

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { blank, describedBy, fieldset, type FieldView } from '../field-parts.js';
 
 type AddressValue = Record<string, string | undefined>;
@@ -10,7 +10,7 @@ export function setAddressPart(v: FieldView, value: AddressValue, changes: Addre
 }
 
 /** The street part, the same in both renderings. */
-export function streetInput(id: string, v: FieldView, value: AddressValue) {
+export function streetInput(id: string, v: FieldView, value: AddressValue): TemplateResult {
   return html`<div class="part">
     <label for=${`${id}-street`}>${v.s.street}</label>
     <input id=${`${id}-street`} type="text" name=${`${v.path}/street`} part="input" autocomplete="street-address"
@@ -23,7 +23,7 @@ export function streetInput(id: string, v: FieldView, value: AddressValue) {
  * An address typed as codes: what the form falls back to when the catalogue it loads from has
  * no administrative units (no `communes/provinces.json`).
  */
-export function renderAddressCodes(id: string, v: FieldView) {
+export function renderAddressCodes(id: string, v: FieldView): TemplateResult {
   const value = (v.value ?? {}) as AddressValue;
   const code = (name: 'province' | 'commune', label: string) => {
     const partId = name === 'province' ? id : `${id}-${name}`;
