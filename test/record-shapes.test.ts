@@ -97,4 +97,14 @@ describe('the model says what records say', () => {
     if (!paper.ok) throw new Error(paper.error.en);
     expect(paper.html).toContain('<span class="detail">Bản sao: bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu; kèm bản dịch tiếng Việt có chứng thực hoặc công chứng</span>');
   });
+
+  it('gives the form the kind of copy and the translation a document asks for', async () => {
+    const out = `${built}-browser`;
+    await rm(out, { recursive: true, force: true });
+    expect((await buildCatalogue({ inputs: [fixtures], outDir: out, cwd: root, browser: true })).ok).toBe(true);
+    const chunk = await readFile(path.join(out, 'browser/procedures', `${ID}.js`), 'utf8');
+    // The browser's definition keeps both facts, so the documents step can word them.
+    expect(chunk).toMatch(/"?copyKinds"?\s*:\s*\[\s*"certified"\s*,\s*"with_original"\s*\]/);
+    expect(chunk).toMatch(/"?translation"?\s*:\s*"certified"/);
+  });
 });

@@ -22,7 +22,7 @@ export function browserDefinition(p: Procedure): Record<string, unknown> {
   const cases = p.cases.map((c) => ({
     id: c.id,
     name: c.name,
-    documents: c.documents.map((d) => pick(d, ['id', 'name', 'originals', 'copies', 'presentOnly', 'electronicForm', 'note'])),
+    documents: c.documents.map((d) => pick(d, ['id', 'name', 'originals', 'copies', 'copyKinds', 'translation', 'presentOnly', 'electronicForm', 'note'])),
   }));
   return {
     ...pick(p, ['kind', 'id', 'code', 'title', 'onlineLevel', 'version', 'effectiveDate', 'endDate', 'changeBasis', 'status']),

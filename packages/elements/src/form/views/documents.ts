@@ -1,4 +1,4 @@
-import { localize } from '@thutuc/runtime';
+import { copyRequirementText, localize } from '@thutuc/runtime';
 import { html, nothing, type TemplateResult } from 'lit';
 import { strings, type Lang } from '../../i18n.js';
 import type { AttachedFile, CompiledProcedure } from '../../types.js';
@@ -50,7 +50,10 @@ export function renderDocumentsStep(v: DocumentsView): TemplateResult {
     const rule = p.rules.documents.find((r) => r.id === doc.id)!;
     const path = `/documents/${doc.id}`;
     const id = controlId(path);
-    const counts = html`<p class="hint">${s.copies(doc.originals ?? 1, doc.copies ?? 0)}</p>`;
+    // The kind of copy and any translation the record asks for: known before the applicant scans.
+    const copyNote = copyRequirementText(doc);
+    const copyLine = copyNote ? html`<br />${localize(copyNote, lang)}` : nothing;
+    const counts = html`<p class="hint">${s.copies(doc.originals ?? 1, doc.copies ?? 0)}${copyLine}</p>`;
     if (doc.presentOnly || (doc.electronicForm && online)) {
       return html`<div class="group" part="field">
         <h3>${localize(doc.name, lang)}</h3>
@@ -75,7 +78,7 @@ export function renderDocumentsStep(v: DocumentsView): TemplateResult {
     return html`<div class="group ${error || problems.length ? 'invalid' : ''}" part="field">
       <label for=${id} part="label">${localize(doc.name, lang)}${rule.required || rule.requiredWhen ? nothing : html` <span>${s.optional}</span>`}</label>
       <p class="hint" id=${hintId} part="hint">
-        ${s.copies(doc.originals ?? 1, doc.copies ?? 0)}. ${s.limits(accept, Math.round((rule.maxBytes ?? 0) / 1024 / 1024), rule.maxFiles ?? 5)}
+        ${s.copies(doc.originals ?? 1, doc.copies ?? 0)}. ${s.limits(accept, Math.round((rule.maxBytes ?? 0) / 1024 / 1024), rule.maxFiles ?? 5)}${copyLine}
         ${doc.note ? html`<br />${localize(doc.note, lang)}` : nothing}
       </p>
       ${error || problems.length
