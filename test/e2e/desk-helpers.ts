@@ -20,10 +20,14 @@ const daysAgo = (days: number) => new Date(Date.now() + 7 * 3_600_000 - days * 8
 
 /**
  * Files a birth registration for `name` (the applicant), registered on time (born three days
- * ago) with two certified copies, so 16.000 đ is owed; answers its code and lookup secret.
+ * ago) with two certified copies, so 16.000 đ is owed, the result delivered as `delivery` says;
+ * answers its code and lookup secret.
  */
-export async function fileDossier(site: Site, catalogueDir: string, name: string): Promise<{ code: string; secret: string }> {
-  const s = await submission(catalogueDir, (e) => Object.assign(e.data as Record<string, unknown>, { ho_ten_nguoi_yeu_cau: name, ngay_sinh_tre: daysAgo(3) }));
+export async function fileDossier(site: Site, catalogueDir: string, name: string, delivery?: 'online' | 'post' | 'in_person'): Promise<{ code: string; secret: string }> {
+  const s = await submission(catalogueDir, (e) => {
+    Object.assign(e.data as Record<string, unknown>, { ho_ten_nguoi_yeu_cau: name, ngay_sinh_tre: daysAgo(3) });
+    if (delivery) Object.assign(e, { delivery });
+  });
   const r = await submit(site.url, s);
   if (r.status !== 201) throw new Error(`submission failed: ${r.status} ${JSON.stringify(r.json)}`);
   return { code: r.json!.dossierCode as string, secret: r.json!.lookupSecret as string };

@@ -212,6 +212,76 @@ describe('the desk', () => {
     await page.close();
   });
 
+  it('uploads the electronic result, records the online delivery the applicant chose, and returns the result, by keyboard', async () => {
+    const { code, secret } = await fileDossier(site, catalogueDir, 'Người Nhận Kết Quả', 'online');
+    const { page, pageErrors } = await openDesk(browser, `${site.url}/desk/#/dossiers/${encodeURIComponent(code)}`);
+    await signIn(page, 'motcua');
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    const inner = () => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.id);
+    const outcome = page.locator('#outcome');
+    const perform = async (action: string, done: RegExp) => {
+      await page.getByLabel('Thao tác', { exact: true }).selectOption(action);
+      await page.getByRole('button', { name: 'Thực hiện' }).press('Enter');
+      await outcome.getByText(done).waitFor();
+    };
+    // Nothing about the result is asked before processing.
+    expect(await page.getByRole('heading', { name: 'Kết quả và hình thức trả' }).count()).toBe(0);
+    await perform('accept', /nghĩa vụ tài chính/);
+    expect((await page.request.post(`${site.url}/api/payments`, { data: { code, secret, provider: 'vietqr' } })).status()).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: 'Xác nhận đã nhận chuyển khoản VietQR' }).press('Enter');
+    await outcome.getByText('Đã xác nhận khoản chuyển khoản; hồ sơ chuyển sang xử lý.').waitFor();
+    await perform('complete', /Trạng thái mới: Đã xử lý xong\./);
+
+    // Returning the result before its delivery is recorded is refused, in words.
+    await page.getByLabel('Thao tác', { exact: true }).selectOption('deliver');
+    await page.getByRole('button', { name: 'Thực hiện' }).press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Chưa ghi nhận việc trả kết quả theo hình thức người nộp đã chọn.' }).waitFor();
+
+    // The delivery form starts on the applicant's choice; online needs the result first.
+    const method = page.getByLabel('Trả qua');
+    expect(await method.inputValue()).toBe('online');
+    expect(await page.getByText('Người nộp đã chọn: Trực tuyến.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Ghi nhận hình thức trả' }).press('Enter');
+    const refused = page.locator('#delivery-form [role=alert]');
+    await refused.getByText('Chưa tải lên kết quả điện tử để trả trực tuyến.').waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.closest('form')?.id)).toBe('delivery-form');
+    // Other methods ask for their own details.
+    await method.selectOption('post');
+    await page.getByLabel('Mã vận đơn').waitFor();
+    await method.selectOption('in_person');
+    await page.getByLabel('Thời gian hẹn (giờ Việt Nam)').waitFor();
+    expect(await page.getByLabel('Mã vận đơn').count()).toBe(0);
+    await method.selectOption('online');
+    expect(await axe(page)).toEqual([]);
+
+    // Upload without a file is caught in the form; then a PDF goes up.
+    await page.getByRole('button', { name: 'Tải lên kết quả' }).press('Enter');
+    await page.locator('#result-form [role=alert]').getByText('Hãy chọn tệp kết quả.').waitFor();
+    const pdf = Buffer.from('%PDF-1.4\n% ket qua\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    await page.getByLabel('Tệp kết quả').setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Tải lên kết quả' }).press('Enter');
+    await outcome.getByText('Đã tải lên kết quả điện tử: giay-khai-sinh.pdf.').waitFor();
+    await expect.poll(inner).toBe('outcome');
+    expect(await page.locator('#result-form [role=alert]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Ghi nhận hình thức trả' }).press('Enter');
+    await outcome.getByText('Đã ghi nhận trả kết quả: Trực tuyến.').waitFor();
+    expect(await refused.count()).toBe(0);
+    await perform('deliver', /Trạng thái mới: Đã trả kết quả\./);
+    expect(await page.locator('thutuc-desk-dossier dl[aria-label="Tóm tắt"]').textContent()).toMatch(/10\. Đã trả kết quả/);
+    // Returned: the forms are gone, and the applicant downloads the very bytes uploaded.
+    expect(await page.getByRole('heading', { name: 'Kết quả và hình thức trả' }).count()).toBe(0);
+    const result = await page.request.post(`${site.url}/api/result`, { data: { code, secret } });
+    expect(result.status()).toBe(200);
+    expect(Buffer.from(await result.body()).equals(pdf)).toBe(true);
+    expect(await axe(page)).toEqual([]);
+
+    expect(await cspViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('answers an officer of another agency who opens the dossier’s address with "not found", and offers no action', async () => {
     const { page } = await openDesk(browser, `${site.url}/desk/#/dossiers/${encodeURIComponent(codes[1]!)}`);
     await signIn(page, 'tinhkhac');

@@ -114,6 +114,8 @@ export interface DossierDetail {
   steps: { index: number; title: Text; actor: string; done: boolean }[];
   actions: DeskAction[];
   payment?: Payment;
+  /** The submission as received; `delivery` is how the applicant chose to get the result. */
+  envelope?: { delivery?: string };
 }
 
 /** A paper stored with the dossier (the papers routes of @thutuc/intake). */
@@ -128,6 +130,25 @@ export interface ActionOutcome {
   status: { code: number; label: LocalizedText };
   due: string | null;
   supplementLink?: string;
+}
+
+export type DeliveryMethod = 'online' | 'post' | 'in_person';
+
+/** How the result goes to the applicant, as the delivery route takes it. */
+export interface DeliveryInput {
+  method: DeliveryMethod;
+  carrier?: string;
+  tracking?: string;
+  place?: string;
+  /** Vietnam time, `yyyy-mm-ddThh:mm`. */
+  appointment?: string;
+}
+
+export interface UploadedResult {
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
 }
 
 /** A refusal from the server, with its reason in both languages. */
@@ -159,12 +180,14 @@ export class DeskApi {
 
   async request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const method = init.method ?? 'GET';
+    const isJson = init.body !== undefined && !(init.body instanceof FormData);
     let response: Response;
     try {
       response = await fetch(this.url(path), {
         method, credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(method !== 'GET' ? { 'X-CSRF-Token': this.csrfToken } : {}) },
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        // A FormData body sets its own multipart boundary, so only JSON gets a Content-Type here.
+        headers: { Accept: 'application/json', ...(isJson ? { 'Content-Type': 'application/json' } : {}), ...(method !== 'GET' ? { 'X-CSRF-Token': this.csrfToken } : {}) },
+        ...(init.body !== undefined ? { body: isJson ? JSON.stringify(init.body) : (init.body as FormData) } : {}),
       });
     } catch {
       throw new ApiError(0, OFFLINE);
@@ -206,6 +229,18 @@ export class DeskApi {
   /** An officer at the desk saw a VietQR transfer arrive on the agency's account. */
   confirmTransfer(code: string, reference: string): Promise<{ payment: Payment }> {
     return this.request(`/dossiers/${encodeURIComponent(code)}/payments/confirm`, { method: 'POST', body: reference ? { reference } : {} });
+  }
+
+  /** Uploads the electronic result (multipart, one part `result`). */
+  uploadResult(code: string, file: File): Promise<UploadedResult> {
+    const body = new FormData();
+    body.append('result', file, file.name);
+    return this.request<UploadedResult>(`/dossiers/${encodeURIComponent(code)}/result`, { method: 'POST', body });
+  }
+
+  /** Records how the result goes to the applicant. */
+  recordDelivery(code: string, input: DeliveryInput): Promise<{ code: string; delivery: DeliveryInput }> {
+    return this.request(`/dossiers/${encodeURIComponent(code)}/delivery`, { method: 'POST', body: input });
   }
 
   fileUrl(code: string, sha256: string): string {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
-import { ApiError, type DossierDetail, type DossierFile, type StoredPaper } from './api.js';
+import { ApiError, type DeliveryInput, type DeliveryMethod, type DossierDetail, type DossierFile, type StoredPaper } from './api.js';
 import { strings } from './i18n.js';
 import { DeskPage } from './shared.js';
 import { renderActionForm, type ActionInput } from './views/action-form.js';
@@ -8,6 +8,8 @@ import { fileKey, renderDocuments, sha256Hex, type Verification } from './views/
 import { renderFees, renderTransferConfirm } from './views/fees.js';
 import { renderHistory, renderSteps } from './views/history.js';
 import { renderPapers } from './views/papers.js';
+import { DELIVERY_METHODS, renderResultDelivery } from './views/result-delivery.js';
+import { resultStrings } from './views/result-strings.js';
 import { renderReview, renderSummary } from './views/summary.js';
 
 interface Outcome {
@@ -15,6 +17,10 @@ interface Outcome {
   paper?: { name: string; href: string };
   supplementLink?: string;
 }
+
+/** Statuses in which the result is uploaded and its delivery recorded: processing (4) and processed (9). */
+const RESULT_STATUSES = [4, 9];
+const chosenDelivery = (d: DossierDetail): DeliveryMethod | undefined => DELIVERY_METHODS.find((m) => m === d.envelope?.delivery);
 
 const problemOf = (error: unknown): LocalizedText => (error instanceof ApiError ? error.reason : { vi: String(error), en: String(error) });
 
@@ -37,6 +43,9 @@ export class ThutucDeskDossier extends DeskPage {
     reasonMissing: { state: true },
     actionProblem: { state: true },
     outcome: { state: true },
+    deliveryMethod: { state: true },
+    uploadProblem: { state: true },
+    deliveryProblem: { state: true },
   };
 
   declare code: string;
@@ -51,6 +60,9 @@ export class ThutucDeskDossier extends DeskPage {
   declare reasonMissing: boolean;
   declare actionProblem: LocalizedText | undefined;
   declare outcome: Outcome | undefined;
+  declare deliveryMethod: DeliveryMethod | undefined;
+  declare uploadProblem: LocalizedText | undefined;
+  declare deliveryProblem: LocalizedText | undefined;
   private loaded: string | undefined;
 
   constructor() {
@@ -68,6 +80,7 @@ export class ThutucDeskDossier extends DeskPage {
       this.loaded = this.code;
       this.dossier = undefined;
       this.outcome = undefined;
+      this.deliveryMethod = undefined;
       this.checks = new Map();
       void this.load().then(() => {
         if (this.focusOnLoad) {
@@ -145,6 +158,44 @@ export class ThutucDeskDossier extends DeskPage {
     }
   }
 
+  /** Runs one result or delivery request: the outcome announced and focused, a refusal shown in its form and focused. */
+  private async record(form: 'result' | 'delivery', send: () => Promise<string>): Promise<void> {
+    const setProblem = (p: LocalizedText | undefined) => (form === 'result' ? (this.uploadProblem = p) : (this.deliveryProblem = p));
+    this.busy = true;
+    setProblem(undefined);
+    try {
+      const text = await send();
+      await this.load();
+      this.outcome = { text };
+      this.announce(text);
+      this.focusFirst('#outcome');
+    } catch (error) {
+      if (this.sessionLost(error)) return;
+      setProblem(problemOf(error));
+      this.focusFirst(`#${form}-form [role=alert]`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private uploadResult(file: File | undefined): void {
+    const s = resultStrings(this.lang);
+    if (!file) {
+      this.uploadProblem = { vi: resultStrings('vi').fileMissing, en: resultStrings('en').fileMissing };
+      this.focusFirst('#result-form [role=alert]');
+      return;
+    }
+    void this.record('result', async () => s.uploaded((await this.client.uploadResult(this.code, file)).name));
+  }
+
+  private recordDelivery(input: DeliveryInput): void {
+    const s = resultStrings(this.lang);
+    void this.record('delivery', async () => {
+      await this.client.recordDelivery(this.code, input);
+      return s.recorded(s.methods[input.method] ?? input.method);
+    });
+  }
+
   /** Fetches the file, checks its SHA-256 against the one recorded on receipt, then shows or saves it. */
   private async open(file: DossierFile, how: 'view' | 'download'): Promise<void> {
     const key = fileKey(file);
@@ -217,6 +268,18 @@ export class ThutucDeskDossier extends DeskPage {
           onSubmit: (input) => void this.act(input),
         })}
       </section>
+      ${RESULT_STATUSES.includes(d.status)
+        ? html`<section class="panel" aria-labelledby="result-title">
+            <h2 id="result-title">${resultStrings(this.lang).title}</h2>
+            ${renderResultDelivery({
+              lang: this.lang, busy: this.busy, chosen: chosenDelivery(d), method: this.deliveryMethod ?? chosenDelivery(d) ?? 'in_person',
+              uploadProblem: this.uploadProblem, deliveryProblem: this.deliveryProblem,
+              onMethod: (m) => (this.deliveryMethod = m),
+              onUpload: (f) => this.uploadResult(f),
+              onRecord: (input) => this.recordDelivery(input),
+            })}
+          </section>`
+        : nothing}
       <section class="panel" aria-labelledby="data-title"><h2 id="data-title">${s.data}</h2>${renderReview(d, this.lang)}</section>
       <section class="panel" aria-labelledby="documents-title">
         <h2 id="documents-title">${s.documents}</h2>
