@@ -242,6 +242,7 @@ describe('the desk', () => {
     const method = page.getByLabel('Trả qua');
     expect(await method.inputValue()).toBe('online');
     expect(await page.getByText('Người nộp đã chọn: Trực tuyến.').count()).toBe(1);
+    expect(await page.getByText('Chưa tải lên kết quả điện tử.').count()).toBe(1);
     await page.getByRole('button', { name: 'Ghi nhận hình thức trả' }).press('Enter');
     const refused = page.locator('#delivery-form [role=alert]');
     await refused.getByText('Chưa tải lên kết quả điện tử để trả trực tuyến.').waitFor();
@@ -264,10 +265,14 @@ describe('the desk', () => {
     await outcome.getByText('Đã tải lên kết quả điện tử: giay-khai-sinh.pdf.').waitFor();
     await expect.poll(inner).toBe('outcome');
     expect(await page.locator('#result-form [role=alert]').count()).toBe(0);
+    // A reload still shows what is on file.
+    await page.reload();
+    await page.getByText('Đã có kết quả: giay-khai-sinh.pdf. Tải lên tệp khác sẽ thay thế.').waitFor();
 
     await page.getByRole('button', { name: 'Ghi nhận hình thức trả' }).press('Enter');
     await outcome.getByText('Đã ghi nhận trả kết quả: Trực tuyến.').waitFor();
     expect(await refused.count()).toBe(0);
+    await page.getByText('Đã ghi nhận: Trực tuyến.').waitFor();
     await perform('deliver', /Trạng thái mới: Đã trả kết quả\./);
     expect(await page.locator('thutuc-desk-dossier dl[aria-label="Tóm tắt"]').textContent()).toMatch(/10\. Đã trả kết quả/);
     // Returned: the forms are gone, and the applicant downloads the very bytes uploaded.

@@ -116,6 +116,10 @@ export interface DossierDetail {
   payment?: Payment;
   /** The submission as received; `delivery` is how the applicant chose to get the result. */
   envelope?: { delivery?: string };
+  /** The electronic result last uploaded, if any (older intakes send nothing). */
+  result?: UploadedResult | null;
+  /** The delivery last recorded, if any. */
+  delivery?: DeliveryInput | null;
 }
 
 /** A paper stored with the dossier (the papers routes of @thutuc/intake). */

@@ -273,7 +273,7 @@ export class ThutucDeskDossier extends DeskPage {
             <h2 id="result-title">${resultStrings(this.lang).title}</h2>
             ${renderResultDelivery({
               lang: this.lang, busy: this.busy, chosen: chosenDelivery(d), method: this.deliveryMethod ?? chosenDelivery(d) ?? 'in_person',
-              uploadProblem: this.uploadProblem, deliveryProblem: this.deliveryProblem,
+              result: d.result, recorded: d.delivery, uploadProblem: this.uploadProblem, deliveryProblem: this.deliveryProblem,
               onMethod: (m) => (this.deliveryMethod = m),
               onUpload: (f) => this.uploadResult(f),
               onRecord: (input) => this.recordDelivery(input),

@@ -72,8 +72,12 @@ describe.each(engines())('result delivery on $name', (engine) => {
     expect(notYet.json!.error.code).toBe('result-not-ready');
     expect((await lookup(code, secret)).json!.result).toEqual({ method: 'online', ready: false, downloadable: false });
 
+    const detail = () => call(`${url}/api/officer/dossiers/${encodeURIComponent(code)}`, { headers: { Cookie: desk.cookie } });
+    expect((await detail()).json).toMatchObject({ result: { name: 'giay-khai-sinh.pdf', sha256: sha256(PDF) }, delivery: null });
     const recorded = await officerPost(desk, code, 'delivery', { method: 'online' });
     expect(recorded.status).toBe(200);
+    // The desk's dossier page says what is already on file.
+    expect((await detail()).json).toMatchObject({ delivery: { method: 'online' } });
     expect((await lookup(code, secret)).json).toMatchObject({ status: { code: 9 }, result: { method: 'online', ready: true, downloadable: true }, todo: { vi: expect.stringMatching(/Tải kết quả điện tử/) } });
 
     const delivered = await act(url, desk, code, 'deliver');

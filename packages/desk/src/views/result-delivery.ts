@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
-import type { DeliveryInput, DeliveryMethod } from '../api.js';
+import type { DeliveryInput, DeliveryMethod, UploadedResult } from '../api.js';
 import { strings, type Lang } from '../i18n.js';
 import { resultStrings } from './result-strings.js';
 
@@ -13,6 +13,9 @@ export interface ResultDeliveryView {
   method: DeliveryMethod;
   /** What the applicant chose on the form, if anything. */
   chosen: DeliveryMethod | undefined;
+  /** What is already recorded (null or undefined: nothing yet). */
+  result: UploadedResult | null | undefined;
+  recorded: DeliveryInput | null | undefined;
   uploadProblem: LocalizedText | undefined;
   deliveryProblem: LocalizedText | undefined;
   onMethod(method: DeliveryMethod): void;
@@ -56,6 +59,7 @@ export function renderResultDelivery(v: ResultDeliveryView): TemplateResult {
   return html`<form id="result-form" @submit=${upload} novalidate aria-labelledby="result-upload-title">
       <h3 id="result-upload-title">${s.upload}</h3>
       ${problem(v.uploadProblem, v.lang)}
+      <p>${v.result ? s.current(v.result.name) : s.noResult}</p>
       <div class="field">
         <label for="result-file">${s.file}</label>
         <input id="result-file" name="result" type="file" accept=".pdf,.xml,.jpg,.jpeg,.png,application/pdf,application/xml,text/xml,image/jpeg,image/png" aria-describedby="result-file-hint" />
@@ -67,6 +71,7 @@ export function renderResultDelivery(v: ResultDeliveryView): TemplateResult {
       <h3 id="delivery-title">${s.delivery}</h3>
       ${problem(v.deliveryProblem, v.lang)}
       ${v.chosen ? html`<p>${s.chosen(s.methods[v.chosen] ?? v.chosen)}</p>` : nothing}
+      ${v.recorded ? html`<p>${s.currentDelivery(s.methods[v.recorded.method] ?? v.recorded.method)}</p>` : nothing}
       ${field('delivery-method', s.method, html`<select id="delivery-method" name="method" @change=${(e: Event) => v.onMethod((e.target as HTMLSelectElement).value as DeliveryMethod)}>
         ${DELIVERY_METHODS.map((m) => html`<option value=${m} ?selected=${m === v.method}>${s.methods[m]}</option>`)}
       </select>`)}

@@ -6,6 +6,7 @@ import type { Dossier } from '../lifecycle.js';
 import { closeSession, openSession, requireOfficer } from '../officers/sessions.js';
 import { ordersOf, paymentOf } from '../payment/view.js';
 import { hit } from '../store/rate-limit.js';
+import { latestDelivery, latestResult } from '../store/results.js';
 import type { IntakeContext } from './context.js';
 import { registerOfficerInbox } from './officer-inbox.js';
 import { PROBLEM_SCHEMA, refuse } from './reasons.js';
@@ -89,6 +90,9 @@ export function registerOfficerRoutes(app: FastifyInstance, ctx: IntakeContext, 
       files: files.map((f) => ({ round: f.round, document: f.document_id, index: f.idx, name: f.name, type: f.type, size: Number(f.size), sha256: f.sha256 })),
       history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), ...historyLabels(h.action, h.to_status) })),
       payment: { ...(await paymentOf(ctx, row, procedure)), orders: await ordersOf(ctx.db, row.id) },
+      // What of the result's delivery is already recorded, so the desk can say what is left to do.
+      result: (await latestResult(ctx.db, row.id)) ?? null,
+      delivery: (await latestDelivery(ctx.db, row.id)) ?? null,
     };
   });
 
