@@ -57,7 +57,8 @@ function knownAmount(fee: Fee): number | undefined {
 
 function cost(fee: Fee, id: string, channelId: string): Node {
   const amount = knownAmount(fee);
-  const notes: Text[] = [];
+  // CPSV-AP gives a cost no name of its own: the fee's label leads its description.
+  const notes: Text[] = [fee.label];
   if (fee.kind === 'per_unit' && fee.unit) notes.push({ vi: `Mỗi ${fee.unit}`, en: `Per ${fee.unit}` });
   if (amount === undefined) notes.push(UNKNOWN_AMOUNT);
   if (fee.note) notes.push(fee.note);
@@ -66,9 +67,8 @@ function cost(fee: Fee, id: string, channelId: string): Node {
     '@id': id,
     '@type': 'cv:Cost',
     'dct:identifier': fee.id,
-    'dct:title': texts(fee.label),
     ...(amount === undefined ? {} : { 'cv:value': { '@value': String(amount), '@type': 'xsd:decimal' }, 'cv:currency': { '@id': CURRENCY + (fee.currency ?? 'VND') } }),
-    ...(notes.length ? { 'dct:description': notes.flatMap(texts) } : {}),
+    'dct:description': notes.flatMap(texts),
     'cv:ifAccessedThrough': { '@id': channelId },
   };
 }
@@ -77,6 +77,7 @@ function legalResource(doc: Procedure['legalBasis'][number], id: string): Node {
   return {
     '@id': id,
     '@type': 'eli:LegalResource',
+    'dct:identifier': doc.number,
     'eli:id_local': doc.number,
     'eli:title': texts(doc.title),
     ...(doc.date ? { 'eli:date_document': { '@value': doc.date, '@type': 'xsd:date' } } : {}),
@@ -114,9 +115,9 @@ function publicService(p: Procedure, base: string, agencyNames: Map<string, Text
       : {}),
     'cv:hasChannel': channels,
     ...(costs.length ? { 'cv:hasCost': costs } : {}),
-    ...(evidence.size ? { 'cv:hasInput': [...evidence.values()] } : {}),
+    ...(evidence.size ? { 'cpsv:hasInput': [...evidence.values()] } : {}),
     ...(p.legalBasis.length ? { 'cv:hasLegalResource': p.legalBasis.map((l) => legalResource(l, `${base}legal/${encodeURIComponent(l.number)}`)) } : {}),
-    'cpsv:produces': p.results.map((r, i) => ({ '@id': `${self}/output/${i + 1}`, '@type': 'cv:Output', ...(r.code ? { 'dct:identifier': r.code } : {}), 'dct:title': texts(r.name) })),
+    'cpsv:produces': p.results.map((r, i) => ({ '@id': `${self}/output/${i + 1}`, '@type': 'cv:Output', 'dct:identifier': r.code ?? String(i + 1), 'dct:title': texts(r.name) })),
   };
 }
 

@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const CLASSES = ['cpsv:PublicService', 'cv:Cost', 'cv:Channel', 'cv:Evidence', 'cv:Output', 'cv:PublicOrganisation', 'eli:LegalResource', 'skos:Concept'];
 const PROPERTIES = [
   'dct:identifier', 'dct:title', 'dct:description', 'dct:type',
-  'cv:hasCompetentAuthority', 'cv:hasChannel', 'cv:hasCost', 'cv:hasInput', 'cv:hasLegalResource', 'cpsv:produces',
+  'cv:hasCompetentAuthority', 'cv:hasChannel', 'cv:hasCost', 'cpsv:hasInput', 'cv:hasLegalResource', 'cpsv:produces',
   'cv:value', 'cv:currency', 'cv:ifAccessedThrough',
   'skos:prefLabel',
   'eli:id_local', 'eli:title', 'eli:date_document', 'eli:first_date_entry_in_force',
@@ -68,6 +68,7 @@ describe('CPSV-AP export of the real catalogue', () => {
       expect(costs).toHaveLength(fees.length);
       for (const [j, fee] of fees.entries()) {
         const c = costs[j]!;
+        expect(many(c['dct:description'])[0]).toEqual({ '@value': fee.label.vi, '@language': 'vi' });
         const stated = (fee.kind === 'fixed' || fee.kind === 'per_unit') && fee.amount !== undefined;
         if (stated) {
           known++;
@@ -87,7 +88,7 @@ describe('CPSV-AP export of the real catalogue', () => {
 
   it('links evidence, legal resources and the competent authority by name', () => {
     const birth = graph.find((s) => String(s['@id']).endsWith('/ho-tich.dang-ky-khai-sinh'))!;
-    expect(many(birth['cv:hasInput']).length).toBeGreaterThan(0);
+    expect(many(birth['cpsv:hasInput']).length).toBeGreaterThan(0);
     const laws = many(birth['cv:hasLegalResource']);
     expect(laws.length).toBeGreaterThan(0);
     for (const l of laws) expect(typeof l['eli:id_local']).toBe('string');
