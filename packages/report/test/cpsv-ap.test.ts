@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCatalogue, loadInputs } from '@thutuc/compiler';
 import { cpsvAp, CPSV_AP_CONTEXT } from '@thutuc/report';
@@ -110,5 +111,25 @@ describe('CPSV-AP export of the real catalogue', () => {
       expect(['vi', 'en']).toContain(n['@language']);
       expect(String(n['@value']).length).toBeGreaterThan(0);
     }
+  });
+
+  it('reads as RDF with a JSON-LD processor, using only the inline context', async () => {
+    const doc = cpsvAp(files);
+    // Any attempt to fetch a context would fail the test: the file must stand alone.
+    const documentLoader = async (url: string): Promise<never> => {
+      throw new Error(`tried to load ${url}`);
+    };
+    // Safe mode (jsonld 9; older typings lack it) throws instead of silently dropping a term.
+    const options = { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf;
+    const quads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, options)) as unknown as string;
+    const lines = quads.trim().split('\n');
+    const services = lines.filter((l) => l.endsWith('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://purl.org/vocab/cpsv#PublicService> .'));
+    expect(services).toHaveLength(files.procedures.length);
+    expect(lines.some((l) => l.includes('<http://data.europa.eu/m8g/hasCost>'))).toBe(true);
+    expect(lines.some((l) => l.includes('"Thủ tục đăng ký khai sinh"@vi'))).toBe(true);
+    // Every predicate is an absolute IRI in one of the context's namespaces (or rdf:type).
+    const namespaces = [...Object.values(CPSV_AP_CONTEXT), 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'];
+    const predicates = new Set(lines.map((l) => /^\S+ <([^>]+)>/.exec(l)?.[1]));
+    for (const p of predicates) expect(namespaces.some((ns) => p?.startsWith(ns)), p).toBe(true);
   });
 });
