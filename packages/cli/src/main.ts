@@ -4,6 +4,7 @@ import { buildCommand } from './commands/build.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { reportCommand } from './commands/report.js';
+import { exportCommand } from './commands/export.js';
 import { renderCommand } from './commands/render.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
@@ -28,6 +29,8 @@ Cách dùng:
                                          bản ghi Cổng DVCQG → YAML nháp (mặc định vào danh mục của dự án) và danh sách việc cần kiểm tra
   thutuc report [thư mục…] --out dir [--timestamp]
                                          danh sách công khai: trang HTML, CSV, JSON (mức trực tuyến, thời hạn, phí)
+  thutuc export --format cpsv-ap [thư mục…] [--out tệp.jsonld]
+                                         danh mục dạng CPSV-AP 3.x JSON-LD cho cổng dịch vụ công (mặc định ra stdout)
   thutuc render <receipt|supplement|refusal|apology|stop|declaration> --example <mã thủ tục>/<hồ sơ mẫu>
          [--out tệp.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                          giấy tờ in được (Mẫu 01–05, tờ khai) điền từ hồ sơ mẫu
@@ -66,6 +69,8 @@ Usage:
                                         national portal records → draft YAML (into the project's catalogue by default) and what to check
   thutuc report [folders…] --out dir [--timestamp]
                                         the public list: HTML pages, CSV, JSON (online level, time limits, fees)
+  thutuc export --format cpsv-ap [folders…] [--out file.jsonld]
+                                        the catalogue as CPSV-AP 3.x JSON-LD for service portals (stdout by default)
   thutuc render <receipt|supplement|refusal|apology|stop|declaration> --example <procedure id>/<example>
          [--out file.html] [--received 2026-04-24T10:00] [--code …] [--reason …] [--new-date …]
                                         printable official papers (forms 01–05, declarations) filled from an example
@@ -153,6 +158,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await deadlineCommand(rest, { ...options, received: values.received, channel: values.channel, catalogue: values.catalogue }, io);
       case 'report':
         return await reportCommand(rest, { ...options, out: values.out, timestamp: values.timestamp }, io);
+      case 'export':
+        return await exportCommand(rest, { ...options, format: values.format, out: values.out }, io);
       case 'import':
         return await importCommand(rest, { ...options, out: values.out, index: values.index }, io);
       case 'render':

@@ -72,3 +72,4 @@ export { csvCell, csvLine, reportCsv } from './csv.js';
 export type { ReportRow, ReportSummary, ReportChannel, ReportTime } from './rows.js';
 export type { ReportFee } from './fees.js';
 export type { ReportLang } from './labels.js';
+export { cpsvAp, CPSV_AP_CONTEXT, type CpsvApOptions } from './cpsv-ap.js';
