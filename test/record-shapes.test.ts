@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +20,8 @@ const fixtures = 'test/fixtures/record-shapes';
 const built = path.join(root, 'test/.tmp/record-shapes');
 const ID = 'thu-nghiem.dieu-ban-ghi-noi';
 const samples = path.resolve(root, '../shared/data');
+const samplesPresent = existsSync(path.join(samples, 'portal-text-samples/records.json')) && existsSync(path.join(samples, 'dichvucong-samples'));
+if (!samplesPresent) console.warn(`record-shapes: the portal samples part is skipped, not found at ${samples} (../shared/data beside the repository)`);
 
 let analysis: Awaited<ReturnType<typeof analyzeCatalogue>>;
 let compiled: CompiledProcedure;
@@ -44,7 +47,7 @@ describe('the model says what records say', () => {
     expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('accepts every procedure and result code in the portal samples and the catalogue, and rejects junk', async () => {
+  it.skipIf(!samplesPresent)('accepts every procedure and result code in the portal samples and the catalogue, and rejects junk', async () => {
     const text = JSON.parse(await readFile(path.join(samples, 'portal-text-samples/records.json'), 'utf8')) as { records: { ma_thu_tuc: string; ket_qua_xu_ly: string }[] };
     const procedureCodes = text.records.map((r) => r.ma_thu_tuc);
     // "Mã: KQ.G12.001311Từ khóa…": the code ends where the next capitalised word is glued on.
