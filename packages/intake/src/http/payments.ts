@@ -91,8 +91,8 @@ export function registerPayments(app: FastifyInstance, ctx: IntakeContext, optio
       const { officer } = await requireOfficer(ctx.db, req);
       if (!officer.roles.includes('reception')) throw refuse('forbidden');
       await confirmTransfer(ctx, officer, req.params.code, req.body ?? {});
-      const row = await ctx.db.selectFrom('dossiers').select(['id', 'channel', 'status', 'status_code', 'receipt', 'procedure_id']).where('code', '=', req.params.code).executeTakeFirstOrThrow();
-      return { code: req.params.code, status: row.status_code, payment: await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id)) };
+      const row = await ctx.db.selectFrom('dossiers').select(['id', 'channel', 'status', 'status_code', 'receipt', 'procedure_id', 'procedure_version']).where('code', '=', req.params.code).executeTakeFirstOrThrow();
+      return { code: req.params.code, status: row.status_code, payment: await paymentOf(ctx, row, await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version)) };
     },
   );
 }

@@ -24,8 +24,8 @@ export interface StartRequest {
 export async function startPayment(ctx: IntakeContext, request: StartRequest): Promise<PaymentStart> {
   const provider = ctx.payments.providers[request.provider];
   if (!provider) throw refuse('payment-provider');
-  const row = await ctx.db.selectFrom('dossiers').select(['id', 'code', 'channel', 'status', 'receipt', 'procedure_id', 'lang']).where('id', '=', request.dossierId).executeTakeFirstOrThrow();
-  const view = await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id));
+  const row = await ctx.db.selectFrom('dossiers').select(['id', 'code', 'channel', 'status', 'receipt', 'procedure_id', 'procedure_version', 'lang']).where('id', '=', request.dossierId).executeTakeFirstOrThrow();
+  const view = await paymentOf(ctx, row, await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version));
   if ((view.state !== 'due' && view.state !== 'pending') || !view.amount) throw refuse('payment-not-due');
   const now = ctx.now();
   const reusable = request.provider === 'vietqr'
@@ -138,9 +138,9 @@ export interface TransferConfirmation {
  * The dossier must be one of the officer's agency and owe a known amount.
  */
 export async function confirmTransfer(ctx: IntakeContext, officer: { username: string; agencyCode: string }, code: string, input: TransferConfirmation): Promise<void> {
-  const row = await ctx.db.selectFrom('dossiers').select(['id', 'code', 'channel', 'status', 'receipt', 'procedure_id']).where('code', '=', code).where('agency_code', '=', officer.agencyCode).executeTakeFirst();
+  const row = await ctx.db.selectFrom('dossiers').select(['id', 'code', 'channel', 'status', 'receipt', 'procedure_id', 'procedure_version']).where('code', '=', code).where('agency_code', '=', officer.agencyCode).executeTakeFirst();
   if (!row) throw refuse('other-agency');
-  const view = await paymentOf(ctx, row, await ctx.catalogue.procedure(row.procedure_id));
+  const view = await paymentOf(ctx, row, await ctx.catalogue.procedureOfDossier(row.procedure_id, row.procedure_version));
   if ((view.state !== 'due' && view.state !== 'pending') || !view.amount) throw refuse('payment-not-due');
   if (input.amount !== undefined && input.amount !== view.amount) throw refuse('payment-amount', { expected: view.amount });
   const amount = view.amount;
