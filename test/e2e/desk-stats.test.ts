@@ -1,12 +1,10 @@
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '@thutuc/intake';
 import { todayInVietnam } from '@thutuc/runtime';
 import { act, exampleSubmission, login, PROCEDURE, submit } from '../../packages/intake/test/helpers.js';
 import { fileDossier, openDesk, PASSWORD, seedOfficers, signIn } from './desk-helpers.js';
-import { axe, buildSite, cspViolations, launch, root, startTestSite, type Site } from './site.js';
+import { axe, buildSite, cspViolations, launch, screenshot, startTestSite, type Site } from './site.js';
 
 /**
  * The desk's statistics page in headless Chromium under the site's strict CSP: this month's
@@ -37,13 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  const shot = path.join(root, 'test/.tmp/screenshots', `${name}.png`);
-  await mkdir(path.dirname(shot), { recursive: true });
-  await page.screenshot({ path: shot, fullPage: true });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(shot, path.join(root, 'docs/images', `${name}.png`));
-}
 
 const inStats = (page: Page) => page.locator('thutuc-desk-stats');
 const chartDescription = (page: Page) => inStats(page).locator('svg[role=img] desc').textContent();
