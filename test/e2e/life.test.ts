@@ -34,28 +34,32 @@ async function cspOnThisPage(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
+// One build and one browser; one server per storage engine.
+let dirs: { catalogueDir: string; elementsDir: string };
+let browser: Browser;
+beforeAll(async () => {
+  dirs = await buildSite('site-life');
+  browser = await launch();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
   let site: Site;
-  let browser: Browser;
   let databaseUrl: string | undefined;
-  let catalogueDir: string;
 
   beforeAll(async () => {
     databaseUrl = await engine.create();
-    const dirs = await buildSite(`site-life-${engine.name}`);
-    catalogueDir = dirs.catalogueDir;
     site = await startTestSite(dirs, { fakePayments: true, ...(databaseUrl ? { databaseUrl } : {}) });
     await seedOfficers(site);
-    browser = await launch();
-  }, 300_000);
+  }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await site?.close();
     await engine.drop(databaseUrl);
   });
 
   it('files and pays online, is supplemented, processed and returned, and is counted online and on time', async () => {
-    expect(catalogueDir).toBeTruthy();
     const problems: string[] = [];
 
     // ── The applicant files through <thutuc-form> on the strict-CSP page, with the keyboard.
