@@ -2,9 +2,10 @@
 import { ThutucDesk } from './desk.component.js';
 import { ThutucDeskDossier } from './dossier.component.js';
 import { ThutucDeskInbox } from './inbox.component.js';
+import { ThutucDeskRegister } from './register/register.component.js';
 import { ThutucDeskStats } from './stats/stats.component.js';
 
-export { ThutucDesk, ThutucDeskInbox, ThutucDeskDossier, ThutucDeskStats };
+export { ThutucDesk, ThutucDeskInbox, ThutucDeskDossier, ThutucDeskStats, ThutucDeskRegister };
 export { DeskApi, ApiError } from './api.js';
 export type { DossierDetail, InboxPage, InboxRow, Officer, Session } from './api.js';
 export { strings, type Lang } from './i18n.js';
@@ -15,6 +16,7 @@ define('thutuc-desk', ThutucDesk);
 define('thutuc-desk-inbox', ThutucDeskInbox);
 define('thutuc-desk-dossier', ThutucDeskDossier);
 define('thutuc-desk-stats', ThutucDeskStats);
+define('thutuc-desk-register', ThutucDeskRegister);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -22,5 +24,6 @@ declare global {
     'thutuc-desk-inbox': ThutucDeskInbox;
     'thutuc-desk-dossier': ThutucDeskDossier;
     'thutuc-desk-stats': ThutucDeskStats;
+    'thutuc-desk-register': ThutucDeskRegister;
   }
 }

@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
 import { ApiError } from '../api.js';
 import { DeskPage } from '../shared.js';
+import { periodOf, renderPeriodForm } from '../views/period-form.js';
 import { deskStyles } from '../styles.js';
 import { renderShareChart } from './share-chart.js';
 import { statsStrings } from './stats-strings.js';
@@ -18,7 +19,6 @@ export class ThutucDeskStats extends DeskPage {
   static override styles = [
     deskStyles,
     css`
-      input[type='date'] { font: inherit; padding: 0.35rem 0.5rem; border: 2px solid var(--thutuc-color-border, #505a5f); border-radius: var(--thutuc-radius, 0); }
       .scroll { overflow-x: auto; margin-bottom: 1rem; }
       /* Names keep a readable width; the figures scroll beside them. */
       .scroll th[scope='row'], .scroll thead th:first-child { min-width: 14rem; }
@@ -47,12 +47,7 @@ export class ThutucDeskStats extends DeskPage {
   }
 
   private period(): URLSearchParams {
-    const q = new URLSearchParams();
-    for (const key of ['from', 'to']) {
-      const value = this.query.get(key);
-      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) q.set(key, value);
-    }
-    return q;
+    return periodOf(this.query);
   }
 
   override willUpdate(): void {
@@ -93,25 +88,13 @@ export class ThutucDeskStats extends DeskPage {
     }
   }
 
-  private readonly onPeriod = (e: SubmitEvent) => {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const q = new URLSearchParams();
-    for (const key of ['from', 'to']) if (data.get(key)) q.set(key, String(data.get(key)));
-    location.hash = `#/stats?${q}`;
-  };
-
   override render(): TemplateResult {
     const s = statsStrings(this.lang);
     const st = this.stats;
     // Sections carry no accessible name, so only the tables' scrolling regions are landmarks.
     return html`<section class="panel">
         <h1 id="stats-title" tabindex="-1">${s.title}</h1>
-        <form class="toolbar" @submit=${this.onPeriod} aria-label=${s.period}>
-          <div class="field"><label for="from">${s.from}</label><input id="from" name="from" type="date" .value=${st?.period.from ?? this.query.get('from') ?? ''} /></div>
-          <div class="field"><label for="to">${s.to}</label><input id="to" name="to" type="date" .value=${st?.period.to ?? this.query.get('to') ?? ''} /></div>
-          <button type="submit">${s.show}</button>
-        </form>
+        ${renderPeriodForm({ lang: this.lang, from: st?.period.from ?? this.query.get('from') ?? '', to: st?.period.to ?? this.query.get('to') ?? '', target: '#/stats' })}
       </section>
       ${this.problem ? html`<p class="notice problem" role="alert">${localize(this.problem, this.lang)}</p>` : nothing}
       ${st ? this.renderFigures(st) : nothing}`;
