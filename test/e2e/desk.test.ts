@@ -235,7 +235,8 @@ describe('the desk', () => {
     await page.getByRole('button', { name: 'Ghi nhận hình thức trả' }).press('Enter');
     const refused = page.locator('#delivery-form [role=alert]');
     await refused.getByText('Chưa tải lên kết quả điện tử để trả trực tuyến.').waitFor();
-    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.closest('form')?.id)).toBe('delivery-form');
+    // The result part is an element of its own inside the dossier page.
+    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.querySelector('thutuc-desk-result')!.shadowRoot!.activeElement?.closest('form')?.id)).toBe('delivery-form');
     // Other methods ask for their own details.
     await method.selectOption('post');
     await page.getByLabel('Mã vận đơn').waitFor();
