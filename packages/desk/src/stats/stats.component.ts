@@ -1,7 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
-import { ApiError } from '../api.js';
-import { DeskPage } from '../shared.js';
+import { DeskPage, problemOf } from '../shared.js';
 import { periodOf, renderPeriodForm } from '../views/period-form.js';
 import { deskStyles } from '../styles.js';
 import { renderShareChart } from './share-chart.js';
@@ -27,7 +26,7 @@ export class ThutucDeskStats extends DeskPage {
   ];
   static override properties = {
     ...DeskPage.properties, query: { attribute: false }, admin: { type: Boolean },
-    stats: { state: true }, problem: { state: true }, targetsError: { state: true }, saving: { state: true },
+    stats: { state: true }, problem: { state: true }, targetsError: { state: true },
   };
 
   declare query: URLSearchParams;
@@ -36,14 +35,12 @@ export class ThutucDeskStats extends DeskPage {
   declare stats: Statistics | undefined;
   declare problem: LocalizedText | undefined;
   declare targetsError: string | undefined;
-  declare saving: boolean;
   private loaded: string | undefined;
 
   constructor() {
     super();
     this.query = new URLSearchParams();
     this.admin = false;
-    this.saving = false;
   }
 
   private period(): URLSearchParams {
@@ -65,7 +62,7 @@ export class ThutucDeskStats extends DeskPage {
       this.announce(statsStrings(this.lang).asOf(this.stats.agency, this.stats.period.from, this.stats.period.to, this.stats.asOf));
     } catch (error) {
       if (this.sessionLost(error)) return;
-      this.problem = error instanceof ApiError ? error.reason : { vi: String(error), en: String(error) };
+      this.problem = problemOf(error);
     }
     if (this.focusOnLoad) {
       this.focusOnLoad = false;
@@ -74,18 +71,14 @@ export class ThutucDeskStats extends DeskPage {
   }
 
   private async saveTargets(targets: OnlineShareTargets): Promise<void> {
-    this.saving = true;
-    try {
+    const saved = await this.run(async () => {
       await this.client.request('/stats/targets', { method: 'PUT', body: targets });
-      this.targetsError = undefined;
-      await this.load();
-      this.announce(statsStrings(this.lang).saved);
-    } catch (error) {
-      if (this.sessionLost(error)) return;
-      this.targetsError = error instanceof ApiError ? localize(error.reason, this.lang) : String(error);
-    } finally {
-      this.saving = false;
-    }
+      return true;
+    }, (p) => (this.targetsError = localize(p, this.lang)));
+    if (!saved) return;
+    this.targetsError = undefined;
+    await this.load();
+    this.announce(statsStrings(this.lang).saved);
   }
 
   override render(): TemplateResult {
@@ -120,7 +113,7 @@ export class ThutucDeskStats extends DeskPage {
         : nothing}
       ${this.admin
         ? renderTargetsForm({
-            lang: this.lang, targets: st.targets, fields, busy: this.saving, ...(this.targetsError ? { error: this.targetsError } : {}),
+            lang: this.lang, targets: st.targets, fields, busy: this.busy, ...(this.targetsError ? { error: this.targetsError } : {}),
             onSubmit: (t) => void this.saveTargets(t), onInvalid: (m) => (this.targetsError = m),
           })
         : nothing}`;
