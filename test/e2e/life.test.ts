@@ -77,6 +77,7 @@ describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
       await settled(applicant);
     }
     await applicant.locator('thutuc-form .receipt').waitFor();
+    expect(await axe(applicant), 'form receipt').toEqual([]);
     expect(await cspOnThisPage(applicant)).toEqual([]);
     const [stored] = await site.dossiers();
     const code = stored!.receipt.dossierCode;
@@ -104,6 +105,9 @@ describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
     // The IPN, not the browser's return, settled it: the gateway's notification was answered 00.
     expect(site.gateway!.ipns.map((i) => i.answer?.RspCode)).toEqual(['00']);
     await applicant.getByRole('link', { name: /Xem tình trạng hồ sơ/ }).click();
+    // Back on the status page with the code filled in; the secret is typed again (it never travels in a URL).
+    expect(await applicant.locator('thutuc-status #status-code').inputValue()).toBe(code);
+    expect(await axe(applicant), 'status: lookup form').toEqual([]);
     await applicant.locator('thutuc-status #status-secret').fill(secret);
     await applicant.keyboard.press('Enter');
     await applicant.locator('thutuc-status #status-heading').waitFor();
@@ -113,8 +117,12 @@ describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
     expect(await cspOnThisPage(applicant)).toEqual([]);
 
     // ── An officer of the agency signs in and finds it in the inbox.
-    const { page: desk, pageErrors: deskErrors } = await openDesk(browser, `${site.url}/desk/`);
+    const { page: desk, pageErrors: deskErrors, csp } = await openDesk(browser, `${site.url}/desk/`);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/unsafe/);
     policeCsp(desk, problems);
+    await desk.getByRole('heading', { name: 'Đăng nhập cán bộ' }).waitFor();
+    expect(await axe(desk), 'desk sign-in').toEqual([]);
     await signIn(desk, 'motcua');
     await desk.getByRole('heading', { name: 'Hồ sơ của cơ quan' }).waitFor();
     await desk.getByRole('link', { name: code }).waitFor();
@@ -181,6 +189,7 @@ describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
       });
     }
     await perform('complete', /Trạng thái mới: Đã xử lý xong\./);
+    expect(await axe(desk), 'desk: result and delivery forms').toEqual([]);
     await desk.getByLabel('Tệp kết quả').setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: RESULT });
     await desk.getByRole('button', { name: 'Tải lên kết quả' }).click();
     await outcome.getByText('Đã tải lên kết quả điện tử: giay-khai-sinh.pdf.').waitFor();
