@@ -12,9 +12,10 @@ import { axe, buildSite, launch, screenshot, startTestSite, watch, type Site } f
  * downloaded result, the applicant in one browser context and the officer in another.
  *
  * The procedure is birth registration (level 4, fees online) filed on time with two copies of
- * the birth extract requested, so 16.000 đ is owed and paid on filing. The lifecycle asks for a
- * supplement only of an accepted dossier (Decree 118/2025, Art. 15), so the officer accepts it
- * first, then requests the supplement, then processes it once the applicant has sent it.
+ * the birth extract requested, so 16.000 đ is owed and paid on filing. The lifecycle
+ * (packages/intake/src/lifecycle-statuses.ts) asks for a supplement only of an accepted
+ * dossier, so the officer accepts it first, then requests the supplement, then processes it
+ * once the applicant has sent it.
  */
 const PROCEDURE = 'ho-tich.dang-ky-khai-sinh';
 const RESULT = Buffer.from('%PDF-1.7\n% Giay khai sinh ban dien tu cua be Minh Anh\n%%EOF\n');
@@ -247,6 +248,7 @@ describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
     expect(inbox.total).toBe(0);
 
     expect(problems).toEqual([]);
-    for (const p of [applicant, desk, other]) await p.close();
+    await applicant.context().close();
+    for (const p of [desk, other]) await p.close();
   }, 120_000);
 });
