@@ -85,7 +85,10 @@ describe('<thutuc-status> on the example site', () => {
     expect(server.progress.steps[current].title.vi).toBe('Thẩm tra hồ sơ');
     expect(await steps.nth(current).getAttribute('aria-current')).toBe('step');
     expect(await steps.nth(current).innerText()).toContain('Thẩm tra hồ sơ');
-    expect(await page.locator('thutuc-status ol.timeline li.done').count()).toBe(current);
+    expect(await page.locator('thutuc-status ol.timeline li.done, thutuc-status ol.timeline li.skipped').count()).toBe(current);
+    // Filed online: the in-person filing step is shown as not this dossier's way, not as done.
+    expect(await steps.nth(0).innerText()).toMatch(/Nộp hồ sơ trực tiếp\s+Không áp dụng cho hồ sơ này/);
+    expect(await steps.nth(1).getAttribute('class')).toBe('done');
     expect(await page.locator('thutuc-status ol.timeline [aria-current]').count()).toBe(1);
     // Focus moves to the dossier's heading so a screen reader starts there.
     expect(await page.evaluate(() => document.querySelector('thutuc-status')!.shadowRoot!.activeElement?.id)).toBe('status-heading');

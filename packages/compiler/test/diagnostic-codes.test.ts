@@ -72,6 +72,7 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
   TT3009: { files: { 'p.yaml': sub(P, 'cases:', '  - channel: online\n    processingTime: { value: 1, unit: working_day }\n    fees: [{ id: a, type: phi, kind: exempt, label: { vi: A }, reason: { vi: B } }]\ncases:') }, at: [23, 14] },
   TT3010: { files: { 'p.yaml': replaceLine(P, 5, 'title: { vi: Thủ tục tối thiểu }') }, at: [5, 8] },
   TT3012: { files: { 'p.yaml': replaceLine(P, 15, '  - channel: in_person') }, at: [8, 14] },
+  TT3044: { files: { 'p.yaml': sub(P, 'results:', 'steps:\n  - { actor: applicant, title: { vi: Nộp trực tiếp }, channels: [in_person] }\nresults:') }, at: [29, 66], says: 'only for the `in_person` channel' },
   TT3013: {
     files: {
       'p.yaml': sub(P, '{ id: don, name: { vi: Đơn }, electronicForm: true }', '{ id: don, name: { vi: Đơn }, template: { code: M01, name: { vi: Mẫu một } } }'),

@@ -46,14 +46,15 @@ export function deskViewOf(officer: Officer, procedure: Procedure | undefined, s
   const caseId = typeof envelope.case === 'string' ? envelope.case : undefined;
   const documents = (procedure?.cases.find((c) => c.id === caseId) ?? procedure?.cases[0])?.documents ?? [];
   // The same progress the applicant's timeline shows: marked steps and those the dossier went past.
-  const steps = stepProgress(state, procedure?.steps ?? []).steps.map(({ index, title, actor, done }) => ({ index, title, actor, done }));
+  const steps = stepProgress(state, procedure?.steps ?? []).steps.map(({ index, title, actor, done, state: stepState }) => ({ index, title, actor, done, state: stepState }));
   const actions: DeskAction[] = [];
   for (const action of OFFICER_ACTIONS) {
     const rule = DOSSIER_ACTIONS[action];
     if (!rule.from.includes(status) || !actors.some((a) => rule.actors.includes(a))) continue;
     const entry: DeskAction = { action, label: rule.label, reason: !!rule.reason, ...(PAPERS[action] ? { paper: PAPERS[action] } : {}) };
     if (action === 'complete_step') {
-      entry.steps = steps.filter((s) => !s.done && actors.some((a) => ALLOWED_FOR_STEP[s.actor as keyof typeof ALLOWED_FOR_STEP].includes(a))).map(({ index, title }) => ({ index, title }));
+      // Ordinary steps still ahead; a conditional one happens through its own action (a supplement request, an extension).
+      entry.steps = steps.filter((s) => (s.state === 'current' || s.state === 'pending') && actors.some((a) => ALLOWED_FOR_STEP[s.actor as keyof typeof ALLOWED_FOR_STEP].includes(a))).map(({ index, title }) => ({ index, title }));
       if (!entry.steps.length) continue;
     }
     if (action === 'extend') {
