@@ -92,6 +92,8 @@ describe.each(engines())('the whole life of one dossier ($name)', (engine) => {
     await status('payment').waitFor();
     expect(await status('status').innerText()).toMatch(/Mới đăng ký.*mã trạng thái 1/s);
     expect(await status('payment').innerText()).toMatch(/Số tiền cần nộp: 16\.000/);
+    // Registered on time: the charge is exempt and says so, not "0 đ".
+    expect(await status('payment').locator('tr', { hasText: 'Lệ phí đăng ký khai sinh' }).innerText()).toMatch(/Lệ phí đăng ký khai sinh\s+Miễn$/);
     expect(await status('todo').innerText()).toMatch(/Thanh toán phí, lệ phí trực tuyến trên trang tra cứu này\./);
     expect(await axe(applicant), 'status: payment due').toEqual([]);
     await screenshot(applicant, 'thutuc-status-payment', { only: 'main' });

@@ -31,7 +31,7 @@ export interface LookupAnswer {
   progress: { done: number; total: number; steps: { title: Text; done: boolean; state?: 'done' | 'current' | 'pending' | 'skipped' | 'if-needed'; due?: string }[] };
   todo: { vi: string; en: string } | null;
   supplement?: { reason: Text | null; requested: Text[]; documents: DocumentAsked[] };
-  payment?: { state: 'none' | 'due' | 'pending' | 'paid'; amount: number; currency: 'VND'; lines?: { label?: Text; amount?: number }[]; providers: PaymentProvider[]; paidAt?: string };
+  payment?: { state: 'none' | 'due' | 'pending' | 'paid'; amount: number; currency: 'VND'; lines?: { label?: Text; amount?: number; status?: 'charged' | 'exempt' | 'local' | 'unknown' }[]; providers: PaymentProvider[]; paidAt?: string };
   result?: { method: 'online' | 'post' | 'in_person' | null; ready: boolean; carrier?: string; tracking?: string; place?: string; appointment?: string; downloadable: boolean } | null;
 }
 
