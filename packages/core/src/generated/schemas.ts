@@ -3782,7 +3782,7 @@ export const schemas = {
               "**Một dòng chữ** (họ tên, nơi cư trú…).\n\n*Single-line text*.",
               "**Đoạn văn** nhiều dòng.\n\n*Multi-line text*.",
               "**Số**; dùng `min`, `max`, `integer`.\n\n*Number*; use `min`, `max`, `integer`.",
-              "**Ngày** (chọn trên lịch, lưu `YYYY-MM-DD`); `min`/`max` nhận `today()`.\n\n*Date* (stored `YYYY-MM-DD`); `min`/`max` accept `today()`.",
+              "**Ngày** (chọn trên lịch, lưu dạng `YYYY-MM-DD`); `min`, `max` là ngày cố định `YYYY-MM-DD`; điều kiện theo hôm nay viết bằng `today()` trong `requiredWhen`/`visibleWhen`.\n\n*Date* (stored `YYYY-MM-DD`); `min`, `max` are fixed dates; conditions on today use `today()` in expressions.",
               "**Chọn một** trong `options`.\n\n*Single choice* from `options`.",
               "**Chọn nhiều** trong `options`.\n\n*Multiple choice* from `options`.",
               "**Có/không** (ô đánh dấu).\n\n*Yes/no* checkbox.",
@@ -4101,7 +4101,7 @@ export const schemas = {
           },
           {
             "label": "Trường ngày · Date field",
-            "description": "Ngày không sau hôm nay · A date not after today",
+            "description": "Một ngày, bắt buộc nhập, kèm gợi ý · A required date with a hint",
             "body": {
               "id": "${1:ngay_moi}",
               "type": "date",
@@ -4109,8 +4109,11 @@ export const schemas = {
                 "vi": "${2:Ngày}",
                 "en": "${3:Date}"
               },
-              "required": true,
-              "max": "today()"
+              "hint": {
+                "vi": "${4:Ngày, tháng, năm}",
+                "en": "${5:Day, month, year}"
+              },
+              "required": true
             }
           },
           {
