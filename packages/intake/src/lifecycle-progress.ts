@@ -47,11 +47,17 @@ export function isOverdue(dossier: Dossier, now: string): boolean {
   return timeStatus(dossier, now).state === 'overdue';
 }
 
+/** A step as the applicant's timeline and the desk show it. */
+export type StepState = 'done' | 'current' | 'pending';
+
 export interface StepProgress {
   index: number;
   title: Text;
   actor: Step['actor'];
+  /** Marked done by an officer, or gone past by the dossier's lifecycle (see `stepsPassed`). */
   done: boolean;
+  state: StepState;
+  /** When an officer marked it done. */
   doneAt?: string;
   /** From the step's `share` of the time limit, counted like the dossier's own deadline. */
   due?: string;
@@ -61,29 +67,57 @@ export interface Progress {
   steps: StepProgress[];
   done: number;
   total: number;
-  /** The first step not done yet. */
+  /** The first step not done yet, while the dossier is open. */
   current?: number;
 }
 
 /**
- * Progress against the procedure's declared steps. A step with a `share` of the time limit
- * gets its own due date: the day on which that cumulative share of the counted days is used.
+ * How many leading steps the dossier has gone past, from what the lifecycle records rather than
+ * only from the steps an officer marked: the applicant's filing steps at the start once it is
+ * submitted, the reception steps after them once it is accepted, every step but the desk's
+ * closing ones once the result is signed off (9), all once it is returned (10) — and every step
+ * before the last one marked done (the steps run in order; one passed over was not needed).
+ */
+function stepsPassed(dossier: Dossier, steps: readonly Step[]): number {
+  let passed = 0;
+  if (dossier.status === 'returned') passed = steps.length;
+  else if (dossier.status === 'processed') {
+    passed = steps.length;
+    while (passed > 0 && steps[passed - 1]!.actor === 'reception') passed--;
+  } else {
+    while (passed < steps.length && steps[passed]!.actor === 'applicant') passed++;
+    if (dossier.receivedAt) while (passed < steps.length && steps[passed]!.actor === 'reception') passed++;
+  }
+  const lastMarked = Math.max(-1, ...dossier.stepsDone.map((s) => s.index));
+  return Math.min(steps.length, Math.max(passed, lastMarked + 1));
+}
+
+/**
+ * Progress against the procedure's declared steps: the one place the applicant's timeline and
+ * the desk's list of steps come from. A step is done when an officer marked it or the dossier
+ * has gone past it (`stepsPassed`); the current step is the first one not done, while the
+ * dossier is still open. A step with a `share` of the time limit gets its own due date: the
+ * day on which that cumulative share of the counted days is used.
  */
 export function stepProgress(dossier: Dossier, steps: readonly Step[], env?: LifecycleEnv): Progress {
   const counted = env && dossier.due && dossier.processingTime.unit !== 'hour' ? deadlineOf(dossier, env) : undefined;
   const days = counted?.ok ? counted.deadline.counted : [];
   const close = counted?.ok ? counted.deadline.due.slice(11, 16) : '17:00';
+  const passed = stepsPassed(dossier, steps);
+  const open = !FINAL_STATUSES.includes(dossier.status);
   let share = 0;
+  let current: number | undefined;
   const list = steps.map((step, index): StepProgress => {
-    const done = dossier.stepsDone.find((s) => s.index === index);
+    const marked = dossier.stepsDone.find((s) => s.index === index);
+    const done = !!marked || index < passed;
+    if (!done && open && current === undefined) current = index;
     share += step.share ?? 0;
     const n = Math.min(days.length, Math.ceil(share * days.length - 1e-9));
     const day = step.share !== undefined && n > 0 ? days[n - 1] : undefined;
     return {
-      index, title: step.title, actor: step.actor, done: !!done,
-      ...(done ? { doneAt: done.at } : {}), ...(day ? { due: vietnamTimestamp(day, close) } : {}),
+      index, title: step.title, actor: step.actor, done, state: done ? 'done' : index === current ? 'current' : 'pending',
+      ...(marked ? { doneAt: marked.at } : {}), ...(day ? { due: vietnamTimestamp(day, close) } : {}),
     };
   });
-  const current = list.find((s) => !s.done)?.index;
   return { steps: list, done: list.filter((s) => s.done).length, total: list.length, ...(current !== undefined ? { current } : {}) };
 }

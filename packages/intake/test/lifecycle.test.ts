@@ -177,6 +177,35 @@ describe('progress against the procedure’s steps', () => {
     expect(stepProgress(d, deathSteps).current).toBeUndefined();
   });
 
+  it('moves the timeline of đăng ký khai sinh with the lifecycle, not only with the steps an officer marks', () => {
+    const birthSteps = (read('catalogue/ho-tich/dang-ky-khai-sinh.yaml') as Procedure).steps!;
+    const states = (d: Dossier) => stepProgress(d, birthSteps).steps.map((s) => s.state[0]).join('');
+    // Filing (2 applicant steps) is behind a submitted dossier; reception's 3 steps are next.
+    expect(states(reach('submitted'))).toBe('ddcppppppp');
+    expect(birthSteps.map((s) => s.actor).join(' ')).toBe('applicant applicant reception reception reception officer officer officer officer leader');
+    expect(states(reach('processing'))).toBe('dddddcpppp');
+    expect(states(reach('supplement_requested'))).toBe('dddddcpppp');
+    // A later step marked done puts the ones before it behind (a conditional step passed over).
+    const mark = transition(reach('processing'), 'complete_step', { actor: { role: 'officer' }, at: '2026-04-24T11:00', step: 8 }, { calendar, steps: birthSteps });
+    if (!mark.ok) throw new Error(mark.error.message.en);
+    const marked = mark.dossier;
+    expect(states(marked)).toBe('dddddddddc');
+    expect(stepProgress(marked, birthSteps).steps[8]!.doneAt).toBeDefined();
+    expect(stepProgress(marked, birthSteps).steps[7]!.doneAt).toBeUndefined();
+    // Signed off and returned: every step done, nothing current — though none was marked.
+    expect(states(reach('processed'))).toBe('dddddddddd');
+    const returned = stepProgress(reach('returned'), birthSteps);
+    expect(returned).toMatchObject({ done: birthSteps.length, total: birthSteps.length });
+    expect(returned.current).toBeUndefined();
+    // Closed early: what was behind it stays done, nothing is current.
+    expect(states(reach('withdrawn'))).toBe('ddpppppppp');
+    expect(states(reach('stopped'))).toBe('dddddppppp');
+    // A procedure whose return is the desk's last step: signed off leaves that step current.
+    const withReturn: Step[] = [{ actor: 'officer', title: { vi: 'Thẩm định' } }, { actor: 'leader', title: { vi: 'Ký' } }, { actor: 'reception', title: { vi: 'Trả kết quả' } }];
+    expect(stepProgress(reach('processed'), withReturn).steps.map((s) => s.state)).toEqual(['done', 'done', 'current']);
+    expect(stepProgress(reach('returned'), withReturn).steps.map((s) => s.state)).toEqual(['done', 'done', 'done']);
+  });
+
   it('gives each step with a share of the time limit its own due date', () => {
     const steps: Step[] = [
       { actor: 'reception', title: { vi: 'Tiếp nhận' }, share: 0.2 },

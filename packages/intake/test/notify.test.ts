@@ -133,7 +133,9 @@ describe.each(engines())('notifications and lifecycle on $name', (engine) => {
     const rows = await server.database.db.selectFrom('outbox').select(['template', 'channel']).where('payload', '@>', JSON.stringify({ code: receipt.dossierCode }) as never).execute();
     expect(rows.map((r) => r.template).sort()).toEqual(['receipt', 'receipt', 'result', 'result']);
     const lookup = await postJson(`${url}/api/lookup`, { code: receipt.dossierCode, secret: receipt.lookupSecret });
-    expect(lookup.json).toMatchObject({ status: { code: 10 }, progress: { done: 1 } });
+    // Returned: every declared step is behind it, whichever ones an officer marked.
+    expect(lookup.json).toMatchObject({ status: { code: 10 }, progress: { done: lookup.json!.progress.total } });
+    expect(lookup.json!.progress.steps.every((st: { state: string }) => st.state === 'done')).toBe(true);
   });
 
   it('refuses only with a reason, and stops processing only with a reason', async () => {

@@ -1,6 +1,7 @@
 import { durationText, type LocalizedText } from '@thutuc/runtime';
 import type { Procedure, Text } from '@thutuc/runtime/model';
 import { ALLOWED_FOR_STEP, type Dossier } from '../lifecycle.js';
+import { stepProgress } from '../lifecycle-progress.js';
 import { DOSSIER_ACTIONS, DOSSIER_STATUSES, type DossierAction, type DossierStatus } from '../lifecycle-statuses.js';
 import { ACTOR_OF, type Officer } from './accounts.js';
 import { OFFICER_ACTIONS, PAPERS, type OfficerAction } from './actions.js';
@@ -44,8 +45,8 @@ export function deskViewOf(officer: Officer, procedure: Procedure | undefined, s
   const actors = officer.roles.map((r) => ACTOR_OF[r]).filter((a) => a !== undefined);
   const caseId = typeof envelope.case === 'string' ? envelope.case : undefined;
   const documents = (procedure?.cases.find((c) => c.id === caseId) ?? procedure?.cases[0])?.documents ?? [];
-  const stepsDone = new Set(state.stepsDone.map((s) => s.index));
-  const steps = (procedure?.steps ?? []).map((s, index) => ({ index, title: s.title, actor: s.actor, done: stepsDone.has(index) }));
+  // The same progress the applicant's timeline shows: marked steps and those the dossier went past.
+  const steps = stepProgress(state, procedure?.steps ?? []).steps.map(({ index, title, actor, done }) => ({ index, title, actor, done }));
   const actions: DeskAction[] = [];
   for (const action of OFFICER_ACTIONS) {
     const rule = DOSSIER_ACTIONS[action];
