@@ -99,7 +99,6 @@ function toDiagnostic(error: ErrorObject, source: ParsedSource): Diagnostic | un
     const hint = didYouMean(property, allowed);
     return { ...generic, message: around({ vi: `Khóa \`${property}\` không có ở đây. `, en: `The key \`${property}\` is not allowed here. ` }, worded, hint) };
   }
-  if (error.keyword === 'required') return { ...generic, message: worded };
   // The fourth part of a good message: what was actually written.
   const got = describeValue(error.data);
   const received = { vi: ` Nhận được ${got.vi}.`, en: ` Got ${got.en}.` };
