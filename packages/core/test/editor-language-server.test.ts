@@ -110,19 +110,31 @@ describe('the schemas in yaml-language-server', () => {
     expect(published.flat()).toEqual([]);
   });
 
-  it('words a fee amount written in words in Vietnamese, the same as thutuc validate', async () => {
-    const at = lineIndex(birth, '        amount: 8000');
+  it('words the common mistakes in Vietnamese, each the same as thutuc validate says it at the same line', async () => {
     const lines = birth.split('\n');
-    lines[at] = '        amount: tám nghìn';
+    const fee = lineIndex(birth, '        amount: 8000');
+    lines[fee] = '        amount: tám nghìn';
+    const date = lineIndex(birth, 'effectiveDate: "2026-01-16"');
+    lines[date] = 'effectiveDate: "16/01/2026"';
+    const level = lineIndex(birth, 'onlineLevel: full');
+    lines[level] = 'onlineLevel: "4"';
+    const typo = lineIndex(birth, '        kind: local');
+    lines[typo] = '        kinds: local';
     const text = lines.join('\n');
     const diagnostics = await server.publish(birthUri, text);
-    expect(diagnostics.map((d) => d.range.start.line)).toEqual([at]);
-    const [vi, en] = diagnostics[0]!.message.split('\n\n');
-    expect(vi).toMatch(/^Số tiền là một số nguyên \(đồng\), viết bằng chữ số.*không viết bằng chữ/);
-    expect(en).toMatch(/never in words/);
+    const byLine = new Map(diagnostics.map((d) => [d.range.start.line, d.message.split('\n\n')]));
+    expect(byLine.get(fee)![0]).toMatch(/^Số tiền là một số nguyên \(đồng\), viết bằng chữ số.*không viết bằng chữ \("tám nghìn"\)/);
+    expect(byLine.get(fee)![1]).toMatch(/never in words/);
+    expect(byLine.get(date)![0]).toMatch(/^Ngày viết theo dạng `YYYY-MM-DD`/);
+    expect(byLine.get(level)![0]).toMatch(/^`onlineLevel` nhận một trong ba giá trị theo Điều 11 Nghị định 42\/2022\/NĐ-CP/);
+    expect(byLine.get(typo)![0]).toMatch(/^Một dòng phí cần `id` .*Kiểm tra chính tả tên khóa\.$/);
     const cli = await thutucValidate(text);
     expect(cli.code).toBe(1);
-    expect(cli.output).toContain(`dang-ky-khai-sinh.yaml:${at + 1}:17: lỗi TT2003: ${vi}`);
+    for (const [line, code] of [[fee, 'TT2003'], [date, 'TT2005'], [level, 'TT2004'], [typo, 'TT2002']] as const) {
+      expect(cli.output).toMatch(new RegExp(`dang-ky-khai-sinh\\.yaml:${line + 1}:\\d+: lỗi ${code}: `));
+      expect(cli.output, code).toContain(byLine.get(line)![0]);
+    }
+    expect(cli.output).toContain('Có phải ý bạn là `kind`?');
   });
 
   it('says why a fee line misses its amount, in Vietnamese', async () => {
