@@ -52,7 +52,7 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
   TT1016: { files: { 'p.yaml': P.split('\n').slice(1).join('\n') }, at: [1, 1] },
   TT2001: { files: { 'p.yaml': sub(P, 'status: active\n', '') }, at: [2, 1], says: '`status`' },
   TT2002: { files: { 'p.yaml': sub(P, 'status: active', 'status: active\nstatsu: x') }, at: [12, 1], says: 'Did you mean `status`' },
-  TT2003: { files: { 'p.yaml': replaceLine(P, 21, '        amount: "mười nghìn"') }, at: [21, 17], says: 'expected an integer' },
+  TT2003: { files: { 'p.yaml': replaceLine(P, 21, '        amount: "mười nghìn"') }, at: [21, 17], says: 'never in words' },
   TT2004: { files: { 'p.yaml': replaceLine(P, 8, 'onlineLevel: fulll') }, at: [8, 14], says: 'Did you mean `full`' },
   TT2005: { files: { 'p.yaml': replaceLine(P, 4, 'code: "1001193"') }, at: [4, 7], says: '1.001193' },
   TT2006: { files: { 'p.yaml': replaceLine(P, 21, '        amount: -5') }, at: [21, 17], says: 'at least 0' },

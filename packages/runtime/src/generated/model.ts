@@ -89,9 +89,9 @@ applicantTypes?: ("citizen_vn" | "overseas_vn" | "foreigner" | "enterprise" | "f
  */
 procedureType?: ("assigned_regulation" | "standard" | "not_assigned_regulation" | "local_regulation" | "central_regulation" | "other")
 /**
- * Theo Nghị định 42/2022/NĐ-CP: `full` toàn trình (≈ mức 4: nộp, thanh toán, nhận kết quả trực tuyến hoặc qua bưu chính), `partial` một phần (≈ mức 3), `none` chưa cung cấp trực tuyến.
+ * Mức độ dịch vụ công trực tuyến theo Điều 11 Nghị định 42/2022/NĐ-CP (thay cho mức 3, mức 4 trước đây): `full` toàn trình, `partial` một phần, `none` chưa cung cấp trực tuyến.
  * 
- * Decree 42/2022: `full` (≈ level 4), `partial` (≈ level 3) or `none`.
+ * The online service level under Decree 42/2022/NĐ-CP, Art. 11 (replacing the former levels 3 and 4): `full`, `partial` or `none`.
  */
 onlineLevel: ("full" | "partial" | "none")
 /**
