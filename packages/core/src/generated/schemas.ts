@@ -3457,6 +3457,7 @@ export const schemas = {
           "channels": {
             "title": "Chỉ cho hình thức nộp · Only for these channels",
             "description": "Bước chỉ áp dụng khi hồ sơ nộp theo các hình thức này (ví dụ bước \"Nộp hồ sơ trực tiếp\" chỉ cho `in_person`); bỏ trống khi bước áp dụng cho mọi hình thức. Trang tra cứu ghi \"Không áp dụng\" cho hồ sơ nộp theo hình thức khác.\n\nThe step applies only to dossiers filed through these channels; the status page shows it as not applicable to others.",
+            "markdownDescription": "**Chỉ cho hình thức nộp** — Bước chỉ áp dụng khi hồ sơ nộp theo các hình thức này (ví dụ bước \"Nộp hồ sơ trực tiếp\" chỉ cho `in_person`); bỏ trống khi bước áp dụng cho mọi hình thức. Trang tra cứu ghi \"Không áp dụng\" cho hồ sơ nộp theo hình thức khác.\n\n*Only for these channels* — The step applies only to dossiers filed through these channels; the status page shows it as not applicable to others.",
             "type": "array",
             "minItems": 1,
             "uniqueItems": true,
@@ -3477,6 +3478,7 @@ export const schemas = {
           "when": {
             "title": "Chỉ khi phát sinh · Only when it happens",
             "description": "Bước chỉ có khi hồ sơ gặp tình huống này: `supplement_requested` yêu cầu bổ sung, hoàn thiện hồ sơ; `refused` từ chối tiếp nhận hoặc dừng giải quyết; `extended` xin lỗi và gia hạn thời gian giải quyết. Trang tra cứu ghi \"Không áp dụng cho hồ sơ này\" khi hồ sơ đã qua mà không gặp tình huống đó, thay vì \"Đã xong\".\n\nThe step happens only in this situation (a supplement request, a refusal or stop, an extension); the status page shows it as not needed when the dossier went past without it.",
+            "markdownDescription": "**Chỉ khi phát sinh** — Bước chỉ có khi hồ sơ gặp tình huống này: `supplement_requested` yêu cầu bổ sung, hoàn thiện hồ sơ; `refused` từ chối tiếp nhận hoặc dừng giải quyết; `extended` xin lỗi và gia hạn thời gian giải quyết. Trang tra cứu ghi \"Không áp dụng cho hồ sơ này\" khi hồ sơ đã qua mà không gặp tình huống đó, thay vì \"Đã xong\".\n\n*Only when it happens* — The step happens only in this situation (a supplement request, a refusal or stop, an extension); the status page shows it as not needed when the dossier went past without it.",
             "type": "string",
             "enum": [
               "supplement_requested",
