@@ -3467,6 +3467,11 @@ export const schemas = {
                 "online",
                 "post",
                 "in_person"
+              ],
+              "markdownEnumDescriptions": [
+                "**Trực tuyến**: nộp qua Cổng Dịch vụ công hoặc trang của cơ quan (`<thutuc-form>`).\n\n*Online*: through the public service portal or the agency site.",
+                "**Qua dịch vụ bưu chính**: gửi hồ sơ giấy qua bưu điện.\n\n*By post*: paper dossier sent by mail.",
+                "**Trực tiếp** tại bộ phận một cửa.\n\n*In person* at the one-stop desk."
               ]
             },
             "examples": [
@@ -3487,6 +3492,11 @@ export const schemas = {
             ],
             "examples": [
               "supplement_requested"
+            ],
+            "markdownEnumDescriptions": [
+              "**Yêu cầu bổ sung** — bước có khi cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02); là bước hiện tại khi hồ sơ đang chờ người nộp bổ sung.\n\n*Supplement requested* — happens when the agency asks for missing items; current while the dossier waits for them.",
+              "**Từ chối** — bước có khi hồ sơ bị từ chối tiếp nhận (Mẫu 03) hoặc dừng giải quyết (Mẫu 05).\n\n*Refused* — happens when the dossier is refused or its processing stopped.",
+              "**Gia hạn** — bước có khi cơ quan xin lỗi và gia hạn thời gian giải quyết (Mẫu 04).\n\n*Extended* — happens when the agency apologises and extends the time limit."
             ]
           },
           "timeLimit": {
