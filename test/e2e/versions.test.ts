@@ -52,16 +52,22 @@ describe('the version in force', () => {
 });
 
 describe('a draft saved on the version before the change', () => {
-  it('comes back on the new version with every value that still applies and a notice in plain words', async () => {
-    const before = await open(browser, `${site.url}/index.html?id=${id}&today=${BEFORE}`);
+  // index.html loads the classic script (everything in one file); csp.html the module, which
+  // fetches the draft migration (thutuc-draft-migration.js) only when a draft needs it.
+  it.each(['index.html', 'csp.html'])('comes back on the new version with every value that still applies and a notice in plain words (%s)', async (file) => {
+    const before = await open(browser, `${site.url}/${file}?id=${id}&today=${BEFORE}`);
+    const migrationScript: string[] = [];
+    before.page.on('request', (r) => void (r.url().includes('thutuc-draft-migration') && migrationScript.push(r.url())));
     await before.page.locator('thutuc-form [name="/data/kinh_gui"]').fill('Ủy ban nhân dân xã Mẫu');
     await before.page.locator('thutuc-form [name="/data/ho_ten_nguoi_yeu_cau"]').fill('Lê Thị Hồng');
     await before.page.locator('thutuc-form [name="/data/so_dien_thoai"]').fill('0912345678');
 
-    await before.page.goto(`${site.url}/index.html?id=${id}&today=${ON}`);
+    expect(migrationScript, 'nothing to migrate yet').toEqual([]);
+    await before.page.goto(`${site.url}/${file}?id=${id}&today=${ON}`);
     const page = before.page;
     const notice = page.locator('thutuc-form .notice', { hasText: 'Biểu mẫu đã cập nhật' });
     await notice.waitFor();
+    expect(migrationScript).toHaveLength(file === 'csp.html' ? 1 : 0);
     expect(await notice.locator('p').textContent()).toBe(
       'Biểu mẫu đã cập nhật theo Thông tư 999/2026/TT-BTC (áp dụng từ 01/03/2027): thêm 1 trường bắt buộc, thêm 1 giấy tờ, thay đổi phí, lệ phí.',
     );

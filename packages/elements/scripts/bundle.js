@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the elements for browsers:
 //
-//   dist/thutuc.js               <thutuc-form>, ESM, for <script type="module"> and bundlers that want one file
+//   dist/thutuc.js               <thutuc-form>, ESM, for <script type="module"> (+ thutuc-draft-migration.js, loaded when a draft of an older version is met)
 //   dist/thutuc.iife.js          <thutuc-form>, classic script, for <script src> embedding
 //   dist/thutuc-status.js        <thutuc-status>, ESM (a page of its own: a form page never loads it)
 //   dist/thutuc-status.iife.js   <thutuc-status>, classic script
@@ -26,18 +26,29 @@ const quiet = (warning, warn) => {
 };
 
 const BUNDLES = [
-  { input: 'dist/form-bundle.js', name: 'thutuc', global: 'Thutuc' },
-  { input: 'dist/register-status.js', name: 'thutuc-status', global: 'ThutucStatus' },
+  // `lazy`: modules the element imports only when needed, each bundled into a script of its own
+  // beside the element's (self-contained, so a page that loads thutuc.js?v=2 does not load the
+  // element's code a second time through a chunk's `import "./thutuc.js"`).
+  { input: 'dist/form-bundle.js', name: 'thutuc', global: 'Thutuc', lazy: { 'dist/form/draft-migration.js': 'thutuc-draft-migration.js' } },
+  { input: 'dist/register-status.js', name: 'thutuc-status', global: 'ThutucStatus', lazy: {} },
 ];
 
 /** What tsc wrote in dist/ → each element's script, as ESM and as a classic script, in `outDir`. */
 export async function bundleElements(outDir = path.join(elements, 'dist')) {
   for (const b of BUNDLES) {
-    const bundle = await rollup({ input: path.join(elements, b.input), plugins: plugins(), onwarn: quiet });
-    await bundle.write({ file: path.join(outDir, `${b.name}.js`), format: 'es', sourcemap: true });
-    await bundle.write({ file: path.join(outDir, `${b.name}.iife.js`), format: 'iife', name: b.global, sourcemap: true });
-    await bundle.close();
+    const lazy = new Map(Object.entries(b.lazy).map(([input, file]) => [path.join(elements, input), file]));
+    for (const [input, file] of lazy) await write(input, { file: path.join(outDir, file), format: 'es', sourcemap: true });
+    // ESM: the lazy modules stay outside, imported from the scripts just written when used.
+    await write(path.join(elements, b.input), { file: path.join(outDir, `${b.name}.js`), format: 'es', sourcemap: true, paths: (id) => `./${lazy.get(id)}` }, [...lazy.keys()]);
+    // A classic script cannot import: everything in one file.
+    await write(path.join(elements, b.input), { file: path.join(outDir, `${b.name}.iife.js`), format: 'iife', name: b.global, sourcemap: true, inlineDynamicImports: true });
   }
+}
+
+async function write(input, output, external = []) {
+  const bundle = await rollup({ input, plugins: plugins(), onwarn: quiet, external });
+  await bundle.write(output);
+  await bundle.close();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

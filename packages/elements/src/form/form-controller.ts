@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { migrateDraft, type ConditionContext, type DraftMigration, type ProvinceFeeFile, type SubmissionFees, type ValidationError } from '@thutuc/runtime';
+import type { ConditionContext, DraftMigration, migrateDraft, ProvinceFeeFile, SubmissionFees, ValidationError } from '@thutuc/runtime';
+import { loadMigration } from './load-migration.js';
 import type { Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from './autosave.js';
@@ -173,12 +174,12 @@ export class FormController implements ReactiveController {
    * saved on an earlier version (`earlier`: that version's module and its draft key) is moved
    * to this version with migrateDraft; the applicant is told what changed before going on.
    */
-  start(procedure: CompiledProcedure, earlier?: { module: CompiledProcedure; key: string }): void {
+  start(procedure: CompiledProcedure, earlier?: { module: CompiledProcedure; key: string; migrate: typeof migrateDraft }): void {
     this.#reset();
     this.#procedure = procedure;
     const old = earlier && loadDraft(earlier.key);
     if (old && earlier) {
-      const migration = migrateDraft(old, earlier.module.definition, procedure.definition);
+      const migration = earlier.migrate(old, earlier.module.definition, procedure.definition);
       saveDraft(draftKey(procedure.id, procedure.version), migration.draft);
       clearDraft(earlier.key);
       this.#migration = migration;
@@ -237,8 +238,8 @@ export class FormController implements ReactiveController {
    */
   async #moveToVersion(version: string): Promise<void> {
     const from = this.#procedure!;
-    const target = await this.#loadVersion(from.id, version).catch(() => undefined);
-    if (!target || target.version !== version) {
+    const [target, migrateDraft] = await Promise.all([this.#loadVersion(from.id, version).catch(() => undefined), loadMigration().catch(() => undefined)]);
+    if (!target || target.version !== version || !migrateDraft) {
       this.#fail({ ok: false, kind: 'rejected', status: 409 });
       return;
     }

@@ -5,6 +5,7 @@ import type { CompiledProcedure } from '../types.js';
 import { fetchProvinceFees, importProcedure, importProcedureInForce, importProcedureVersion } from './catalogue.js';
 import { draftKey, loadDraft, otherVersionDraft } from './autosave.js';
 import { FormController } from './form-controller.js';
+import { loadMigration } from './load-migration.js';
 import { controlId, errorsForStep, type Step } from './state.js';
 import { formStyles } from './thutuc-form.styles.js';
 import { renderDocumentsStep } from './views/documents.js';
@@ -159,7 +160,7 @@ export class ThutucForm extends LitElement {
       const module = await importProcedureInForce(this.catalogueBase, given, this.today ?? todayInVietnam());
       const other = loadDraft(draftKey(module.id, module.version)) ? undefined : otherVersionDraft(module.id, module.version);
       const chunk = other && module.versions?.find((v) => v.version === other.version)?.chunk;
-      const earlier = chunk ? { module: await importProcedure(this.catalogueBase, chunk), key: other.key } : undefined;
+      const earlier = chunk ? await Promise.all([importProcedure(this.catalogueBase, chunk), loadMigration()]).then(([module, migrate]) => ({ module, key: other.key, migrate })) : undefined;
       if (load === this.#loads) this.#form.start(module, earlier);
     } catch {
       if (load !== this.#loads) return;
