@@ -78,6 +78,17 @@ export interface SchemaError {
   params: Record<string, unknown>;
 }
 
+/**
+ * Appends an error to a generated schema check's list, creating the list on the first error,
+ * so checking valid data allocates nothing.
+ */
+export function schemaError(list: SchemaError[] | null, instancePath: string, keyword: string, params: Record<string, unknown>): SchemaError[] {
+  const error = { instancePath, keyword, params };
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
+
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
 export interface ValidateOptions {
