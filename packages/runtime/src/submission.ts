@@ -174,8 +174,21 @@ function prepareField(f: FieldRule, conditions: Record<string, Condition>): Prep
     visibleWhen: (f.visibleWhen ?? []).map((key) => conditions[key]!),
     minDate: f.minDate,
     maxDate: f.maxDate,
-    fields: f.fields?.map((sub) => prepareField(sub, conditions)),
+    fields: f.fields && prepareFields(f.fields, conditions),
   };
+}
+
+/** Field types whose filled-in value gets a check of its own below (beyond the schema). */
+const CHECKED_TYPES = new Set(['date', 'tax_code', 'address']);
+
+/**
+ * The fields checkFields has anything to do for: an optional, always visible field of a type
+ * the schema checks in full can give no error here, so it is left out once, not skipped per call.
+ */
+function prepareFields(list: readonly FieldRule[], conditions: Record<string, Condition>): PreparedField[] {
+  return list
+    .map((f) => prepareField(f, conditions))
+    .filter((f) => f.required || f.requiredWhen !== undefined || f.visibleWhen.length > 0 || CHECKED_TYPES.has(f.type) || f.fields !== undefined);
 }
 
 function checkFields(
@@ -231,6 +244,11 @@ function checkAddress(value: Record<string, unknown>, path: string, communes: Co
   else if (typeof commune === 'string' && /^\d{5}$/.test(commune) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
 }
 
+function hasFiles(documents: Record<string, unknown>, id: string): boolean {
+  const files = documents[id];
+  return Array.isArray(files) && files.length > 0;
+}
+
 /**
  * Builds a procedure's validator from its generated schema check, its rules and its
  * compiled conditions. The rules are prepared once here, so each call does only the checks.
@@ -241,7 +259,7 @@ export function createValidator<T>(
   conditions: Record<string, Condition>,
   communes?: CommuneMembership,
 ): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
-  const fields = rules.fields.map((f) => prepareField(f, conditions));
+  const fields = prepareFields(rules.fields, conditions);
   const byCase = new Map<string, { docs: PreparedDocument[]; ids: Set<string> }>();
   for (const c of rules.cases) byCase.set(c, { docs: [], ids: new Set() });
   for (const doc of rules.documents) {
@@ -253,10 +271,12 @@ export function createValidator<T>(
       electronicForm: doc.electronicForm === true,
       alternatives: doc.alternatives ?? [],
     };
+    // A document shown at the desk only, or never required, can give no "document" error.
+    const checked = !prepared.skip && (prepared.required || prepared.requiredWhen !== undefined);
     for (const c of doc.cases) {
       const entry = byCase.get(c);
       if (!entry) continue;
-      entry.docs.push(prepared);
+      if (checked) entry.docs.push(prepared);
       entry.ids.add(doc.id);
     }
   }
@@ -283,23 +303,18 @@ export function createValidator<T>(
     checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
 
     const documents = isObject(payload.documents) ? payload.documents : noDocuments;
-    const hasFiles = (id: string) => {
-      const files = documents[id];
-      return Array.isArray(files) && files.length > 0;
-    };
     const chosen = byCase.get(ctx.case!);
     if (chosen) {
       for (const doc of chosen.docs) {
-        if (doc.skip) continue;
         // Filing online, the interactive form stands in for the paper declaration.
         if (doc.electronicForm && ctx.channel === 'online') continue;
-        if (!doc.required && !(doc.requiredWhen !== undefined && doc.requiredWhen(d, ctx))) continue;
-        if (hasFiles(doc.id) || doc.alternatives.some(hasFiles)) continue;
+        if (!doc.required && !doc.requiredWhen!(d, ctx)) continue;
+        if (hasFiles(documents, doc.id) || doc.alternatives.some((id) => hasFiles(documents, id))) continue;
         errors.push(`/documents/${doc.id}`, 'document');
       }
     }
     for (const id in documents) {
-      if (hasFiles(id) && !chosen?.ids.has(id)) errors.push(`/documents/${id}`, 'unexpected');
+      if (hasFiles(documents, id) && !chosen?.ids.has(id)) errors.push(`/documents/${id}`, 'unexpected');
     }
 
     return errors.list === undefined ? { valid: true, errors: [], value: payload as T } : { valid: false, errors: errors.list };
