@@ -3,16 +3,19 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
+import { compile } from 'json-schema-to-typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, validatorSource } from '@thutuc/compiler';
+import { payloadTypes } from '../src/emit/payload-types.js';
 import type { SchemaValidator } from '@thutuc/runtime';
 import { mutatedPayload } from './payload-mutations.js';
 
 /**
- * The generated schema check against ajv compiled from the same payload.schema.json with the
- * options the compiler used before it generated its own code (`allErrors`, strict): over every
- * example submission in the catalogue and payloads mutated from them, both give the same
- * verdict and the same errors in the same order, which is all `validate()` reads of them.
+ * What the compiler writes itself against what the libraries it replaced wrote from the same
+ * payload.schema.json. The schema check against ajv with the options the compiler used
+ * (`allErrors`, strict): over every example submission in the catalogue and payloads mutated
+ * from them, both give the same verdict and the same errors in the same order, which is all
+ * `validate()` reads of them. The payload types against json-schema-to-typescript: the same text.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const out = path.join(root, 'test/.tmp/validator-differential');
@@ -88,6 +91,25 @@ describe('the generated schema check', () => {
     expect(errorsOf(subject.generated)).toEqual([{ instancePath: '', keyword: 'type', params: { type: 'object' } }]);
     expect(subject.generated(subject.examples[0])).toBe(true);
     expect(subject.generated.errors).toBeNull();
+  });
+});
+
+describe('the payload types', () => {
+  it('are the text json-schema-to-typescript wrote, for every procedure of the catalogue and the test fixture', async () => {
+    const golden = path.join(root, 'test/golden/thu-nghiem/procedures/thu-nghiem.mau/payload.schema.json');
+    const schemas = [...subjects.map((s) => s.schema), JSON.parse(await readFile(golden, 'utf8')) as Record<string, unknown>];
+    for (const schema of schemas) {
+      const { $id: _id, $schema: _schema, ...shape } = schema;
+      const expected = await compile({ ...shape, title: 'Payload' }, 'Payload', {
+        bannerComment: '// header',
+        additionalProperties: false,
+        ignoreMinAndMaxItems: true,
+        unreachableDefinitions: false,
+        format: false,
+        strictIndexSignatures: true,
+      });
+      expect(payloadTypes(schema, '// header'), String(schema.$id)).toBe(expected);
+    }
   });
 });
 
