@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -172,6 +173,14 @@ describe('rebuilding', () => {
     // definition.js of the edited procedure, and nothing else (fees do not change the payload)
     expect(next.written).toBe(1);
     expect(await readFile(path.join(dir, 'out/procedures/thu-nghiem.mau-hai/definition.js'), 'utf8')).toContain('"amount": 25000');
+
+    // A procedure removed from the sources takes its folder with it; the others stay.
+    await rm(second);
+    const after = await builder.build();
+    expect(after.ok).toBe(true);
+    expect(existsSync(path.join(dir, 'out/procedures/thu-nghiem.mau-hai'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out/procedures/thu-nghiem.mau/index.js'))).toBe(true);
+    await builder.close();
   });
 });
 
