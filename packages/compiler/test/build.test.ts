@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueBuilder, buildCatalogue } from '@thutuc/compiler';
+import { fixturePayload } from './fixture-payload.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixtures = path.join(root, 'test/fixtures/catalogue');
@@ -74,23 +75,7 @@ describe('emitted files', () => {
 });
 
 describe('the compiled validator', () => {
-  const valid = {
-    case: 'ca-nhan',
-    channel: 'online',
-    delivery: 'post',
-    data: {
-      ho_ten: 'Nguyễn Thị Hoa',
-      ngay_sinh: '1990-02-28',
-      so_dinh_danh: '001190000123',
-      dien_thoai: '0912345678',
-      dia_chi: { province: '01', commune: '00004', street: '12 Tràng Tiền' },
-      gioi_tinh: 'nu',
-      so_ban_sao: 1,
-      ly_do: 'Nộp hồ sơ xin việc',
-      thanh_vien: [{ ho_ten: 'Nguyễn Văn Nam', co_dinh_danh: true, so_dinh_danh: '001090000456' }],
-    },
-    documents: { cccd: [{ name: 'cccd.pdf', type: 'application/pdf', size: 204800, sha256: 'ab'.repeat(32) }] },
-  };
+  const valid = fixturePayload;
   type Module = { validate: (p: unknown, o?: { today?: string }) => { valid: boolean; errors: { path: string; rule: string; message: { vi: string } }[] } };
   let mod: Module;
   beforeAll(async () => {

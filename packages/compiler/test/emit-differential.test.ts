@@ -7,7 +7,8 @@ import { compile } from 'json-schema-to-typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue, validatorSource } from '@thutuc/compiler';
 import { payloadTypes } from '../src/emit/payload-types.js';
-import type { SchemaValidator } from '@thutuc/runtime';
+import { createValidator, type Condition, type SchemaValidator, type SubmissionRules, type ValidationResult } from '@thutuc/runtime';
+import { fixturePayload as fixtureExample } from './fixture-payload.js';
 import { mutatedPayload } from './payload-mutations.js';
 
 /**
@@ -20,31 +21,63 @@ import { mutatedPayload } from './payload-mutations.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const out = path.join(root, 'test/.tmp/validator-differential');
 
+type Validate = (payload: unknown, options?: { today?: string }) => ValidationResult;
+
 interface Subject {
   id: string;
   schema: Record<string, unknown>;
   generated: SchemaValidator;
   ajv: SchemaValidator;
   examples: unknown[];
+  /** The module's validate(), with its field checks written out… */
+  validate: Validate;
+  /** …and the runtime's own loop over the same rules. */
+  looped: Validate;
 }
 const subjects: Subject[] = [];
 
-beforeAll(async () => {
-  await rm(out, { recursive: true, force: true });
-  const result = await buildCatalogue({ inputs: ['catalogue'], outDir: out, cwd: root, cacheDir: false });
+async function addSubjects(input: string, folder: string, extra: Record<string, unknown[]> = {}): Promise<void> {
+  const outDir = path.join(out, folder);
+  const result = await buildCatalogue({ inputs: [input], outDir, cwd: root, cacheDir: false });
   expect(result.ok).toBe(true);
   const files = result.analysis!.checked.files;
   const ajv = new Ajv2020({ allErrors: true, strict: true, inlineRefs: false, messages: false });
+  const { communes } = await import(pathToFileURL(path.join(outDir, 'communes/codes.js')).href);
   for (const id of new Set(files.procedures.map((p) => p.value.id))) {
-    const dir = path.join(out, 'procedures', id);
+    const dir = path.join(outDir, 'procedures', id);
     const schema = JSON.parse(await readFile(path.join(dir, 'payload.schema.json'), 'utf8')) as Record<string, unknown>;
     // The generated code alone, as a module the test can import.
     const file = path.join(dir, 'schema-check.js');
     await writeFile(file, `import * as r from '@thutuc/runtime';\n${validatorSource(schema)}\nexport { validateSchema };\n`);
     const { validateSchema } = (await import(pathToFileURL(file).href)) as { validateSchema: SchemaValidator };
-    const examples = files.examples.filter((e) => e.value.procedure === id).flatMap((e) => e.value.examples.map((x) => x.submission));
-    subjects.push({ id, schema, generated: validateSchema, ajv: ajv.compile(schema) as SchemaValidator, examples });
+    const examples = [...files.examples.filter((e) => e.value.procedure === id).flatMap((e) => e.value.examples.map((x) => x.submission)), ...(extra[id] ?? [])];
+    const module = (await import(pathToFileURL(path.join(dir, 'validate.js')).href)) as { validate: Validate; rules: SubmissionRules };
+    const { conditions } = (await import(pathToFileURL(path.join(dir, 'conditions.js')).href)) as { conditions: Record<string, Condition> };
+    const looped = createValidator(validateSchema, module.rules, conditions, communes) as Validate;
+    subjects.push({ id, schema, generated: validateSchema, ajv: ajv.compile(schema) as SchemaValidator, examples, validate: module.validate, looped });
   }
+}
+
+beforeAll(async () => {
+  await rm(out, { recursive: true, force: true });
+  await addSubjects('catalogue', 'catalogue');
+  // The fixture's example, and one variant for each check beyond the schema, so that every
+  // branch of the written-out field checks is compared whatever the random payloads reach.
+  const variant = (data: Record<string, unknown>) => ({ ...fixtureExample, data: { ...fixtureExample.data, ...data } });
+  await addSubjects('test/fixtures/catalogue', 'fixture', {
+    'thu-nghiem.mau': [
+      fixtureExample,
+      variant({ ngay_sinh: '1899-12-31' }),
+      variant({ ngay_sinh: '2026-02-30' }),
+      variant({ ho_ten: '   ' }),
+      variant({ ma_so_thue: '0100109106', so_ban_sao: 3 }),
+      variant({ ma_so_thue: '0100109107' }),
+      variant({ so_ban_sao: 3, ly_do: '' }),
+      variant({ so_ban_sao: 0 }),
+      variant({ dia_chi: { province: '99', commune: '00004', street: 'x' } }),
+      variant({ thanh_vien: [{ ho_ten: 'An', co_dinh_danh: false, so_dinh_danh: '001090000456' }, { co_dinh_danh: true }] }),
+    ],
+  });
 }, 120_000);
 
 const errorsOf = (check: SchemaValidator) => (check.errors ?? []).map(({ instancePath, keyword, params }) => ({ instancePath, keyword, params }));
@@ -85,6 +118,19 @@ describe('the generated schema check', () => {
     expect(rejected).toBeGreaterThan(subjects.length * 150);
   });
 
+  it('gives, through validate(), the verdict and messages the runtime gives from the rules alone', () => {
+    const options = { today: '2026-07-20' };
+    for (const subject of subjects) {
+      for (const example of subject.examples) expect(subject.validate(example, options), subject.id).toEqual(subject.looped(example, options));
+      fc.assert(
+        fc.property(mutatedPayload(subject.examples, subject.schema), (payload) => {
+          expect(subject.validate(payload, options), subject.id).toEqual(subject.looped(payload, options));
+        }),
+        { numRuns: 1000 },
+      );
+    }
+  });
+
   it('clears the errors of a previous call when the next payload is valid', () => {
     const subject = subjects.find((s) => s.id === 'ho-tich.dang-ky-khai-sinh')!;
     expect(subject.generated(42)).toBe(false);
@@ -96,9 +142,7 @@ describe('the generated schema check', () => {
 
 describe('the payload types', () => {
   it('are the text json-schema-to-typescript wrote, for every procedure of the catalogue and the test fixture', async () => {
-    const golden = path.join(root, 'test/golden/thu-nghiem/procedures/thu-nghiem.mau/payload.schema.json');
-    const schemas = [...subjects.map((s) => s.schema), JSON.parse(await readFile(golden, 'utf8')) as Record<string, unknown>];
-    for (const schema of schemas) {
+    for (const { schema } of subjects) {
       const { $id: _id, $schema: _schema, ...shape } = schema;
       const expected = await compile({ ...shape, title: 'Payload' }, 'Payload', {
         bannerComment: '// header',

@@ -32,8 +32,11 @@ const numbers = fc.oneof(
   fc.double(),
 );
 
+/** Values the checks beyond the schema look at: blanks, impossible and bounding dates, tax codes, codes. */
+const tricky = fc.constantFrom('', '   ', '2026-02-30', '2024-02-29', '1899-12-31', '1900-01-01', '2026-07-01', '2099-01-01', '0100109106', '0100109107', '0100109106-001', '01', '79', '99', '00004', '26734');
+
 function valueArb(values: string[]): fc.Arbitrary<Json> {
-  const scalar = fc.oneof(fc.string(), lengthy, numbers, fc.boolean(), fc.constant(null), values.length ? fc.constantFrom(...values) : fc.string());
+  const scalar = fc.oneof(fc.string(), lengthy, numbers, fc.boolean(), fc.constant(null), tricky, values.length ? fc.constantFrom(...values) : fc.string());
   const file = fc.record(
     { name: fc.oneof(fc.string(), lengthy), type: fc.oneof(fc.constantFrom('application/pdf', 'image/png', 'text/plain'), scalar), size: numbers, sha256: fc.oneof(fc.constant('a'.repeat(64)), fc.stringMatching(/^[0-9a-g]{63,65}$/), scalar), extra: scalar },
     { requiredKeys: [] },
@@ -44,11 +47,12 @@ function valueArb(values: string[]): fc.Arbitrary<Json> {
     // Lists of choices, half of them repeating their first item beside whatever else is wrong.
     { weight: 1, arbitrary: fc.tuple(fc.array(scalar, { maxLength: 4 }), fc.boolean()).map(([list, repeat]) => (repeat ? [...list, ...list.slice(0, 1)] : list)) },
     { weight: 1, arbitrary: fc.dictionary(fc.string(), scalar, { maxKeys: 3 }) },
+    { weight: 1, arbitrary: fc.record({ province: fc.oneof(tricky, scalar), commune: fc.oneof(tricky, scalar), street: scalar }, { requiredKeys: [] }) },
   );
 }
 
 interface Mutation {
-  kind: 'drop' | 'add' | 'replace' | 'duplicate' | 'root';
+  kind: 'drop' | 'add' | 'replace' | 'duplicate' | 'root' | 'field';
   at: number;
   key: string;
   value: Json;
@@ -62,7 +66,9 @@ function paths(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
   return out;
 }
 
-function apply(payload: Json, m: Mutation): Json {
+function apply(payload: Json, generated: Mutation): Json {
+  // A copy, so a value generated once and used by two mutations never ends up inside itself.
+  const m = { ...generated, value: structuredClone(generated.value) };
   if (m.kind === 'root') return m.value;
   const all = paths(payload);
   const target = all[m.at % all.length]!;
@@ -72,6 +78,10 @@ function apply(payload: Json, m: Mutation): Json {
   const last = target.at(-1);
   const here = last === undefined ? payload : parent[last];
   switch (m.kind) {
+    case 'field':
+      // A form field the schema knows, given a value the checks beyond the schema look at.
+      if (payload && typeof payload === 'object' && (payload as Record<string, Json>).data && typeof (payload as Record<string, Json>).data === 'object') ((payload as Record<string, Record<string, Json>>).data!)[m.key] = m.value;
+      return payload;
     case 'drop':
       if (last === undefined) return payload;
       if (Array.isArray(parent)) parent.splice(last as number, 1);
@@ -95,12 +105,14 @@ function apply(payload: Json, m: Mutation): Json {
 /** A valid or invalid example with one to four mutations applied. */
 export function mutatedPayload(examples: Json[], schema: Json): fc.Arbitrary<Json> {
   const { names, values } = vocabulary(schema);
-  const mutation = fc.record({
+  const anywhere = fc.record({
     kind: fc.constantFrom<Mutation['kind']>('drop', 'add', 'add', 'replace', 'replace', 'replace', 'duplicate', 'root'),
     at: fc.nat(),
     key: fc.oneof(fc.constantFrom(...names), fc.string(), fc.constantFrom('__proto__', 'constructor', 'a/b~c')),
     value: valueArb(values),
   });
+  const field = fc.record({ kind: fc.constant<Mutation['kind']>('field'), at: fc.nat(), key: fc.constantFrom(...names), value: tricky as fc.Arbitrary<Json> });
+  const mutation = fc.oneof({ weight: 3, arbitrary: anywhere }, { weight: 1, arbitrary: field });
   return fc.tuple(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([example, mutations]) => {
     // Replacing the whole payload counts only as the first mutation; later ones work inside it.
     const inside = mutations.filter((m, i) => m.kind !== 'root' || i === 0);

@@ -128,8 +128,19 @@ function labelAt(rules: SubmissionRules, path: string): { label?: Text; picked?:
   return {};
 }
 
+/** Where checks report an error: a path into the submission, the rule, its parameters. */
+export interface ErrorSink {
+  push(path: string, rule: string, params?: Record<string, unknown>): void;
+}
+
+/**
+ * A procedure's field checks written out by the compiler: what checkFields does with the rules,
+ * for that procedure's fields only (see the compiler's rules-code.ts).
+ */
+export type DataCheck = (d: Record<string, unknown>, ctx: ConditionContext, errors: ErrorSink, communes: CommuneMembership | undefined) => void;
+
 /** Collects errors; allocates nothing until the first one (valid submissions are the common case). */
-class Errors {
+class Errors implements ErrorSink {
   list: ValidationError[] | undefined;
   private seen: Set<string> | undefined;
   constructor(private readonly rules: SubmissionRules) {}
@@ -237,7 +248,7 @@ function checkFields(
 }
 
 /** Codes the schema let through (right shape) must name a province and one of its communes. */
-function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: Errors): void {
+export function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: ErrorSink): void {
   const { province, commune } = value;
   if (typeof province !== 'string' || !/^\d{2}$/.test(province)) return;
   if (!communes.hasProvince(province)) errors.push(`${path}/province`, 'province');
@@ -258,8 +269,9 @@ export function createValidator<T>(
   rules: SubmissionRules,
   conditions: Record<string, Condition>,
   communes?: CommuneMembership,
+  checkData?: DataCheck,
 ): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
-  const fields = prepareFields(rules.fields, conditions);
+  const fields = checkData ? [] : prepareFields(rules.fields, conditions);
   const byCase = new Map<string, { docs: PreparedDocument[]; ids: Set<string> }>();
   for (const c of rules.cases) byCase.set(c, { docs: [], ids: new Set() });
   for (const doc of rules.documents) {
@@ -300,7 +312,8 @@ export function createValidator<T>(
       delivery: payload.delivery as string | undefined,
       today: options.today ?? todayInVietnam(),
     };
-    checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
+    if (checkData) checkData(d, ctx, errors, communes);
+    else checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
 
     const documents = isObject(payload.documents) ? payload.documents : noDocuments;
     const chosen = byCase.get(ctx.case!);

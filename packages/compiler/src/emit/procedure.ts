@@ -2,6 +2,7 @@ import type { Procedure } from '@thutuc/core';
 import { knownDate, type FieldRule } from '@thutuc/runtime';
 import { payloadTypes } from './payload-types.js';
 import { submissionRules } from './rules.js';
+import { rulesSource } from './rules-code.js';
 import { submissionSchema } from './submission-schema.js';
 import { render } from './templates.js';
 import { validatorSource } from './validator.js';
@@ -47,7 +48,7 @@ export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<Emi
   files.set(`${dir}/definition.js`, render('definition.js', { ...header, definition: p }));
   files.set(`${dir}/conditions.js`, render('conditions.js', { ...header, conditions }));
   const rules = submissionRules(p, ctx.conditions, ctx.typeAccept);
-  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), rules, address: hasAddress(rules.fields) }));
+  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), checks: rulesSource(rules.fields), rules, address: hasAddress(rules.fields) }));
   files.set(`${dir}/index.js`, render('index.js', header));
   files.set(`${dir}/index.d.ts`, render('index.d.ts', header));
   files.set(`${dir}/payload.schema.json`, JSON.stringify(schema, null, 2) + '\n');

@@ -382,6 +382,59 @@ validateSchema.errors = E;
 return E === null;
 }
 
+// The field checks of the rules below (visibility, conditional requirements, dates, tax codes,
+// addresses), written out for this procedure's fields.
+const c0 = conditions["field:ly_do:visible"];
+const c1 = conditions["field:ly_do:required"];
+const c2 = conditions["field:thanh_vien.so_dinh_danh:visible"];
+function checkData(d, ctx, errors, communes) {
+{
+const v0 = d.ho_ten;
+if (!r.filled(v0)) { errors.push("/data/ho_ten", "required"); }
+}
+{
+const v1 = d.ngay_sinh;
+if (!r.filled(v1)) { errors.push("/data/ngay_sinh", "required"); } else { if (typeof v1 == "string") { if (!r.isIsoDate(v1)) errors.push("/data/ngay_sinh", "date"); else if (v1 < "1900-01-01") errors.push("/data/ngay_sinh", "minimum", {limit: "1900-01-01"}); } }
+}
+{
+const v2 = d.so_dinh_danh;
+if (!r.filled(v2)) { errors.push("/data/so_dinh_danh", "required"); }
+}
+{
+const v3 = d.dien_thoai;
+if (!r.filled(v3)) { errors.push("/data/dien_thoai", "required"); }
+}
+{
+const v4 = d.ma_so_thue;
+if (r.filled(v4)) { if (typeof v4 == "string" && !r.isTaxCode(v4)) errors.push("/data/ma_so_thue", "checksum"); }
+}
+{
+const v5 = d.dia_chi;
+if (!r.filled(v5)) { errors.push("/data/dia_chi", "required"); } else { if (communes !== undefined && typeof v5 == "object" && v5 !== null && !Array.isArray(v5)) r.checkAddress(v5, "/data/dia_chi", communes, errors); }
+}
+{
+const v6 = d.gioi_tinh;
+if (!r.filled(v6)) { errors.push("/data/gioi_tinh", "required"); }
+}
+{
+const v7 = d.ly_do;
+if (!(c0(d, ctx, undefined))) { if (r.filled(v7)) errors.push("/data/ly_do", "hidden"); } else if (!r.filled(v7)) { if (c1(d, ctx, undefined)) errors.push("/data/ly_do", "required"); }
+}
+{
+const v8 = d.thanh_vien;
+if (r.filled(v8)) { if (Array.isArray(v8)) for (let n9 = 0; n9 < v8.length; n9++) { const e9 = v8[n9]; if (typeof e9 == "object" && e9 !== null && !Array.isArray(e9)) {
+{
+const v10 = e9.ho_ten;
+if (!r.filled(v10)) { errors.push("/data/thanh_vien/"+n9+"/ho_ten", "required"); }
+}
+{
+const v11 = e9.so_dinh_danh;
+if (!(c2(d, ctx, e9))) { if (r.filled(v11)) errors.push("/data/thanh_vien/"+n9+"/so_dinh_danh", "hidden"); } else if (!r.filled(v11)) { errors.push("/data/thanh_vien/"+n9+"/so_dinh_danh", "required"); }
+}
+} } }
+}
+}
+
 export const rules = {
   "cases": [
     "ca-nhan",
@@ -604,4 +657,4 @@ export const rules = {
 };
 
 /** Validates a submission of 1.999999 Thủ tục mẫu để kiểm thử (version 1.2.0). */
-export const validate = r.createValidator(validateSchema, rules, conditions, communes);
+export const validate = r.createValidator(validateSchema, rules, conditions, communes, checkData);
