@@ -34,7 +34,8 @@ export async function startExampleSite({
   const gateway = fakePayments && !intake.payments ? await startFakeVnpay(DEMO_VNPAY) : undefined;
   const server = await createIntakeServer({
     catalogueDir,
-    ...(gateway ? { payments: { vnpay: { ...DEMO_VNPAY, paymentUrl: gateway.paymentUrl, apiUrl: gateway.apiUrl }, vietqr: DEMO_VIETQR } } : {}),
+    // The return page links back to this site's status page, where the applicant looks again.
+    ...(gateway ? { payments: { vnpay: { ...DEMO_VNPAY, paymentUrl: gateway.paymentUrl, apiUrl: gateway.apiUrl }, vietqr: DEMO_VIETQR, statusPage: '/status.html' } } : {}),
     ...intake,
     site: {
       mounts: [

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileDossier, openDesk, seedOfficers, signIn } from './desk-helpers.js';
-import { axe, buildSite, cspViolations, launch, root, startTestSite, type Site } from './site.js';
+import { axe, buildSite, cspViolations, launch, screenshot, startTestSite, type Site } from './site.js';
 
 /**
  * The officers' desk in headless Chromium, served by the example site's intake under /desk/
@@ -37,17 +37,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/**
- * Screenshots for the README: always written under test/.tmp, copied over docs/images when
- * UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree alone).
- */
-async function screenshot(page: import('playwright-core').Page, name: string, fullPage = false): Promise<void> {
-  const shot = path.join(root, 'test/.tmp/screenshots', `${name}.png`);
-  await mkdir(path.dirname(shot), { recursive: true });
-  await page.screenshot({ path: shot, fullPage });
-  if (process.env.UPDATE_SCREENSHOTS === '1') await copyFile(shot, path.join(root, 'docs/images', `${name}.png`));
-}
-
 describe('the desk', () => {
   it('signs in (refusing a wrong password), pages the inbox on the server, searches and filters, all axe-clean under a strict CSP', async () => {
     const { page, pageErrors, csp } = await openDesk(browser, `${site.url}/desk/`);
@@ -65,7 +54,7 @@ describe('the desk', () => {
     await expect.poll(() => page.locator('thutuc-desk [role=status]').textContent()).toBe('25 hồ sơ');
     expect(await page.locator('thutuc-desk-inbox tbody tr').first().textContent()).toContain('Lê Văn Đức');
     expect(await axe(page)).toEqual([]);
-    await screenshot(page, 'desk-inbox', true);
+    await screenshot(page, 'desk-inbox');
 
     await page.getByRole('link', { name: 'Trang sau' }).click();
     await page.getByRole('heading', { name: /Trang 2\/2/ }).waitFor();
@@ -205,7 +194,7 @@ describe('the desk', () => {
     expect(await page.getByLabel('Lý do (tiếng Việt)').inputValue()).toBe('');
     expect(await axe(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'desk-dossier');
+    await screenshot(page, 'desk-dossier', { fullPage: false });
 
     expect(await cspViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -246,7 +235,8 @@ describe('the desk', () => {
     await page.getByRole('button', { name: 'Ghi nhận hình thức trả' }).press('Enter');
     const refused = page.locator('#delivery-form [role=alert]');
     await refused.getByText('Chưa tải lên kết quả điện tử để trả trực tuyến.').waitFor();
-    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.activeElement?.closest('form')?.id)).toBe('delivery-form');
+    // The result part is an element of its own inside the dossier page.
+    await expect.poll(() => page.evaluate(() => document.querySelector('thutuc-desk')!.shadowRoot!.querySelector('thutuc-desk-dossier')!.shadowRoot!.querySelector('thutuc-desk-result')!.shadowRoot!.activeElement?.closest('form')?.id)).toBe('delivery-form');
     // Other methods ask for their own details.
     await method.selectOption('post');
     await page.getByLabel('Mã vận đơn').waitFor();

@@ -9,7 +9,7 @@ import type { IntakeServer } from '@thutuc/intake';
 import type { FakeVnpay } from '@thutuc/intake/testing';
 // @ts-expect-error plain JS start script of the example site
 import { startExampleSite } from '../../examples/start.js';
-import { launch, root, screenshot } from './site.js';
+import { axe, launch, root, screenshot } from './site.js';
 
 /**
  * The demo's payment path in Chromium: `examples/start.js` with its fake VNPay gateway, the
@@ -82,11 +82,7 @@ describe('paying through the demo VNPay gateway', () => {
       expect(await page.locator('table').textContent()).toMatch(/Phí cấp bản sao Giấy khai sinh.*8\.000/);
       await screenshot(page, 'payment-return');
       // axe runs through the debugging protocol, which the page's strict CSP does not govern.
-      await page.evaluate(await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const a = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string }[] }> } }).axe;
-        return (await a.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
-      });
+      const violations = await axe(page, 'inline');
       expect(violations).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     } finally {

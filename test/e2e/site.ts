@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { buildCatalogue } from '@thutuc/compiler';
 // @ts-expect-error plain JS start script of the example site
 import { startExampleSite } from '../../examples/start.js';
 import type { IntakeOptions, IntakeServer } from '@thutuc/intake';
+import type { FakeVnpay } from '@thutuc/intake/testing';
 // @ts-expect-error plain JS build script
 import { bundleElements } from '../../packages/elements/scripts/bundle.js';
 
@@ -28,6 +29,8 @@ export interface Site {
   url: string;
   dataDir: string;
   server: IntakeServer;
+  /** The local fake VNPay gateway, when the site was started with `fakePayments`. */
+  gateway: FakeVnpay | undefined;
   /** The dossiers in the server's database, oldest first. */
   dossiers(): Promise<StoredDossier[]>;
   close(): Promise<void>;
@@ -50,15 +53,19 @@ export async function buildSite(name: string, extra: Record<string, string> = {}
   return { catalogueDir, elementsDir };
 }
 
-/** Serves the site with @thutuc/intake on a fresh PGlite data folder; dossier codes start with MAU. `intake` adds server options (payments…). */
-export async function startTestSite(dirs: { catalogueDir: string; elementsDir: string }, intake: Partial<IntakeOptions> = {}): Promise<Site> {
+/**
+ * Serves the site with @thutuc/intake on a fresh PGlite data folder (or the database at
+ * `intake.databaseUrl`); dossier codes start with MAU. `intake` adds server options (payments…);
+ * `fakePayments` starts the example site's fake VNPay gateway, as `npm start` does.
+ */
+export async function startTestSite(dirs: { catalogueDir: string; elementsDir: string }, intake: Partial<IntakeOptions> & { fakePayments?: boolean } = {}): Promise<Site> {
   const dataDir = path.join(path.dirname(dirs.catalogueDir), `data-${Date.now()}`);
-  const site = (await startExampleSite({ ...dirs, dataDir, agencyCode: 'MAU', testing: true, ...intake })) as { url: string; server: IntakeServer; close(): Promise<void> };
+  const site = (await startExampleSite({ ...dirs, dataDir, agencyCode: 'MAU', testing: true, ...intake })) as { url: string; server: IntakeServer; gateway?: FakeVnpay; close(): Promise<void> };
   const dossiers = async () => {
     const rows = await site.server.database.db.selectFrom('dossiers').select(['receipt', 'envelope']).orderBy('id').execute();
     return rows.map((r) => ({ receipt: r.receipt as unknown as StoredDossier['receipt'], envelope: r.envelope }));
   };
-  return { url: site.url, dataDir, server: site.server, dossiers, close: site.close };
+  return { url: site.url, dataDir, server: site.server, gateway: site.gateway, dossiers, close: site.close };
 }
 
 export async function launch(): Promise<Browser> {
@@ -94,9 +101,14 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
 
-/** Runs axe-core (served same-origin) over the page, shadow DOM included. */
-export async function axe(page: Page): Promise<{ id: string; nodes: number; help: string }[]> {
-  await page.addScriptTag({ url: '/test/axe/axe.min.js' });
+/**
+ * Runs axe-core over the page, shadow DOM included: served same-origin by the test site, or —
+ * on a page whose policy allows no script at all (papers, the payment return page) — `inline`,
+ * through the debugging protocol, which the page's CSP does not govern.
+ */
+export async function axe(page: Page, how: 'served' | 'inline' = 'served'): Promise<{ id: string; nodes: number; help: string }[]> {
+  if (how === 'served') await page.addScriptTag({ url: '/test/axe/axe.min.js' });
+  else await page.evaluate(await readFile(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     const a = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
     const result = await a.run(document, { resultTypes: ['violations'] });
@@ -106,12 +118,14 @@ export async function axe(page: Page): Promise<{ id: string; nodes: number; help
 
 /**
  * Screenshots for the README: always written under test/.tmp, copied over docs/images when
- * UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree alone).
+ * UPDATE_SCREENSHOTS=1 (so a test run leaves the working tree alone). The whole page by
+ * default; `only` takes one element (e.g. the page's `main`), `fullPage: false` the viewport.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { only?: string; fullPage?: boolean } = {}): Promise<void> {
   const shot = path.join(tmp, 'screenshots', `${name}.png`);
   await mkdir(path.dirname(shot), { recursive: true });
-  await page.screenshot({ path: shot, fullPage: true });
+  if (options.only) await page.locator(options.only).first().screenshot({ path: shot });
+  else await page.screenshot({ path: shot, fullPage: options.fullPage ?? true });
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   await mkdir(path.join(root, 'docs/images'), { recursive: true });
   await copyFile(shot, path.join(root, 'docs/images', `${name}.png`));

@@ -1,10 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfficer } from '@thutuc/intake';
 import { act, login, postJson, sha256, submission, submit } from '../../packages/intake/test/helpers.js';
-import { axe, buildSite, cspViolations, launch, open, root, startTestSite, type Site } from './site.js';
+import { axe, buildSite, cspViolations, launch, open, root, screenshot, startTestSite, type Site } from './site.js';
 
 /**
  * <thutuc-status> on the example site's strict-CSP status page, against the real intake
@@ -47,17 +47,6 @@ const lookupJson = async (key: { code: string; secret: string }) => (await postJ
 const link = (key: { code: string; secret: string }, lang = 'vi') => `${site.url}/status.html${lang === 'en' ? '?lang=en' : ''}#code=${encodeURIComponent(key.code)}&secret=${encodeURIComponent(key.secret)}`;
 const statusText = (page: Page) => page.locator('thutuc-status [part~="status"]').innerText();
 
-/** The README's pictures of the element, rewritten in docs/images/ when UPDATE_SCREENSHOTS=1. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1000, height: 1400 });
-  const png = await page.locator('main').screenshot();
-  expect(png.length).toBeGreaterThan(10_000);
-  if (process.env.UPDATE_SCREENSHOTS) {
-    await mkdir(path.join(root, 'docs/images'), { recursive: true });
-    await writeFile(path.join(root, 'docs/images', name), png);
-  }
-}
-
 /** Every URL the page requested, to check the secret never travels in one. */
 function requestLog(page: Page): string[] {
   const urls: string[] = [];
@@ -91,8 +80,16 @@ describe('<thutuc-status> on the example site', () => {
     expect(await page.locator('thutuc-status [part="time"]').innerText()).toBe(`Còn ${left} ngày làm việc.`);
     const steps = page.locator('thutuc-status ol.timeline li');
     expect(await steps.count()).toBe(server.progress.steps.length);
-    expect(await steps.first().getAttribute('aria-current')).toBe('step');
-    expect(await steps.first().innerText()).toContain(server.progress.steps[0].title.vi);
+    // Accepted: filing and reception are behind it, the first processing step is current — as the server says.
+    const current = server.progress.steps.findIndex((st: { state: string }) => st.state === 'current');
+    expect(server.progress.steps[current].title.vi).toBe('Thẩm tra hồ sơ');
+    expect(await steps.nth(current).getAttribute('aria-current')).toBe('step');
+    expect(await steps.nth(current).innerText()).toContain('Thẩm tra hồ sơ');
+    expect(await page.locator('thutuc-status ol.timeline li.done, thutuc-status ol.timeline li.skipped').count()).toBe(current);
+    // Filed online: the in-person filing step is shown as not this dossier's way, not as done.
+    expect(await steps.nth(0).innerText()).toMatch(/Nộp hồ sơ trực tiếp\s+Không áp dụng cho hồ sơ này/);
+    expect(await steps.nth(1).getAttribute('class')).toBe('done');
+    expect(await page.locator('thutuc-status ol.timeline [aria-current]').count()).toBe(1);
     // Focus moves to the dossier's heading so a screen reader starts there.
     expect(await page.evaluate(() => document.querySelector('thutuc-status')!.shadowRoot!.activeElement?.id)).toBe('status-heading');
 
@@ -128,7 +125,8 @@ describe('<thutuc-status> on the example site', () => {
     expect(await page.locator('thutuc-status [part="supplement"]').innerText()).toMatch(/bị mờ[\s\S]*Giấy chứng sinh/);
     expect(await page.locator('thutuc-status [part="time"]').innerText()).toMatch(/tạm dừng/);
     expect(await axe(page), 'supplement asked').toEqual([]);
-    await screenshot(page, 'thutuc-status-supplement.png');
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await screenshot(page, 'thutuc-status-supplement', { only: 'main' });
 
     const file = path.join(root, 'test/.tmp/site-status/giay-chung-sinh-ro.pdf');
     const bytes = Buffer.from('%PDF-1.4 giấy chứng sinh, bản rõ');
@@ -178,7 +176,8 @@ describe('<thutuc-status> on the example site', () => {
     expect(await statusText(page)).toMatch(/Đã trả kết quả.*mã trạng thái 10/s);
     expect(await page.locator('thutuc-status [part="result"]').innerText()).toMatch(/Nhận bản điện tử/);
     expect(await axe(page), 'result ready').toEqual([]);
-    await screenshot(page, 'thutuc-status-result.png');
+    await page.setViewportSize({ width: 1000, height: 1400 });
+    await screenshot(page, 'thutuc-status-result', { only: 'main' });
     const button = page.locator('thutuc-status [part="result"] button');
     await button.focus();
     const download = page.waitForEvent('download');

@@ -43,14 +43,19 @@ describe('thutuc validate', () => {
   it('points at line 14 and its column for a fee amount written in words, and exits 1', () => {
     const r = thutuc(['validate', 'test/fixtures/invalid/wrong-fee-type.yaml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('test/fixtures/invalid/wrong-fee-type.yaml:14:17: lỗi TT2003: Sai kiểu: cần số nguyên, nhận được chuỗi "mười nghìn đồng".');
+    // The schema's own wording (the editor shows the same), then what was written.
+    expect(r.stderr).toContain(
+      'test/fixtures/invalid/wrong-fee-type.yaml:14:17: lỗi TT2003: Số tiền là một số nguyên (đồng), viết bằng chữ số, không dấu chấm phân cách, không chữ "đ": ví dụ `amount: 8000` cho 8.000 đồng — không viết bằng chữ ("tám nghìn").',
+    );
+    expect(r.stderr).toContain('Nhận được chuỗi "mười nghìn đồng".');
     // the code frame shows the line with a caret under the value
     expect(r.stderr).toMatch(/> 14 \|\s+amount: "mười nghìn đồng"\n\s+\|\s{17}\^/);
   });
 
   it('speaks English with --lang en', () => {
     const r = thutuc(['validate', 'test/fixtures/invalid/wrong-fee-type.yaml', '--lang', 'en']);
-    expect(r.stderr).toContain(':14:17: error TT2003: Wrong type: expected an integer, got the string "mười nghìn đồng".');
+    expect(r.stderr).toContain(':14:17: error TT2003: The amount is a whole number of dong in digits, with no separator or currency sign: `amount: 8000` for 8,000 VND, never in words.');
+    expect(r.stderr).toContain('Got the string "mười nghìn đồng".');
   });
 
   it('prints machine-readable diagnostics with --json', () => {

@@ -52,7 +52,7 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
   TT1016: { files: { 'p.yaml': P.split('\n').slice(1).join('\n') }, at: [1, 1] },
   TT2001: { files: { 'p.yaml': sub(P, 'status: active\n', '') }, at: [2, 1], says: '`status`' },
   TT2002: { files: { 'p.yaml': sub(P, 'status: active', 'status: active\nstatsu: x') }, at: [12, 1], says: 'Did you mean `status`' },
-  TT2003: { files: { 'p.yaml': replaceLine(P, 21, '        amount: "mười nghìn"') }, at: [21, 17], says: 'expected an integer' },
+  TT2003: { files: { 'p.yaml': replaceLine(P, 21, '        amount: "mười nghìn"') }, at: [21, 17], says: 'never in words' },
   TT2004: { files: { 'p.yaml': replaceLine(P, 8, 'onlineLevel: fulll') }, at: [8, 14], says: 'Did you mean `full`' },
   TT2005: { files: { 'p.yaml': replaceLine(P, 4, 'code: "1001193"') }, at: [4, 7], says: '1.001193' },
   TT2006: { files: { 'p.yaml': replaceLine(P, 21, '        amount: -5') }, at: [21, 17], says: 'at least 0' },
@@ -72,6 +72,7 @@ const FIXTURES: Record<Exclude<DiagnosticCode, 'TT1001' | 'TT2010' | 'TT5001' | 
   TT3009: { files: { 'p.yaml': sub(P, 'cases:', '  - channel: online\n    processingTime: { value: 1, unit: working_day }\n    fees: [{ id: a, type: phi, kind: exempt, label: { vi: A }, reason: { vi: B } }]\ncases:') }, at: [23, 14] },
   TT3010: { files: { 'p.yaml': replaceLine(P, 5, 'title: { vi: Thủ tục tối thiểu }') }, at: [5, 8] },
   TT3012: { files: { 'p.yaml': replaceLine(P, 15, '  - channel: in_person') }, at: [8, 14] },
+  TT3044: { files: { 'p.yaml': sub(P, 'results:', 'steps:\n  - { actor: applicant, title: { vi: Nộp trực tiếp }, channels: [in_person] }\nresults:') }, at: [29, 66], says: 'only for the `in_person` channel' },
   TT3013: {
     files: {
       'p.yaml': sub(P, '{ id: don, name: { vi: Đơn }, electronicForm: true }', '{ id: don, name: { vi: Đơn }, template: { code: M01, name: { vi: Mẫu một } } }'),

@@ -57,6 +57,55 @@ describe('the JSON Schemas', async () => {
     expect(missing).toEqual([]);
   });
 
+  /** Every subschema of the files policy staff edit (the submission envelope is for developers). */
+  function* subschemas(node: unknown, at: string): Generator<[string, Record<string, unknown>]> {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) yield* subschemas(item, `${at}/${i}`);
+      return;
+    }
+    yield [at, node as Record<string, unknown>];
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'properties' || key === '$defs') {
+        for (const [name, schema] of Object.entries(value as object)) yield* subschemas(schema, `${at}/${key}/${name}`);
+      } else if (!['examples', 'defaultSnippets', 'if', 'propertyNames', 'const', 'default'].includes(key)) {
+        yield* subschemas(value, `${at}/${key}`);
+      }
+    }
+  }
+  const staffSchemas = schemas.filter(([f]) => f !== 'submission.schema.json');
+
+  it('give every list of allowed values a type and a note per value in both languages, for editors', () => {
+    const missing: string[] = [];
+    for (const [file, schema] of staffSchemas) {
+      for (const [at, s] of subschemas(schema, file)) {
+        if (!Array.isArray(s.enum)) continue;
+        if (s.type !== 'string') missing.push(`${at}: type`);
+        const notes = s.markdownEnumDescriptions as string[] | undefined;
+        if (notes?.length !== s.enum.length) missing.push(`${at}: one note per value`);
+        else if (new Set(notes).size !== notes.length) missing.push(`${at}: a distinct note per value`);
+        else for (const note of notes) if (!/^\*\*.+\*\*.*\n\n\*.+\*/s.test(note)) missing.push(`${at}: "**vi** …\\n\\n*en* …": ${note}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('word their own error messages Vietnamese first, then English', () => {
+    const found: string[] = [];
+    for (const [file, schema] of staffSchemas) {
+      for (const [at, s] of subschemas(schema, file)) {
+        if (s.errorMessage === undefined) continue;
+        found.push(at);
+        expect(typeof s.errorMessage, at).toBe('string');
+        const [vi, en, ...rest] = (s.errorMessage as string).split('\n\n');
+        expect(rest, at).toEqual([]);
+        expect(vi, at).toMatch(/[ảạắằẩẫậếềểễệốồổỗộớờởỡợứừửữựđ]/);
+        expect(en, at).toMatch(/\b(the|a|an|are|is|needs|takes)\b/i);
+      }
+    }
+    expect(found.length).toBeGreaterThan(20);
+  });
+
   it('have model types that are up to date (npm run gen:types)', () => {
     const r = spawnSync(process.execPath, [path.join(root, 'scripts/gen-model-types.js'), '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -111,7 +111,7 @@ export interface DossierDetail {
   documentNames: Record<string, Text>;
   files: DossierFile[];
   history: HistoryItem[];
-  steps: { index: number; title: Text; actor: string; done: boolean }[];
+  steps: { index: number; title: Text; actor: string; done: boolean; state?: 'done' | 'current' | 'pending' | 'skipped' | 'if-needed' }[];
   actions: DeskAction[];
   payment?: Payment;
   /** The submission as received; `delivery` is how the applicant chose to get the result. */

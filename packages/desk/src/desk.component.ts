@@ -9,7 +9,7 @@ import { renderDeskNav } from './stats/desk-nav.js';
 
 /**
  * The officers' desk: signs in against @thutuc/intake's officer API, then shows the agency's
- * inbox or one dossier, by the address's fragment (see route.ts). Pages announce themselves
+ * inbox, one dossier, the statistics or the register, by the address's fragment (see route.ts). Pages announce themselves
  * through one live region and move focus to their heading, so screen-reader and keyboard
  * users know where they are after each step.
  *
@@ -144,6 +144,9 @@ export class ThutucDesk extends LitElement {
     }
     const focus = this.focusNext;
     this.focusNext = false;
+    if (this.route.page === 'register') {
+      return html`<thutuc-desk-register .client=${this.client} .lang=${this.lang} .query=${this.route.query} .focusOnLoad=${focus}></thutuc-desk-register>`;
+    }
     if (this.route.page === 'stats') {
       return html`<thutuc-desk-stats .client=${this.client} .lang=${this.lang} .query=${this.route.query} .admin=${this.session.officer.roles.includes('admin')} .focusOnLoad=${focus}></thutuc-desk-stats>`;
     }

@@ -1,15 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
-import { ApiError, type DeliveryInput, type DeliveryMethod, type DossierDetail, type DossierFile, type StoredPaper } from './api.js';
+import { ApiError, type DossierDetail, type DossierFile, type StoredPaper } from './api.js';
 import { strings } from './i18n.js';
-import { DeskPage } from './shared.js';
+import { DeskPage, problemOf } from './shared.js';
 import { renderActionForm, type ActionInput } from './views/action-form.js';
 import { fileKey, renderDocuments, sha256Hex, type Verification } from './views/documents.js';
 import { renderFees, renderTransferConfirm } from './views/fees.js';
 import { renderHistory, renderSteps } from './views/history.js';
 import { renderPapers } from './views/papers.js';
-import { DELIVERY_METHODS, renderResultDelivery } from './views/result-delivery.js';
-import { resultStrings } from './views/result-strings.js';
 import { renderReview, renderSummary } from './views/summary.js';
 
 interface Outcome {
@@ -18,16 +16,14 @@ interface Outcome {
   supplementLink?: string;
 }
 
-/** Statuses in which the result is uploaded and its delivery recorded: processing (4) and processed (9). */
+/** Statuses in which the result is uploaded and its delivery recorded (<thutuc-desk-result>): processing (4) and processed (9). */
 const RESULT_STATUSES = [4, 9];
-const chosenDelivery = (d: DossierDetail): DeliveryMethod | undefined => DELIVERY_METHODS.find((m) => m === d.envelope?.delivery);
-
-const problemOf = (error: unknown): LocalizedText => (error instanceof ApiError ? error.reason : { vi: String(error), en: String(error) });
 
 /**
  * One dossier: its summary, the actions open to the officer, the answers laid out as the
  * form's review page, the files (each checked against its SHA-256 before it is shown), the
- * fees and payment, the steps, the history and the papers issued.
+ * fees and payment, the steps, the history and the papers issued; while in processing, the
+ * result and its delivery (<thutuc-desk-result>).
  */
 export class ThutucDeskDossier extends DeskPage {
   static override properties = {
@@ -39,13 +35,9 @@ export class ThutucDeskDossier extends DeskPage {
     papers: { state: true },
     checks: { state: true },
     selected: { state: true },
-    busy: { state: true },
     reasonMissing: { state: true },
     actionProblem: { state: true },
     outcome: { state: true },
-    deliveryMethod: { state: true },
-    uploadProblem: { state: true },
-    deliveryProblem: { state: true },
   };
 
   declare code: string;
@@ -56,13 +48,9 @@ export class ThutucDeskDossier extends DeskPage {
   declare papers: StoredPaper[] | undefined;
   declare checks: Map<string, Verification>;
   declare selected: string;
-  declare busy: boolean;
   declare reasonMissing: boolean;
   declare actionProblem: LocalizedText | undefined;
   declare outcome: Outcome | undefined;
-  declare deliveryMethod: DeliveryMethod | undefined;
-  declare uploadProblem: LocalizedText | undefined;
-  declare deliveryProblem: LocalizedText | undefined;
   private loaded: string | undefined;
 
   constructor() {
@@ -71,7 +59,6 @@ export class ThutucDeskDossier extends DeskPage {
     this.roles = [];
     this.checks = new Map();
     this.selected = '';
-    this.busy = false;
     this.reasonMissing = false;
   }
 
@@ -80,7 +67,6 @@ export class ThutucDeskDossier extends DeskPage {
       this.loaded = this.code;
       this.dossier = undefined;
       this.outcome = undefined;
-      this.deliveryMethod = undefined;
       this.checks = new Map();
       void this.load().then(() => {
         if (this.focusOnLoad) {
@@ -104,7 +90,24 @@ export class ThutucDeskDossier extends DeskPage {
     }
   }
 
-  private async act(input: ActionInput): Promise<void> {
+  /** What was done: shown above the actions, announced, and focused so the officer hears it. */
+  private showOutcome(outcome: Outcome): void {
+    this.outcome = outcome;
+    this.announce(outcome.text);
+    this.focusFirst('#outcome');
+  }
+
+  /** Runs an action-form request; a refusal is shown in that form and takes focus. */
+  private async runAction(task: () => Promise<Outcome>): Promise<void> {
+    this.actionProblem = undefined;
+    const outcome = await this.run(task, (p) => {
+      this.actionProblem = p;
+      this.focusFirst('form [role=alert]');
+    });
+    if (outcome) this.showOutcome(outcome);
+  }
+
+  private act(input: ActionInput): void {
     const s = strings(this.lang);
     const action = this.dossier?.actions.find((a) => a.action === input.action);
     if (!action) return;
@@ -113,88 +116,34 @@ export class ThutucDeskDossier extends DeskPage {
       this.focusFirst('#reason-vi');
       return;
     }
-    this.busy = true;
-    this.actionProblem = undefined;
-    try {
+    void this.runAction(async () => {
       const done = await this.client.act(this.code, input.action, input.body);
       // The reason just given belongs to that action, not to the next one.
       this.renderRoot.querySelector<HTMLFormElement>('#action-form')?.reset();
       await this.load();
       const paperName = action.paper ? (s.paperNames[action.paper] ?? action.paper) : undefined;
       const stored = action.paper ? this.papers?.filter((p) => p.kind === action.paper).at(-1) : undefined;
-      const text = `${s.done(localize(action.label, this.lang), localize(done.status.label, this.lang))}${paperName ? ` ${s.issued(paperName)}` : ''}`;
-      this.outcome = {
-        text,
+      return {
+        text: `${s.done(localize(action.label, this.lang), localize(done.status.label, this.lang))}${paperName ? ` ${s.issued(paperName)}` : ''}`,
         ...(paperName ? { paper: { name: paperName, href: this.client.paperUrl(this.code, stored?.id ?? action.paper!) } } : {}),
         ...(done.supplementLink ? { supplementLink: done.supplementLink } : {}),
       };
-      this.announce(text);
-      this.focusFirst('#outcome');
-    } catch (error) {
-      if (this.sessionLost(error)) return;
-      this.actionProblem = problemOf(error);
-      this.focusFirst('form [role=alert]');
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async confirmTransfer(reference: string): Promise<void> {
-    const s = strings(this.lang);
-    this.busy = true;
-    this.actionProblem = undefined;
-    try {
-      await this.client.confirmTransfer(this.code, reference);
-      await this.load();
-      this.outcome = { text: s.transferConfirmed };
-      this.announce(s.transferConfirmed);
-      this.focusFirst('#outcome');
-    } catch (error) {
-      if (this.sessionLost(error)) return;
-      this.actionProblem = problemOf(error);
-      this.focusFirst('form [role=alert]');
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** Runs one result or delivery request: the outcome announced and focused, a refusal shown in its form and focused. */
-  private async record(form: 'result' | 'delivery', send: () => Promise<string>): Promise<void> {
-    const setProblem = (p: LocalizedText | undefined) => (form === 'result' ? (this.uploadProblem = p) : (this.deliveryProblem = p));
-    this.busy = true;
-    setProblem(undefined);
-    try {
-      const text = await send();
-      await this.load();
-      this.outcome = { text };
-      this.announce(text);
-      this.focusFirst('#outcome');
-    } catch (error) {
-      if (this.sessionLost(error)) return;
-      setProblem(problemOf(error));
-      this.focusFirst(`#${form}-form [role=alert]`);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private uploadResult(file: File | undefined): void {
-    const s = resultStrings(this.lang);
-    if (!file) {
-      this.uploadProblem = { vi: resultStrings('vi').fileMissing, en: resultStrings('en').fileMissing };
-      this.focusFirst('#result-form [role=alert]');
-      return;
-    }
-    void this.record('result', async () => s.uploaded((await this.client.uploadResult(this.code, file)).name));
-  }
-
-  private recordDelivery(input: DeliveryInput): void {
-    const s = resultStrings(this.lang);
-    void this.record('delivery', async () => {
-      await this.client.recordDelivery(this.code, input);
-      return s.recorded(s.methods[input.method] ?? input.method);
     });
   }
+
+  private confirmTransfer(reference: string): void {
+    void this.runAction(async () => {
+      await this.client.confirmTransfer(this.code, reference);
+      await this.load();
+      return { text: strings(this.lang).transferConfirmed };
+    });
+  }
+
+  /** <thutuc-desk-result> uploaded the result or recorded the delivery: show the dossier as it is now. */
+  private readonly onRecorded = async (e: Event): Promise<void> => {
+    await this.load();
+    this.showOutcome({ text: (e as CustomEvent<string>).detail });
+  };
 
   /** Fetches the file, checks its SHA-256 against the one recorded on receipt, then shows or saves it. */
   private async open(file: DossierFile, how: 'view' | 'download'): Promise<void> {
@@ -265,20 +214,11 @@ export class ThutucDeskDossier extends DeskPage {
             this.selected = a;
             this.reasonMissing = false;
           },
-          onSubmit: (input) => void this.act(input),
+          onSubmit: (input) => this.act(input),
         })}
       </section>
       ${RESULT_STATUSES.includes(d.status)
-        ? html`<section class="panel" aria-labelledby="result-title">
-            <h2 id="result-title">${resultStrings(this.lang).title}</h2>
-            ${renderResultDelivery({
-              lang: this.lang, busy: this.busy, chosen: chosenDelivery(d), method: this.deliveryMethod ?? chosenDelivery(d) ?? 'in_person',
-              result: d.result, recorded: d.delivery, uploadProblem: this.uploadProblem, deliveryProblem: this.deliveryProblem,
-              onMethod: (m) => (this.deliveryMethod = m),
-              onUpload: (f) => this.uploadResult(f),
-              onRecord: (input) => this.recordDelivery(input),
-            })}
-          </section>`
+        ? html`<thutuc-desk-result .client=${this.client} .lang=${this.lang} .dossier=${d} @desk-recorded=${this.onRecorded}></thutuc-desk-result>`
         : nothing}
       <section class="panel" aria-labelledby="data-title"><h2 id="data-title">${s.data}</h2>${renderReview(d, this.lang)}</section>
       <section class="panel" aria-labelledby="documents-title">
@@ -287,7 +227,7 @@ export class ThutucDeskDossier extends DeskPage {
       </section>
       <section class="panel" aria-labelledby="fees-title">
         <h2 id="fees-title">${s.fees}</h2>${renderFees(d, this.lang)}
-        ${this.transferAwaited(d) ? renderTransferConfirm({ lang: this.lang, busy: this.busy, onConfirm: (r) => void this.confirmTransfer(r) }) : nothing}
+        ${this.transferAwaited(d) ? renderTransferConfirm({ lang: this.lang, busy: this.busy, onConfirm: (r) => this.confirmTransfer(r) }) : nothing}
       </section>
       <section class="panel" aria-labelledby="papers-title"><h2 id="papers-title">${s.papers}</h2>${renderPapers(d, this.papers, this.client, this.lang)}</section>
       <section class="panel" aria-labelledby="history-title">${renderSteps(d, this.lang)}<h2 id="history-title">${s.history}</h2>${renderHistory(d, this.lang)}</section>`;

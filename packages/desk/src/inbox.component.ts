@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
-import { ApiError, type InboxPage } from './api.js';
+import type { InboxPage } from './api.js';
 import { strings, vietnamDateTime } from './i18n.js';
 import { dossierHref, inboxHref } from './route.js';
-import { DeskPage } from './shared.js';
+import { DeskPage, problemOf } from './shared.js';
 
 /** Filters the inbox understands, as they travel in the address and to the server. */
 const FILTERS = ['q', 'status', 'procedure', 'dueWithin', 'overdue', 'page'] as const;
@@ -52,7 +52,7 @@ export class ThutucDeskInbox extends DeskPage {
       this.announce(s.found(this.result.total));
     } catch (error) {
       if (this.sessionLost(error)) return;
-      this.problem = error instanceof ApiError ? error.reason : { vi: String(error), en: String(error) };
+      this.problem = problemOf(error);
     }
     if (this.focusOnLoad) {
       this.focusOnLoad = false;

@@ -2,9 +2,11 @@
 import { ThutucDesk } from './desk.component.js';
 import { ThutucDeskDossier } from './dossier.component.js';
 import { ThutucDeskInbox } from './inbox.component.js';
+import { ThutucDeskRegister } from './register/register.component.js';
+import { ThutucDeskResult } from './result.component.js';
 import { ThutucDeskStats } from './stats/stats.component.js';
 
-export { ThutucDesk, ThutucDeskInbox, ThutucDeskDossier, ThutucDeskStats };
+export { ThutucDesk, ThutucDeskInbox, ThutucDeskDossier, ThutucDeskResult, ThutucDeskStats, ThutucDeskRegister };
 export { DeskApi, ApiError } from './api.js';
 export type { DossierDetail, InboxPage, InboxRow, Officer, Session } from './api.js';
 export { strings, type Lang } from './i18n.js';
@@ -14,13 +16,17 @@ const define = (name: string, element: CustomElementConstructor) => customElemen
 define('thutuc-desk', ThutucDesk);
 define('thutuc-desk-inbox', ThutucDeskInbox);
 define('thutuc-desk-dossier', ThutucDeskDossier);
+define('thutuc-desk-result', ThutucDeskResult);
 define('thutuc-desk-stats', ThutucDeskStats);
+define('thutuc-desk-register', ThutucDeskRegister);
 
 declare global {
   interface HTMLElementTagNameMap {
     'thutuc-desk': ThutucDesk;
     'thutuc-desk-inbox': ThutucDeskInbox;
     'thutuc-desk-dossier': ThutucDeskDossier;
+    'thutuc-desk-result': ThutucDeskResult;
     'thutuc-desk-stats': ThutucDeskStats;
+    'thutuc-desk-register': ThutucDeskRegister;
   }
 }

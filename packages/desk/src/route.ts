@@ -5,12 +5,18 @@
  *   #/                      the inbox (filters as a query: #/?status=4&q=lan&page=2)
  *   #/dossiers/<code>       one dossier
  *   #/stats                 the agency's statistics (period as a query: #/stats?from=2026-04-01&to=2026-04-30)
+ *   #/register              the register, Mẫu 07 (period as a query, as for the statistics)
  */
-export type Route = { page: 'inbox'; query: URLSearchParams } | { page: 'dossier'; code: string } | { page: 'stats'; query: URLSearchParams };
+export type Route =
+  | { page: 'inbox'; query: URLSearchParams }
+  | { page: 'dossier'; code: string }
+  | { page: 'stats'; query: URLSearchParams }
+  | { page: 'register'; query: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   if (path === '/stats') return { page: 'stats', query: new URLSearchParams(query) };
+  if (path === '/register') return { page: 'register', query: new URLSearchParams(query) };
   const dossier = /^\/dossiers\/([^/]+)$/.exec(path);
   if (dossier) {
     try {

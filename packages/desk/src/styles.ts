@@ -65,6 +65,7 @@ export const deskStyles = css`
   nav.pages ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; margin: 0; }
   nav.pages a[aria-current='page'] { font-weight: 700; text-decoration: none; color: var(--thutuc-color-text, #1b1b1b); }
   ul.plain { list-style: none; padding: 0; margin: 0; }
+  input[type='date'] { font: inherit; padding: 0.35rem 0.5rem; border: 2px solid var(--thutuc-color-border, #505a5f); border-radius: var(--thutuc-radius, 0); }
   nav.desk-nav ul { list-style: none; display: flex; gap: 1.5rem; padding: 0; margin: 0.5rem 0 0; }
   nav.desk-nav a[aria-current='page'] { font-weight: 700; text-decoration: none; color: var(--thutuc-color-text, #1b1b1b); }
   ul.plain li { padding: 0.25rem 0; }

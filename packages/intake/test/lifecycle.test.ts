@@ -177,6 +177,45 @@ describe('progress against the procedure’s steps', () => {
     expect(stepProgress(d, deathSteps).current).toBeUndefined();
   });
 
+  it('moves the timeline of đăng ký khai sinh with the lifecycle, not only with the steps an officer marks', () => {
+    const birthSteps = (read('catalogue/ho-tich/dang-ky-khai-sinh.yaml') as Procedure).steps!;
+    const states = (d: Dossier) => stepProgress(d, birthSteps).steps.map((s) => s.state[0]).join('');
+    // d done, c current, p still to come, s not this dossier's way, i only if it happens.
+    // The dossier was filed online: filing in person is skipped; checking it is next, while the
+    // supplement request, the refusal and the apology happen only if needed.
+    expect(states(reach('submitted'))).toBe('sdciippipp');
+    expect(birthSteps.map((s) => s.actor).join(' ')).toBe('applicant applicant reception reception reception officer officer officer officer leader');
+    expect(birthSteps.map((s) => s.channels?.join() ?? s.when ?? '-').join(' ')).toBe('in_person online - supplement_requested refused - - extended - -');
+    // Accepted without a supplement: the reception's conditional steps were passed over, not done.
+    expect(states(reach('processing'))).toBe('sddsscpipp');
+    // Waiting for the applicant's supplement: that step is the current one, and only it.
+    expect(states(reach('supplement_requested'))).toBe('sddcsppipp');
+    expect(stepProgress(reach('supplement_requested'), birthSteps).current).toBe(3);
+    // Once the supplement came in, it is done.
+    expect(states(run(reach('supplement_requested'), ['supplement', 'applicant']))).toMatch(/^sddds/);
+    // A later step marked done puts the ordinary ones before it behind; the apology never happened.
+    const mark = transition(reach('processing'), 'complete_step', { actor: { role: 'officer' }, at: '2026-04-24T11:00', step: 8 }, { calendar, steps: birthSteps });
+    if (!mark.ok) throw new Error(mark.error.message.en);
+    const marked = mark.dossier;
+    expect(states(marked)).toBe('sddssddsdc');
+    expect(stepProgress(marked, birthSteps).steps[8]!.doneAt).toBeDefined();
+    expect(stepProgress(marked, birthSteps).steps[6]!.doneAt).toBeUndefined();
+    // Signed off and returned: nothing current or to come — though no step was marked.
+    expect(states(reach('processed'))).toBe('sddssddsdd');
+    const returned = stepProgress(reach('returned'), birthSteps);
+    expect(returned).toMatchObject({ done: 6, total: birthSteps.length });
+    expect(returned.current).toBeUndefined();
+    // An extension granted: the apology step happened.
+    expect(states(run(reach('processing'), ['extend', 'leader', { extension: 0 }]))).toBe('sddsscpdpp');
+    // Closed early: what was behind it stays done, nothing is current; a stop is the refusal step.
+    expect(states(reach('withdrawn'))).toBe('sdpssppspp');
+    expect(states(reach('stopped'))).toBe('sddsdppspp');
+    // A procedure whose return is the desk's last step: signed off leaves that step current.
+    const withReturn: Step[] = [{ actor: 'officer', title: { vi: 'Thẩm định' } }, { actor: 'leader', title: { vi: 'Ký' } }, { actor: 'reception', title: { vi: 'Trả kết quả' } }];
+    expect(stepProgress(reach('processed'), withReturn).steps.map((s) => s.state)).toEqual(['done', 'done', 'current']);
+    expect(stepProgress(reach('returned'), withReturn).steps.map((s) => s.state)).toEqual(['done', 'done', 'done']);
+  });
+
   it('gives each step with a share of the time limit its own due date', () => {
     const steps: Step[] = [
       { actor: 'reception', title: { vi: 'Tiếp nhận' }, share: 0.2 },

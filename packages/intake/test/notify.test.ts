@@ -133,7 +133,13 @@ describe.each(engines())('notifications and lifecycle on $name', (engine) => {
     const rows = await server.database.db.selectFrom('outbox').select(['template', 'channel']).where('payload', '@>', JSON.stringify({ code: receipt.dossierCode }) as never).execute();
     expect(rows.map((r) => r.template).sort()).toEqual(['receipt', 'receipt', 'result', 'result']);
     const lookup = await postJson(`${url}/api/lookup`, { code: receipt.dossierCode, secret: receipt.lookupSecret });
-    expect(lookup.json).toMatchObject({ status: { code: 10 }, progress: { done: 1 } });
+    // Returned: every declared step is behind it, whichever ones an officer marked — done, or
+    // not this dossier's way (filing in person; the supplement, refusal and apology that never happened).
+    expect(lookup.json).toMatchObject({ status: { code: 10 } });
+    const states = lookup.json!.progress.steps.map((st: { state: string }) => st.state);
+    expect(states.filter((st: string) => st !== 'done' && st !== 'skipped')).toEqual([]);
+    expect(states.filter((st: string) => st === 'skipped')).toHaveLength(4);
+    expect(lookup.json!.progress.done).toBe(states.length - 4);
   });
 
   it('refuses only with a reason, and stops processing only with a reason', async () => {

@@ -12,13 +12,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
  * Classes and properties CPSV-AP 3.x and the Core Vocabularies (Core Public Service, Core
  * Public Organisation, Core Criterion and Evidence) define for the nodes we write, and the
  * ELI ontology terms CPSV-AP names for legal resources. Checked by hand against the
- * published CPSV-AP 3.x specification; SHACL validation is not run here.
+ * published CPSV-AP 3.1.1 and 3.2.0 JSON-LD contexts (SEMICeu/CPSV-AP, releases/3.x/context/
+ * cpsv-ap_en.jsonld: Cost.hasValue xsd:double, Channel.processingTime xsd:duration,
+ * PublicService.spatial and PublicOrganization.spatial dct:spatial, PublicService.hasInput
+ * cpsv:hasInput); SHACL validation is not run here.
  */
-const CLASSES = ['cpsv:PublicService', 'cv:Cost', 'cv:Channel', 'cv:Evidence', 'cv:Output', 'cv:PublicOrganisation', 'eli:LegalResource', 'skos:Concept'];
+const CLASSES = ['cpsv:PublicService', 'cv:Cost', 'cv:Channel', 'cv:Evidence', 'cv:Output', 'cv:PublicOrganisation', 'eli:LegalResource', 'skos:Concept', 'dct:Location'];
 const PROPERTIES = [
   'dct:identifier', 'dct:title', 'dct:description', 'dct:type',
   'cv:hasCompetentAuthority', 'cv:hasChannel', 'cv:hasCost', 'cpsv:hasInput', 'cv:hasLegalResource', 'cpsv:produces',
-  'cv:value', 'cv:currency', 'cv:ifAccessedThrough',
+  'cv:hasValue', 'cv:currency', 'cv:ifAccessedThrough', 'cv:processingTime', 'dct:spatial',
   'skos:prefLabel',
   'eli:id_local', 'eli:title', 'eli:date_document', 'eli:first_date_entry_in_force',
 ];
@@ -73,11 +76,11 @@ describe('CPSV-AP export of the real catalogue', () => {
         const stated = (fee.kind === 'fixed' || fee.kind === 'per_unit') && fee.amount !== undefined;
         if (stated) {
           known++;
-          expect(c['cv:value']).toEqual({ '@value': String(fee.amount), '@type': 'xsd:decimal' });
+          expect(c['cv:hasValue']).toEqual({ '@value': String(fee.amount), '@type': 'xsd:double' });
           expect(c['cv:currency']).toEqual({ '@id': `http://publications.europa.eu/resource/authority/currency/${fee.currency ?? 'VND'}` });
         } else if (fee.kind !== 'exempt') {
           unknown++;
-          expect(c, `${doc.value.id} ${fee.id}`).not.toHaveProperty('cv:value');
+          expect(c, `${doc.value.id} ${fee.id}`).not.toHaveProperty('cv:hasValue');
           expect(JSON.stringify(c['dct:description'])).toContain('không phải miễn phí');
         }
       }
@@ -85,6 +88,73 @@ describe('CPSV-AP export of the real catalogue', () => {
     // The real catalogue has both, so both branches above were exercised.
     expect(known).toBeGreaterThan(0);
     expect(unknown).toBeGreaterThan(0);
+  });
+
+  it('words each cost\'s conditions: the amount rule, the exemptions with their reasons, a condition on the answers', () => {
+    const birth = graph.find((s) => String(s['@id']).endsWith('/ho-tich.dang-ky-khai-sinh'))!;
+    const charge = many(birth['cv:hasCost']).find((c) => String(c['@id']).endsWith('/channel/online/cost/le-phi-dang-ky-khai-sinh'))!;
+    const vi = many(charge['dct:description']).filter((d) => d['@language'] === 'vi').map((d) => d['@value']);
+    expect(vi[0]).toBe('Lệ phí đăng ký khai sinh');
+    expect(vi).toContain('Mức thu: Do HĐND tỉnh quyết định');
+    expect(vi).toContain('Miễn: Đăng ký khai sinh đúng hạn (trong thời hạn 60 ngày kể từ ngày sinh) của công dân Việt Nam cư trú ở trong nước.');
+    expect(vi).toContain('Miễn: Người thuộc hộ nghèo.');
+    const en = many(charge['dct:description']).filter((d) => d['@language'] === 'en').map((d) => d['@value']);
+    expect(en).toContain("Amount: Set by the provincial People's Council");
+    // Every fee line with a `when` says it applies only in some cases.
+    for (const [i, doc] of files.procedures.entries()) {
+      const costs = many(graph[i]!['cv:hasCost']);
+      doc.value.channels.flatMap((c) => c.fees).forEach((fee, j) => {
+        const said = JSON.stringify(costs[j]!['dct:description']).includes('Chỉ thu trong một số trường hợp');
+        expect(said, `${doc.value.id} ${fee.id}`).toBe(fee.when !== undefined);
+      });
+    }
+  });
+
+  it('gives a channel a processing time as xsd:duration only in calendar units, and always in words', () => {
+    let durations = 0;
+    let wordsOnly = 0;
+    for (const [i, doc] of files.procedures.entries()) {
+      const channels = many(graph[i]!['cv:hasChannel']);
+      for (const [j, channel] of doc.value.channels.entries()) {
+        const node = channels[j]!;
+        const t = channel.processingTime;
+        const words = many(node['dct:description']).find((d) => d['@language'] === 'vi')!['@value'] as string;
+        expect(words, doc.value.id).toMatch(/^Thời hạn giải quyết: /);
+        const calendar = !t.unknown && typeof t.value === 'number' && (t.unit === 'day' || t.unit === 'month' || t.unit === 'year');
+        if (calendar) {
+          durations++;
+          expect(node['cv:processingTime']).toEqual({ '@value': `P${t.value}${{ day: 'D', month: 'M', year: 'Y' }[t.unit as 'day']}`, '@type': 'xsd:duration' });
+        } else {
+          wordsOnly++;
+          // Working days have no xsd:duration; an unknown limit is never a number.
+          expect(node, `${doc.value.id} ${channel.channel}`).not.toHaveProperty('cv:processingTime');
+          if (t.unit === 'working_day' && !t.unknown && t.value! > 0) expect(words).toContain('ngày làm việc');
+          if (t.unknown) expect(words).toContain('Chưa có thông tin');
+        }
+      }
+    }
+    expect(durations).toBeGreaterThan(0);
+    expect(wordsOnly).toBeGreaterThan(0);
+  });
+
+  it('says where a service applies, and the area of a national competent authority', () => {
+    const vietNam = { '@id': 'http://publications.europa.eu/resource/authority/country/VNM', '@type': 'dct:Location' };
+    for (const [i, doc] of files.procedures.entries()) {
+      if (doc.value.procedureType === 'local_regulation') expect(graph[i]).not.toHaveProperty('dct:spatial');
+      else expect(graph[i]!['dct:spatial'], doc.value.id).toEqual(vietNam);
+    }
+    const registry = new Map(files.agencies.flatMap((d) => d.value.agencies).map((a) => [a.id, a]));
+    const authorities = graph.flatMap((s) => many(s['cv:hasCompetentAuthority']));
+    let national = 0;
+    for (const a of authorities) {
+      const agency = registry.get(String(a['dct:identifier']))!;
+      const named = !agency.generic && (agency.level === 'ministry' || agency.level === 'central');
+      if (named) national++;
+      expect(a['dct:spatial'], agency.id).toEqual(named ? vietNam : undefined);
+    }
+    // Generic local bodies (every commune's People's Committee) get no single area.
+    expect(authorities.some((a) => a['dct:identifier'] === 'ubnd-cap-xa' && !('dct:spatial' in a))).toBe(true);
+    expect(national).toBeGreaterThan(0);
   });
 
   it('links evidence, legal resources and the competent authority by name', () => {
@@ -126,6 +196,9 @@ describe('CPSV-AP export of the real catalogue', () => {
     const services = lines.filter((l) => l.endsWith('<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://purl.org/vocab/cpsv#PublicService> .'));
     expect(services).toHaveLength(files.procedures.length);
     expect(lines.some((l) => l.includes('<http://data.europa.eu/m8g/hasCost>'))).toBe(true);
+    expect(lines.some((l) => /<http:\/\/data\.europa\.eu\/m8g\/hasValue> "[\d.E+-]+"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#double>/.test(l))).toBe(true);
+    expect(lines.some((l) => /<http:\/\/data\.europa\.eu\/m8g\/processingTime> "P\d+[DMY]"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#duration>/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('<http://purl.org/dc/terms/spatial> <http://publications.europa.eu/resource/authority/country/VNM>'))).toBe(true);
     expect(lines.some((l) => l.includes('"Thủ tục đăng ký khai sinh"@vi'))).toBe(true);
     // Every predicate is an absolute IRI in one of the context's namespaces (or rdf:type).
     const namespaces = [...Object.values(CPSV_AP_CONTEXT), 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'];

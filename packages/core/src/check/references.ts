@@ -31,6 +31,13 @@ export function checkReferences(files: CatalogueFiles): Diagnostic[] {
     }
     const legal = resolver(out, source, WHAT.legal, new Set(p.legalBasis.map((l) => l.id)));
     (p.changeBasis ?? []).forEach((id, i) => legal(id, `/changeBasis/${i}`));
+    // A step meant for one way of filing names a channel the procedure offers.
+    const channels = new Set(p.channels.map((c) => c.channel));
+    (p.steps ?? []).forEach((step, i) =>
+      (step.channels ?? []).forEach((channel, k) => {
+        if (!channels.has(channel)) out.push(diagnostic('TT3044', source.locate(`/steps/${i}/channels/${k}`), { step: step.title.vi, channel }));
+      }),
+    );
     p.channels.forEach((c, i) =>
       c.fees.forEach((f, j) => {
         const base = `/channels/${i}/fees/${j}`;

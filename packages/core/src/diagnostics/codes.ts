@@ -59,6 +59,7 @@ export const DiagnosticCodes = {
   TT3015: { severity: 'error', vi: 'Dòng phí `{fee}` của thủ tục `{procedure}` không phải loại `local` (do HĐND tỉnh quyết định) nên không ghi đè được.', en: 'The fee line `{fee}` of `{procedure}` is not `kind: local` (set by the provincial council), so it cannot be overridden.' },
   TT3040: { severity: 'warning', vi: 'Chưa có thông tin: {what}{raw}. Bổ sung khi nguồn nêu rõ; không ghi 0, miễn hay trong ngày thay cho nó.', en: 'Not stated: {what}{raw}. Fill it in when a source states it; never write 0, free or same day instead.' },
   TT3042: { severity: 'error', vi: 'Nguồn điền sẵn `{source}` không có trong dữ liệu VNeID; dùng một trong: {allowed}.{hint}', en: 'The prefill source `{source}` is not something VNeID sign-in provides; use one of: {allowed}.{hint}' },
+  TT3044: { severity: 'error', vi: 'Bước "{step}" chỉ cho hình thức nộp `{channel}`, nhưng thủ tục không có hình thức nộp đó.', en: 'The step "{step}" is only for the `{channel}` channel, which the procedure does not offer.' },
   TT3043: { severity: 'error', vi: 'Giấy tờ `{document}` ghi `electronicForm: true` nhưng thủ tục không có hình thức nộp trực tuyến.', en: 'The document `{document}` has `electronicForm: true` but the procedure has no online channel.' },
   TT3041: { severity: 'error', vi: '{what} ghi `unknown` nhưng vẫn có `{property}`: hoặc biết, hoặc chưa biết.', en: '{what} is marked unknown but still has `{property}`: it is either known or not.' },
 

@@ -6,6 +6,7 @@ export const schemas = {
     "$id": "agencies.schema.json",
     "title": "Danh mục cơ quan · Agency registry",
     "description": "Các cơ quan tiếp nhận, giải quyết và phối hợp, dùng chung cho mọi thủ tục. Sau 01/7/2025 chỉ còn cấp tỉnh và cấp xã.\n\nThe agencies that receive, decide and coordinate, shared by every procedure. Since 1 July 2025 only province and commune levels remain.",
+    "markdownDescription": "**Danh mục cơ quan** — Các cơ quan tiếp nhận, giải quyết và phối hợp, dùng chung cho mọi thủ tục. Sau 01/7/2025 chỉ còn cấp tỉnh và cấp xã.\n\n*Agency registry* — The agencies that receive, decide and coordinate, shared by every procedure. Since 1 July 2025 only province and commune levels remain.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -25,6 +26,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `agencies`.\n\nAlways `agencies`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `agencies`.\n\n*File kind* — Always `agencies`.",
         "const": "agencies",
         "examples": [
           "agencies"
@@ -33,11 +35,13 @@ export const schemas = {
       "agencies": {
         "title": "Cơ quan · Agencies",
         "description": "Danh sách cơ quan.\n\nThe list of agencies.",
+        "markdownDescription": "**Cơ quan** — Danh sách cơ quan.\n\n*Agencies* — The list of agencies.",
         "type": "array",
         "minItems": 1,
         "items": {
           "title": "Cơ quan · Agency",
           "description": "Một cơ quan, hoặc một loại cơ quan (ví dụ \"Ủy ban nhân dân cấp xã\") khi thủ tục áp dụng ở mọi địa phương.\n\nOne agency, or a kind of agency when the procedure applies everywhere.",
+          "markdownDescription": "**Cơ quan** — Một cơ quan, hoặc một loại cơ quan (ví dụ \"Ủy ban nhân dân cấp xã\") khi thủ tục áp dụng ở mọi địa phương.\n\n*Agency* — One agency, or a kind of agency when the procedure applies everywhere.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -50,6 +54,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/slug",
               "title": "Mã · Id",
               "description": "Mã tham chiếu từ thủ tục.\n\nThe id procedures refer to.",
+              "markdownDescription": "**Mã** — Mã tham chiếu từ thủ tục.\n\n*Id* — The id procedures refer to.",
               "examples": [
                 "ubnd-cap-xa"
               ]
@@ -58,6 +63,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/text",
               "title": "Tên · Name",
               "description": "Tên cơ quan.\n\nThe agency's name.",
+              "markdownDescription": "**Tên** — Tên cơ quan.\n\n*Name* — The agency's name.",
               "examples": [
                 {
                   "vi": "Ủy ban nhân dân cấp xã",
@@ -68,6 +74,8 @@ export const schemas = {
             "level": {
               "title": "Cấp · Level",
               "description": "central trung ương, ministry bộ/ngành, province tỉnh, commune xã.\n\nThe agency's level.",
+              "markdownDescription": "**Cấp** — central trung ương, ministry bộ/ngành, province tỉnh, commune xã.\n\n*Level* — The agency's level.",
+              "type": "string",
               "enum": [
                 "central",
                 "ministry",
@@ -76,11 +84,18 @@ export const schemas = {
               ],
               "examples": [
                 "commune"
+              ],
+              "markdownEnumDescriptions": [
+                "**Trung ương** (Chính phủ, cơ quan thuộc Chính phủ).\n\n*Central* government.",
+                "**Bộ, ngành**.\n\n*Ministry*.",
+                "**Cấp tỉnh**.\n\n*Province*.",
+                "**Cấp xã**.\n\n*Commune*."
               ]
             },
             "code": {
               "title": "Mã định danh · Agency code",
               "description": "Mã định danh điện tử theo QCVN 102:2016/BTTTT, ví dụ 000.00.00.G15 (Bộ Tư pháp).\n\nThe electronic agency code.",
+              "markdownDescription": "**Mã định danh** — Mã định danh điện tử theo QCVN 102:2016/BTTTT, ví dụ 000.00.00.G15 (Bộ Tư pháp).\n\n*Agency code* — The electronic agency code.",
               "type": "string",
               "pattern": "^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$",
               "examples": [
@@ -91,6 +106,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/slug",
               "title": "Cơ quan cấp trên · Parent",
               "description": "Mã cơ quan cấp trên.\n\nId of the parent agency.",
+              "markdownDescription": "**Cơ quan cấp trên** — Mã cơ quan cấp trên.\n\n*Parent* — Id of the parent agency.",
               "examples": [
                 "bo-tu-phap"
               ]
@@ -98,6 +114,7 @@ export const schemas = {
             "generic": {
               "title": "Loại cơ quan chung · Generic",
               "description": "Đúng khi mục này chỉ một loại cơ quan ở mọi địa phương (ví dụ UBND cấp xã).\n\nTrue when this names a kind of agency present everywhere.",
+              "markdownDescription": "**Loại cơ quan chung** — Đúng khi mục này chỉ một loại cơ quan ở mọi địa phương (ví dụ UBND cấp xã).\n\n*Generic* — True when this names a kind of agency present everywhere.",
               "type": "boolean",
               "examples": [
                 true
@@ -135,10 +152,12 @@ export const schemas = {
     "$id": "common.schema.json",
     "title": "Định nghĩa dùng chung · Shared definitions",
     "description": "Các kiểu dữ liệu dùng chung cho mọi loại tệp YAML của danh mục.\n\nBuilding blocks shared by every YAML kind of the catalogue.",
+    "markdownDescription": "**Định nghĩa dùng chung** — Các kiểu dữ liệu dùng chung cho mọi loại tệp YAML của danh mục.\n\n*Shared definitions* — Building blocks shared by every YAML kind of the catalogue.",
     "$defs": {
       "text": {
         "title": "Văn bản song ngữ · Bilingual text",
         "description": "Nội dung tiếng Việt (bắt buộc) và tiếng Anh (nên có).\n\nVietnamese text (required) and its English translation (recommended).",
+        "markdownDescription": "**Văn bản song ngữ** — Nội dung tiếng Việt (bắt buộc) và tiếng Anh (nên có).\n\n*Bilingual text* — Vietnamese text (required) and its English translation (recommended).",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -148,6 +167,7 @@ export const schemas = {
           "vi": {
             "title": "Tiếng Việt · Vietnamese",
             "description": "Nội dung tiếng Việt, đúng như văn bản pháp luật.\n\nVietnamese wording, as in the legal text.",
+            "markdownDescription": "**Tiếng Việt** — Nội dung tiếng Việt, đúng như văn bản pháp luật.\n\n*Vietnamese* — Vietnamese wording, as in the legal text.",
             "type": "string",
             "minLength": 1,
             "maxLength": 4000,
@@ -158,6 +178,7 @@ export const schemas = {
           "en": {
             "title": "Tiếng Anh · English",
             "description": "Bản dịch tiếng Anh.\n\nEnglish translation.",
+            "markdownDescription": "**Tiếng Anh** — Bản dịch tiếng Anh.\n\n*English* — English translation.",
             "type": "string",
             "minLength": 1,
             "maxLength": 4000,
@@ -171,20 +192,24 @@ export const schemas = {
             "vi": "Đăng ký khai sinh",
             "en": "Birth registration"
           }
-        ]
+        ],
+        "errorMessage": "Văn bản song ngữ là một đối tượng có `vi` (tiếng Việt, bắt buộc: đúng như văn bản pháp luật) và `en` (tiếng Anh, nên có), ví dụ `{ vi: Đăng ký khai sinh, en: Birth registration }`; không có khóa nào khác.\n\nBilingual text is a mapping with `vi` (Vietnamese, required: the legal wording) and `en` (English, recommended), e.g. `{ vi: Đăng ký khai sinh, en: Birth registration }`; no other keys."
       },
       "isoDate": {
         "title": "Ngày (YYYY-MM-DD) · Date (YYYY-MM-DD)",
         "description": "Ngày theo định dạng ISO, ví dụ 2026-01-15.\n\nA calendar date in ISO format, e.g. 2026-01-15.",
+        "markdownDescription": "**Ngày (YYYY-MM-DD)** — Ngày theo định dạng ISO, ví dụ 2026-01-15.\n\n*Date (YYYY-MM-DD)* — A calendar date in ISO format, e.g. 2026-01-15.",
         "type": "string",
         "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
         "examples": [
           "2026-01-15"
-        ]
+        ],
+        "errorMessage": "Ngày viết theo dạng `YYYY-MM-DD` (năm-tháng-ngày, tháng và ngày đủ 2 chữ số), nên đặt trong dấu nháy: ví dụ `\"2026-01-15\"` cho ngày 15/01/2026. Không viết `15/01/2026` hay `15-01-2026`.\n\nDates are written `YYYY-MM-DD` (year-month-day, two-digit month and day), best quoted: `\"2026-01-15\"` for 15 January 2026, not `15/01/2026`."
       },
       "slug": {
         "title": "Mã nhận diện · Identifier",
         "description": "Chữ thường không dấu, chữ số và dấu gạch ngang.\n\nLower-case ASCII letters, digits and hyphens.",
+        "markdownDescription": "**Mã nhận diện** — Chữ thường không dấu, chữ số và dấu gạch ngang.\n\n*Identifier* — Lower-case ASCII letters, digits and hyphens.",
         "type": "string",
         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
         "maxLength": 80,
@@ -195,6 +220,7 @@ export const schemas = {
       "expression": {
         "title": "Biểu thức điều kiện · Condition expression",
         "description": "Biểu thức viết theo ngôn ngữ điều kiện của thutuc (xem docs/expressions.md), ví dụ `quan_he == \"cha\" && so_ban_sao > 0`. Được kiểm tra kiểu khi biên dịch.\n\nAn expression in thutuc's condition language (see docs/expressions.md), type-checked at build time.",
+        "markdownDescription": "**Biểu thức điều kiện** — Biểu thức viết theo ngôn ngữ điều kiện của thutuc (xem docs/expressions.md), ví dụ `quan_he == \"cha\" && so_ban_sao > 0`. Được kiểm tra kiểu khi biên dịch.\n\n*Condition expression* — An expression in thutuc's condition language (see docs/expressions.md), type-checked at build time.",
         "type": "string",
         "minLength": 1,
         "maxLength": 1000,
@@ -207,6 +233,7 @@ export const schemas = {
       "legalRef": {
         "title": "Tham chiếu căn cứ pháp lý · Legal basis reference",
         "description": "Mã (`id`) của một văn bản trong danh sách `legalBasis` của thủ tục.\n\nThe `id` of a document listed in the procedure's `legalBasis`.",
+        "markdownDescription": "**Tham chiếu căn cứ pháp lý** — Mã (`id`) của một văn bản trong danh sách `legalBasis` của thủ tục.\n\n*Legal basis reference* — The `id` of a document listed in the procedure's `legalBasis`.",
         "type": "string",
         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
         "examples": [
@@ -216,6 +243,7 @@ export const schemas = {
       "legalDocument": {
         "title": "Văn bản pháp luật · Legal document",
         "description": "Một văn bản quy phạm pháp luật hoặc quyết định công bố.\n\nA legal instrument or publishing decision.",
+        "markdownDescription": "**Văn bản pháp luật** — Một văn bản quy phạm pháp luật hoặc quyết định công bố.\n\n*Legal document* — A legal instrument or publishing decision.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -227,6 +255,7 @@ export const schemas = {
           "id": {
             "title": "Mã tham chiếu · Reference id",
             "description": "Mã ngắn để tham chiếu văn bản này trong tệp (phí, lệ phí, miễn giảm…).\n\nShort id used to refer to this document elsewhere in the file.",
+            "markdownDescription": "**Mã tham chiếu** — Mã ngắn để tham chiếu văn bản này trong tệp (phí, lệ phí, miễn giảm…).\n\n*Reference id* — Short id used to refer to this document elsewhere in the file.",
             "$ref": "#/$defs/slug",
             "examples": [
               "luat-ho-tich-2014"
@@ -235,6 +264,7 @@ export const schemas = {
           "number": {
             "title": "Số, ký hiệu · Number",
             "description": "Số và ký hiệu văn bản, ví dụ 60/2014/QH13, 123/2015/NĐ-CP, 04/2020/TT-BTP.\n\nThe document's official number.",
+            "markdownDescription": "**Số, ký hiệu** — Số và ký hiệu văn bản, ví dụ 60/2014/QH13, 123/2015/NĐ-CP, 04/2020/TT-BTP.\n\n*Number* — The document's official number.",
             "type": "string",
             "minLength": 1,
             "maxLength": 80,
@@ -247,6 +277,7 @@ export const schemas = {
           "title": {
             "title": "Trích yếu · Title",
             "description": "Tên (trích yếu) của văn bản.\n\nThe document's title.",
+            "markdownDescription": "**Trích yếu** — Tên (trích yếu) của văn bản.\n\n*Title* — The document's title.",
             "$ref": "#/$defs/text",
             "examples": [
               {
@@ -258,6 +289,7 @@ export const schemas = {
           "issuer": {
             "title": "Cơ quan ban hành · Issuer",
             "description": "Cơ quan ban hành văn bản.\n\nThe issuing body.",
+            "markdownDescription": "**Cơ quan ban hành** — Cơ quan ban hành văn bản.\n\n*Issuer* — The issuing body.",
             "type": "string",
             "maxLength": 200,
             "examples": [
@@ -269,6 +301,7 @@ export const schemas = {
           "date": {
             "title": "Ngày ban hành · Date issued",
             "description": "Ngày ký ban hành.\n\nThe date the document was signed.",
+            "markdownDescription": "**Ngày ban hành** — Ngày ký ban hành.\n\n*Date issued* — The date the document was signed.",
             "$ref": "#/$defs/isoDate",
             "examples": [
               "2014-11-20"
@@ -277,6 +310,7 @@ export const schemas = {
           "effectiveDate": {
             "title": "Ngày có hiệu lực · Effective date",
             "description": "Ngày văn bản có hiệu lực thi hành.\n\nThe date the document takes effect.",
+            "markdownDescription": "**Ngày có hiệu lực** — Ngày văn bản có hiệu lực thi hành.\n\n*Effective date* — The date the document takes effect.",
             "$ref": "#/$defs/isoDate",
             "examples": [
               "2016-01-01"
@@ -285,6 +319,7 @@ export const schemas = {
           "articles": {
             "title": "Điều, khoản áp dụng · Articles",
             "description": "Các điều, khoản liên quan.\n\nThe relevant articles.",
+            "markdownDescription": "**Điều, khoản áp dụng** — Các điều, khoản liên quan.\n\n*Articles* — The relevant articles.",
             "type": "string",
             "maxLength": 400,
             "examples": [
@@ -303,11 +338,13 @@ export const schemas = {
             "issuer": "Quốc hội",
             "date": "2014-11-20"
           }
-        ]
+        ],
+        "errorMessage": "Một văn bản pháp luật cần `id` (mã ngắn để phí, giấy tờ tham chiếu tới), `number` (số, ký hiệu như `123/2015/NĐ-CP`, để tra cứu) và `title` (trích yếu); có thể thêm `issuer`, `date`, `effectiveDate`, `articles`. Kiểm tra chính tả tên khóa.\n\nA legal document needs `id` (the short id fees and documents refer to), `number` (e.g. `123/2015/NĐ-CP`, to look it up) and `title`; `issuer`, `date`, `effectiveDate`, `articles` are optional. Check the spelling of the keys."
       },
       "unknownFact": {
         "title": "Chưa có thông tin · Not stated",
         "description": "Một thông tin mà văn bản hoặc Cổng DVCQG không nêu: ghi `unknown: true` và nguyên văn nguồn (ví dụ \"Không có thông tin\"), không bao giờ ghi 0, miễn phí hay trong ngày thay cho nó.\n\nA fact the law or the portal does not state: `unknown: true` with the source's wording, never 0, free or same day in its place.",
+        "markdownDescription": "**Chưa có thông tin** — Một thông tin mà văn bản hoặc Cổng DVCQG không nêu: ghi `unknown: true` và nguyên văn nguồn (ví dụ \"Không có thông tin\"), không bao giờ ghi 0, miễn phí hay trong ngày thay cho nó.\n\n*Not stated* — A fact the law or the portal does not state: `unknown: true` with the source's wording, never 0, free or same day in its place.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -318,6 +355,7 @@ export const schemas = {
           "unknown": {
             "title": "Chưa biết · Unknown",
             "description": "Luôn là true: nguồn không nêu thông tin này.\n\nAlways true: the source does not state this fact.",
+            "markdownDescription": "**Chưa biết** — Luôn là true: nguồn không nêu thông tin này.\n\n*Unknown* — Always true: the source does not state this fact.",
             "const": true,
             "examples": [
               true
@@ -326,6 +364,7 @@ export const schemas = {
           "raw": {
             "title": "Nguyên văn nguồn · Source wording",
             "description": "Nguồn nói gì (hoặc im lặng ở đâu), để người sau kiểm tra lại.\n\nWhat the source says (or where it is silent), so it can be checked later.",
+            "markdownDescription": "**Nguyên văn nguồn** — Nguồn nói gì (hoặc im lặng ở đâu), để người sau kiểm tra lại.\n\n*Source wording* — What the source says (or where it is silent), so it can be checked later.",
             "type": "string",
             "minLength": 1,
             "maxLength": 2000,
@@ -348,6 +387,7 @@ export const schemas = {
     "$id": "communes.schema.json",
     "title": "Danh mục đơn vị hành chính cấp xã của một tỉnh · Communes of one province",
     "description": "Các xã, phường, đặc khu của một tỉnh, thành phố với mã theo danh mục đơn vị hành chính của cơ quan thống kê. Mỗi tệp là một tỉnh; khi sắp xếp lại đơn vị hành chính, sửa tệp và ngày áp dụng.\n\nThe communes, wards and special zones of one province with their statistical codes. One file per province; a reorganisation is an edit of the file and its effective date.",
+    "markdownDescription": "**Danh mục đơn vị hành chính cấp xã của một tỉnh** — Các xã, phường, đặc khu của một tỉnh, thành phố với mã theo danh mục đơn vị hành chính của cơ quan thống kê. Mỗi tệp là một tỉnh; khi sắp xếp lại đơn vị hành chính, sửa tệp và ngày áp dụng.\n\n*Communes of one province* — The communes, wards and special zones of one province with their statistical codes. One file per province; a reorganisation is an edit of the file and its effective date.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -371,6 +411,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `communes`.\n\nAlways `communes`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `communes`.\n\n*File kind* — Always `communes`.",
         "const": "communes",
         "examples": [
           "communes"
@@ -379,6 +420,7 @@ export const schemas = {
       "province": {
         "title": "Tỉnh, thành phố · Province",
         "description": "Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.\n\nThe province code (2 digits) from the province list.",
+        "markdownDescription": "**Tỉnh, thành phố** — Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.\n\n*Province* — The province code (2 digits) from the province list.",
         "type": "string",
         "pattern": "^\\d{2}$",
         "examples": [
@@ -389,6 +431,7 @@ export const schemas = {
         "$ref": "common.schema.json#/$defs/isoDate",
         "title": "Áp dụng từ · Effective date",
         "description": "Ngày danh mục này có hiệu lực.\n\nThe date this list applies from.",
+        "markdownDescription": "**Áp dụng từ** — Ngày danh mục này có hiệu lực.\n\n*Effective date* — The date this list applies from.",
         "examples": [
           "2026-04-30"
         ]
@@ -396,6 +439,7 @@ export const schemas = {
       "basis": {
         "title": "Căn cứ · Basis",
         "description": "Các nghị quyết sắp xếp đơn vị hành chính mà danh mục theo.\n\nThe resolutions the list follows.",
+        "markdownDescription": "**Căn cứ** — Các nghị quyết sắp xếp đơn vị hành chính mà danh mục theo.\n\n*Basis* — The resolutions the list follows.",
         "type": "array",
         "minItems": 1,
         "items": {
@@ -404,6 +448,7 @@ export const schemas = {
           "maxLength": 200,
           "title": "Văn bản · Document",
           "description": "Số và tên ngắn của văn bản.\n\nThe document's number and short name.",
+          "markdownDescription": "**Văn bản** — Số và tên ngắn của văn bản.\n\n*Document* — The document's number and short name.",
           "examples": [
             "Nghị quyết 202/2025/QH15"
           ]
@@ -417,6 +462,7 @@ export const schemas = {
       "dataSource": {
         "title": "Nguồn dữ liệu · Data source",
         "description": "Nơi lấy mã và tên, kèm giấy phép.\n\nWhere the codes and names come from, with their licence.",
+        "markdownDescription": "**Nguồn dữ liệu** — Nơi lấy mã và tên, kèm giấy phép.\n\n*Data source* — Where the codes and names come from, with their licence.",
         "type": "string",
         "minLength": 1,
         "maxLength": 500,
@@ -427,11 +473,13 @@ export const schemas = {
       "communes": {
         "title": "Xã, phường, đặc khu · Communes",
         "description": "Danh sách đơn vị cấp xã của tỉnh.\n\nThe province's commune-level units.",
+        "markdownDescription": "**Xã, phường, đặc khu** — Danh sách đơn vị cấp xã của tỉnh.\n\n*Communes* — The province's commune-level units.",
         "type": "array",
         "minItems": 1,
         "items": {
           "title": "Đơn vị cấp xã · Commune",
           "description": "Một xã, phường hoặc đặc khu.\n\nOne commune, ward or special zone.",
+          "markdownDescription": "**Đơn vị cấp xã** — Một xã, phường hoặc đặc khu.\n\n*Commune* — One commune, ward or special zone.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -442,6 +490,7 @@ export const schemas = {
             "code": {
               "title": "Mã · Code",
               "description": "Mã 5 chữ số.\n\nThe 5-digit code.",
+              "markdownDescription": "**Mã** — Mã 5 chữ số.\n\n*Code* — The 5-digit code.",
               "type": "string",
               "pattern": "^\\d{5}$",
               "examples": [
@@ -451,6 +500,7 @@ export const schemas = {
             "name": {
               "title": "Tên · Name",
               "description": "Tên đầy đủ, kèm loại đơn vị (Xã, Phường, Đặc khu).\n\nThe full name with its kind.",
+              "markdownDescription": "**Tên** — Tên đầy đủ, kèm loại đơn vị (Xã, Phường, Đặc khu).\n\n*Name* — The full name with its kind.",
               "type": "string",
               "minLength": 1,
               "maxLength": 120,
@@ -482,6 +532,7 @@ export const schemas = {
     "$id": "document-types.schema.json",
     "title": "Thư viện loại giấy tờ · Document type library",
     "description": "Các loại giấy tờ dùng lại ở nhiều thủ tục (CCCD, giấy chứng sinh, văn bản ủy quyền…).\n\nDocument types reused across procedures.",
+    "markdownDescription": "**Thư viện loại giấy tờ** — Các loại giấy tờ dùng lại ở nhiều thủ tục (CCCD, giấy chứng sinh, văn bản ủy quyền…).\n\n*Document type library* — Document types reused across procedures.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -501,6 +552,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `document-types`.\n\nAlways `document-types`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `document-types`.\n\n*File kind* — Always `document-types`.",
         "const": "document-types",
         "examples": [
           "document-types"
@@ -509,11 +561,13 @@ export const schemas = {
       "documentTypes": {
         "title": "Loại giấy tờ · Document types",
         "description": "Danh sách loại giấy tờ.\n\nThe list of document types.",
+        "markdownDescription": "**Loại giấy tờ** — Danh sách loại giấy tờ.\n\n*Document types* — The list of document types.",
         "type": "array",
         "minItems": 1,
         "items": {
           "title": "Loại giấy tờ · Document type",
           "description": "Một loại giấy tờ.\n\nOne document type.",
+          "markdownDescription": "**Loại giấy tờ** — Một loại giấy tờ.\n\n*Document type* — One document type.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -525,6 +579,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/slug",
               "title": "Mã · Id",
               "description": "Mã tham chiếu từ thủ tục (`documents[].type`).\n\nThe id procedures refer to.",
+              "markdownDescription": "**Mã** — Mã tham chiếu từ thủ tục (`documents[].type`).\n\n*Id* — The id procedures refer to.",
               "examples": [
                 "giay-chung-sinh"
               ]
@@ -533,6 +588,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/text",
               "title": "Tên · Name",
               "description": "Tên loại giấy tờ.\n\nThe type's name.",
+              "markdownDescription": "**Tên** — Tên loại giấy tờ.\n\n*Name* — The type's name.",
               "examples": [
                 {
                   "vi": "Giấy chứng sinh",
@@ -544,6 +600,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/text",
               "title": "Mô tả · Description",
               "description": "Giải thích cho người dân.\n\nExplanation for applicants.",
+              "markdownDescription": "**Mô tả** — Giải thích cho người dân.\n\n*Description* — Explanation for applicants.",
               "examples": [
                 {
                   "vi": "Do cơ sở y tế nơi trẻ sinh ra cấp."
@@ -553,6 +610,7 @@ export const schemas = {
             "accept": {
               "title": "Định dạng chấp nhận · Accepted types",
               "description": "Kiểu MIME mặc định khi tải lên.\n\nDefault accepted MIME types.",
+              "markdownDescription": "**Định dạng chấp nhận** — Kiểu MIME mặc định khi tải lên.\n\n*Accepted types* — Default accepted MIME types.",
               "type": "array",
               "uniqueItems": true,
               "items": {
@@ -569,6 +627,7 @@ export const schemas = {
             "inNationalDatabase": {
               "title": "Có trong CSDL quốc gia · In a national database",
               "description": "Thông tin đã có trong CSDL quốc gia về dân cư hoặc CSDL chuyên ngành: không yêu cầu nộp lại khi khai thác được.\n\nThe data is in a national database and need not be resubmitted when it can be looked up.",
+              "markdownDescription": "**Có trong CSDL quốc gia** — Thông tin đã có trong CSDL quốc gia về dân cư hoặc CSDL chuyên ngành: không yêu cầu nộp lại khi khai thác được.\n\n*In a national database* — The data is in a national database and need not be resubmitted when it can be looked up.",
               "type": "boolean",
               "examples": [
                 true
@@ -602,6 +661,7 @@ export const schemas = {
     "$id": "examples.schema.json",
     "title": "Hồ sơ mẫu · Example submissions",
     "description": "Hồ sơ mẫu hợp lệ và không hợp lệ của một thủ tục; kiểm thử dùng chúng để chứng minh trình kiểm tra chấp nhận và từ chối đúng.\n\nValid and invalid example submissions of one procedure; tests prove the validator accepts and rejects them as labelled.",
+    "markdownDescription": "**Hồ sơ mẫu** — Hồ sơ mẫu hợp lệ và không hợp lệ của một thủ tục; kiểm thử dùng chúng để chứng minh trình kiểm tra chấp nhận và từ chối đúng.\n\n*Example submissions* — Valid and invalid example submissions of one procedure; tests prove the validator accepts and rejects them as labelled.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -622,6 +682,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `examples`.\n\nAlways `examples`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `examples`.\n\n*File kind* — Always `examples`.",
         "const": "examples",
         "examples": [
           "examples"
@@ -630,6 +691,7 @@ export const schemas = {
       "procedure": {
         "title": "Thủ tục · Procedure",
         "description": "Mã định danh (`id`) của thủ tục.\n\nThe procedure's `id`.",
+        "markdownDescription": "**Thủ tục** — Mã định danh (`id`) của thủ tục.\n\n*Procedure* — The procedure's `id`.",
         "type": "string",
         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
         "examples": [
@@ -639,11 +701,13 @@ export const schemas = {
       "examples": {
         "title": "Các hồ sơ mẫu · Examples",
         "description": "Danh sách hồ sơ mẫu.\n\nThe examples.",
+        "markdownDescription": "**Các hồ sơ mẫu** — Danh sách hồ sơ mẫu.\n\n*Examples* — The examples.",
         "type": "array",
         "minItems": 1,
         "items": {
           "title": "Hồ sơ mẫu · Example",
           "description": "Một hồ sơ mẫu và kết quả mong đợi.\n\nOne example and its expected outcome.",
+          "markdownDescription": "**Hồ sơ mẫu** — Một hồ sơ mẫu và kết quả mong đợi.\n\n*Example* — One example and its expected outcome.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -656,6 +720,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/slug",
               "title": "Tên · Name",
               "description": "Tên ngắn của hồ sơ mẫu.\n\nShort example name.",
+              "markdownDescription": "**Tên** — Tên ngắn của hồ sơ mẫu.\n\n*Name* — Short example name.",
               "examples": [
                 "dung-han-co-cha"
               ]
@@ -663,6 +728,7 @@ export const schemas = {
             "description": {
               "title": "Mô tả · Description",
               "description": "Hồ sơ mẫu này minh họa điều gì.\n\nWhat the example shows.",
+              "markdownDescription": "**Mô tả** — Hồ sơ mẫu này minh họa điều gì.\n\n*Description* — What the example shows.",
               "type": "string",
               "maxLength": 400,
               "examples": [
@@ -672,6 +738,7 @@ export const schemas = {
             "valid": {
               "title": "Hợp lệ · Valid",
               "description": "Hồ sơ có phải hợp lệ không.\n\nWhether the submission must be accepted.",
+              "markdownDescription": "**Hợp lệ** — Hồ sơ có phải hợp lệ không.\n\n*Valid* — Whether the submission must be accepted.",
               "type": "boolean",
               "examples": [
                 true
@@ -680,6 +747,7 @@ export const schemas = {
             "errors": {
               "title": "Lỗi mong đợi · Expected errors",
               "description": "Với hồ sơ không hợp lệ: các lỗi phải xuất hiện (đường dẫn dữ liệu và loại lỗi).\n\nFor an invalid example: the errors that must be reported.",
+              "markdownDescription": "**Lỗi mong đợi** — Với hồ sơ không hợp lệ: các lỗi phải xuất hiện (đường dẫn dữ liệu và loại lỗi).\n\n*Expected errors* — For an invalid example: the errors that must be reported.",
               "type": "array",
               "items": {
                 "type": "object",
@@ -692,6 +760,7 @@ export const schemas = {
                   "path": {
                     "title": "Đường dẫn · Path",
                     "description": "Đường dẫn JSON Pointer tới giá trị lỗi.\n\nJSON Pointer to the offending value.",
+                    "markdownDescription": "**Đường dẫn** — Đường dẫn JSON Pointer tới giá trị lỗi.\n\n*Path* — JSON Pointer to the offending value.",
                     "type": "string",
                     "examples": [
                       "/data/ngay_sinh_tre"
@@ -700,6 +769,7 @@ export const schemas = {
                   "rule": {
                     "title": "Quy tắc · Rule",
                     "description": "Quy tắc bị vi phạm (required, type, pattern, enum, minimum, maximum, date, minLength, maxLength, minItems, maxItems, hidden, document…).\n\nThe rule that fails.",
+                    "markdownDescription": "**Quy tắc** — Quy tắc bị vi phạm (required, type, pattern, enum, minimum, maximum, date, minLength, maxLength, minItems, maxItems, hidden, document…).\n\n*Rule* — The rule that fails.",
                     "type": "string",
                     "examples": [
                       "required"
@@ -726,6 +796,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/isoDate",
               "title": "Ngày kiểm tra · Today",
               "description": "Ngày dùng làm \"hôm nay\" khi kiểm tra.\n\nThe date used as today.",
+              "markdownDescription": "**Ngày kiểm tra** — Ngày dùng làm \"hôm nay\" khi kiểm tra.\n\n*Today* — The date used as today.",
               "examples": [
                 "2026-03-02"
               ]
@@ -733,6 +804,7 @@ export const schemas = {
             "submission": {
               "title": "Hồ sơ · Submission",
               "description": "Dữ liệu nộp (case, channel, delivery, data, documents).\n\nThe submitted payload.",
+              "markdownDescription": "**Hồ sơ** — Dữ liệu nộp (case, channel, delivery, data, documents).\n\n*Submission* — The submitted payload.",
               "type": "object",
               "examples": [
                 {
@@ -773,6 +845,7 @@ export const schemas = {
     "$id": "fee-overrides.schema.json",
     "title": "Mức thu do HĐND tỉnh quyết định · Provincial fee amounts",
     "description": "Mức phí, lệ phí mà Nghị quyết của Hội đồng nhân dân một tỉnh quy định cho các khoản `kind: local` của thủ tục. Mỗi tệp là một nghị quyết của một tỉnh.\n\nThe amounts a provincial People's Council resolution sets for procedures' `kind: local` fee lines. One file per resolution of one province.",
+    "markdownDescription": "**Mức thu do HĐND tỉnh quyết định** — Mức phí, lệ phí mà Nghị quyết của Hội đồng nhân dân một tỉnh quy định cho các khoản `kind: local` của thủ tục. Mỗi tệp là một nghị quyết của một tỉnh.\n\n*Provincial fee amounts* — The amounts a provincial People's Council resolution sets for procedures' `kind: local` fee lines. One file per resolution of one province.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -794,6 +867,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `fee-overrides`.\n\nAlways `fee-overrides`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `fee-overrides`.\n\n*File kind* — Always `fee-overrides`.",
         "const": "fee-overrides",
         "examples": [
           "fee-overrides"
@@ -802,6 +876,7 @@ export const schemas = {
       "province": {
         "title": "Mã tỉnh · Province code",
         "description": "Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.\n\nThe province code (2 digits) from the province list.",
+        "markdownDescription": "**Mã tỉnh** — Mã tỉnh, thành phố (2 chữ số) trong danh mục tỉnh.\n\n*Province code* — The province code (2 digits) from the province list.",
         "type": "string",
         "pattern": "^\\d{2}$",
         "examples": [
@@ -811,6 +886,7 @@ export const schemas = {
       "resolution": {
         "title": "Nghị quyết · Resolution",
         "description": "Nghị quyết của HĐND tỉnh quy định mức thu.\n\nThe council resolution that sets the amounts.",
+        "markdownDescription": "**Nghị quyết** — Nghị quyết của HĐND tỉnh quy định mức thu.\n\n*Resolution* — The council resolution that sets the amounts.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -820,6 +896,7 @@ export const schemas = {
           "number": {
             "title": "Số nghị quyết · Number",
             "description": "Số, ký hiệu nghị quyết.\n\nThe resolution's number.",
+            "markdownDescription": "**Số nghị quyết** — Số, ký hiệu nghị quyết.\n\n*Number* — The resolution's number.",
             "type": "string",
             "minLength": 1,
             "maxLength": 80,
@@ -831,6 +908,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Trích yếu · Title",
             "description": "Trích yếu nghị quyết.\n\nThe resolution's title.",
+            "markdownDescription": "**Trích yếu** — Trích yếu nghị quyết.\n\n*Title* — The resolution's title.",
             "examples": [
               {
                 "vi": "Nghị quyết quy định mức thu lệ phí hộ tịch"
@@ -841,6 +919,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/isoDate",
             "title": "Ngày ban hành · Date",
             "description": "Ngày thông qua.\n\nThe date adopted.",
+            "markdownDescription": "**Ngày ban hành** — Ngày thông qua.\n\n*Date* — The date adopted.",
             "examples": [
               "2025-07-10"
             ]
@@ -849,6 +928,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/isoDate",
             "title": "Ngày có hiệu lực · Effective date",
             "description": "Ngày nghị quyết có hiệu lực.\n\nThe date it takes effect.",
+            "markdownDescription": "**Ngày có hiệu lực** — Ngày nghị quyết có hiệu lực.\n\n*Effective date* — The date it takes effect.",
             "examples": [
               "2025-07-20"
             ]
@@ -864,11 +944,13 @@ export const schemas = {
       "fees": {
         "title": "Mức thu · Amounts",
         "description": "Mức thu cho từng dòng phí `kind: local` của từng thủ tục.\n\nThe amount for each `kind: local` fee line of each procedure.",
+        "markdownDescription": "**Mức thu** — Mức thu cho từng dòng phí `kind: local` của từng thủ tục.\n\n*Amounts* — The amount for each `kind: local` fee line of each procedure.",
         "type": "array",
         "minItems": 1,
         "items": {
           "title": "Mức thu · Amount",
           "description": "Một mức thu.\n\nOne amount.",
+          "markdownDescription": "**Mức thu** — Một mức thu.\n\n*Amount* — One amount.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -880,6 +962,7 @@ export const schemas = {
             "procedure": {
               "title": "Thủ tục · Procedure",
               "description": "Mã định danh (`id`) của thủ tục.\n\nThe procedure's `id`.",
+              "markdownDescription": "**Thủ tục** — Mã định danh (`id`) của thủ tục.\n\n*Procedure* — The procedure's `id`.",
               "type": "string",
               "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
               "examples": [
@@ -890,6 +973,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/slug",
               "title": "Dòng phí · Fee line",
               "description": "Mã (`id`) của dòng phí `kind: local` trong thủ tục.\n\nThe `id` of the procedure's `kind: local` fee line.",
+              "markdownDescription": "**Dòng phí** — Mã (`id`) của dòng phí `kind: local` trong thủ tục.\n\n*Fee line* — The `id` of the procedure's `kind: local` fee line.",
               "examples": [
                 "le-phi-dang-ky-khai-sinh"
               ]
@@ -897,6 +981,8 @@ export const schemas = {
             "channel": {
               "title": "Hình thức nộp · Channel",
               "description": "Chỉ áp dụng cho hình thức nộp này; bỏ trống nếu áp dụng cho mọi hình thức.\n\nOnly for this channel; omit for every channel.",
+              "markdownDescription": "**Hình thức nộp** — Chỉ áp dụng cho hình thức nộp này; bỏ trống nếu áp dụng cho mọi hình thức.\n\n*Channel* — Only for this channel; omit for every channel.",
+              "type": "string",
               "enum": [
                 "online",
                 "post",
@@ -904,16 +990,23 @@ export const schemas = {
               ],
               "examples": [
                 "online"
+              ],
+              "markdownEnumDescriptions": [
+                "**Chỉ khi nộp trực tuyến** (nhiều tỉnh thu thấp hơn để khuyến khích nộp trực tuyến).\n\n*Online only* (many provinces charge less online).",
+                "**Chỉ khi nộp qua bưu chính**.\n\n*By post only*.",
+                "**Chỉ khi nộp trực tiếp**.\n\n*In person only*."
               ]
             },
             "amount": {
               "title": "Số tiền · Amount",
               "description": "Số tiền nguyên (VND), ≥ 0; với dòng phí tính theo đơn vị là đơn giá.\n\nAn integer amount (VND) ≥ 0; the unit price for per-unit lines.",
+              "markdownDescription": "**Số tiền** — Số tiền nguyên (VND), ≥ 0; với dòng phí tính theo đơn vị là đơn giá.\n\n*Amount* — An integer amount (VND) ≥ 0; the unit price for per-unit lines.",
               "type": "integer",
               "minimum": 0,
               "examples": [
                 8000
-              ]
+              ],
+              "errorMessage": "Số tiền là một số nguyên (đồng), viết bằng chữ số, không dấu chấm phân cách, không chữ \"đ\": ví dụ `amount: 8000` cho 8.000 đồng — không viết bằng chữ (\"tám nghìn\").\n\nThe amount is a whole number of dong in digits, with no separator or currency sign: `amount: 8000` for 8,000 VND, never in words."
             }
           },
           "examples": [
@@ -922,7 +1015,8 @@ export const schemas = {
               "fee": "le-phi-dang-ky-khai-sinh",
               "amount": 8000
             }
-          ]
+          ],
+          "errorMessage": "Một mức thu cần `procedure` (mã thủ tục, ví dụ `ho-tich.dang-ky-khai-sinh`), `fee` (mã dòng phí `kind: local` của thủ tục) và `amount` (số tiền nguyên, đồng); `channel` nếu chỉ áp dụng cho một hình thức nộp. Kiểm tra chính tả tên khóa.\n\nAn amount needs `procedure` (e.g. `ho-tich.dang-ky-khai-sinh`), `fee` (the id of its `kind: local` line) and `amount` (whole dong); `channel` when it applies to one channel only. Check the spelling of the keys."
         },
         "examples": [
           [
@@ -937,12 +1031,14 @@ export const schemas = {
       "sources": {
         "title": "Nguồn · Sources",
         "description": "Nơi lấy thông tin (công báo, trang của tỉnh).\n\nWhere the figures come from.",
+        "markdownDescription": "**Nguồn** — Nơi lấy thông tin (công báo, trang của tỉnh).\n\n*Sources* — Where the figures come from.",
         "type": "array",
         "items": {
           "type": "string",
           "maxLength": 400,
           "title": "Nguồn · Source",
           "description": "Một nguồn.\n\nOne source.",
+          "markdownDescription": "**Nguồn** — Một nguồn.\n\n*Source* — One source.",
           "examples": [
             "Công báo tỉnh"
           ]
@@ -960,6 +1056,7 @@ export const schemas = {
     "$id": "holidays.schema.json",
     "title": "Lịch nghỉ lễ, Tết · Holiday calendar",
     "description": "Ngày nghỉ lễ, nghỉ bù và ngày làm bù của một năm, dùng để tính thời hạn theo ngày làm việc.\n\nOne year's days off, compensatory days and swapped working days, used to count working-day deadlines.",
+    "markdownDescription": "**Lịch nghỉ lễ, Tết** — Ngày nghỉ lễ, nghỉ bù và ngày làm bù của một năm, dùng để tính thời hạn theo ngày làm việc.\n\n*Holiday calendar* — One year's days off, compensatory days and swapped working days, used to count working-day deadlines.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -981,6 +1078,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `holidays`.\n\nAlways `holidays`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `holidays`.\n\n*File kind* — Always `holidays`.",
         "const": "holidays",
         "examples": [
           "holidays"
@@ -989,6 +1087,7 @@ export const schemas = {
       "country": {
         "title": "Quốc gia · Country",
         "description": "Mã quốc gia ISO 3166-1.\n\nISO country code.",
+        "markdownDescription": "**Quốc gia** — Mã quốc gia ISO 3166-1.\n\n*Country* — ISO country code.",
         "const": "VN",
         "examples": [
           "VN"
@@ -997,6 +1096,7 @@ export const schemas = {
       "year": {
         "title": "Năm · Year",
         "description": "Năm dương lịch.\n\nThe calendar year.",
+        "markdownDescription": "**Năm** — Năm dương lịch.\n\n*Year* — The calendar year.",
         "type": "integer",
         "minimum": 2000,
         "maximum": 2100,
@@ -1007,6 +1107,7 @@ export const schemas = {
       "provisional": {
         "title": "Tạm tính · Provisional",
         "description": "Đúng khi lịch chưa được cơ quan có thẩm quyền công bố chính thức.\n\nTrue when the calendar is not yet officially announced.",
+        "markdownDescription": "**Tạm tính** — Đúng khi lịch chưa được cơ quan có thẩm quyền công bố chính thức.\n\n*Provisional* — True when the calendar is not yet officially announced.",
         "type": "boolean",
         "examples": [
           false
@@ -1015,6 +1116,7 @@ export const schemas = {
       "off": {
         "title": "Ngày nghỉ · Days off",
         "description": "Các ngày nghỉ lễ, Tết, nghỉ bù và nghỉ do hoán đổi (không tính là ngày làm việc).\n\nHolidays, compensatory and swapped days off.",
+        "markdownDescription": "**Ngày nghỉ** — Các ngày nghỉ lễ, Tết, nghỉ bù và nghỉ do hoán đổi (không tính là ngày làm việc).\n\n*Days off* — Holidays, compensatory and swapped days off.",
         "type": "array",
         "items": {
           "$ref": "#/$defs/day"
@@ -1033,6 +1135,7 @@ export const schemas = {
       "workdays": {
         "title": "Ngày làm bù · Swapped working days",
         "description": "Các ngày cuối tuần phải đi làm bù (được tính là ngày làm việc).\n\nWeekend days worked in exchange for a swapped day off.",
+        "markdownDescription": "**Ngày làm bù** — Các ngày cuối tuần phải đi làm bù (được tính là ngày làm việc).\n\n*Swapped working days* — Weekend days worked in exchange for a swapped day off.",
         "type": "array",
         "items": {
           "$ref": "#/$defs/day"
@@ -1051,6 +1154,7 @@ export const schemas = {
       "sources": {
         "title": "Văn bản công bố · Announcements",
         "description": "Văn bản công bố lịch nghỉ của năm.\n\nThe announcements this calendar follows.",
+        "markdownDescription": "**Văn bản công bố** — Văn bản công bố lịch nghỉ của năm.\n\n*Announcements* — The announcements this calendar follows.",
         "type": "array",
         "items": {
           "$ref": "common.schema.json#/$defs/legalDocument"
@@ -1072,6 +1176,7 @@ export const schemas = {
       "day": {
         "title": "Ngày · Day",
         "description": "Một ngày trong lịch.\n\nOne day of the calendar.",
+        "markdownDescription": "**Ngày** — Một ngày trong lịch.\n\n*Day* — One day of the calendar.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1086,6 +1191,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Tên · Name",
             "description": "Tên ngày lễ hoặc lý do.\n\nThe holiday or the reason.",
+            "markdownDescription": "**Tên** — Tên ngày lễ hoặc lý do.\n\n*Name* — The holiday or the reason.",
             "examples": [
               {
                 "vi": "Tết Dương lịch",
@@ -1096,6 +1202,8 @@ export const schemas = {
           "kind": {
             "title": "Loại · Kind",
             "description": "holiday ngày lễ, compensatory nghỉ bù, swap hoán đổi.\n\nholiday, compensatory or swap.",
+            "markdownDescription": "**Loại** — holiday ngày lễ, compensatory nghỉ bù, swap hoán đổi.\n\n*Kind* — holiday, compensatory or swap.",
+            "type": "string",
             "enum": [
               "holiday",
               "compensatory",
@@ -1103,12 +1211,18 @@ export const schemas = {
             ],
             "examples": [
               "holiday"
+            ],
+            "markdownEnumDescriptions": [
+              "**Ngày lễ, Tết** theo Bộ luật Lao động.\n\n*Public holiday*.",
+              "**Nghỉ bù** khi ngày lễ trùng ngày nghỉ hằng tuần.\n\n*Compensatory day off*.",
+              "**Nghỉ do hoán đổi** ngày làm việc (có ngày làm bù trong `workdays`).\n\n*Swapped day off* (worked back on a day in `workdays`)."
             ]
           },
           "source": {
             "$ref": "common.schema.json#/$defs/legalRef",
             "title": "Căn cứ · Source",
             "description": "Mã văn bản trong `sources`.\n\nId of the announcement in `sources`.",
+            "markdownDescription": "**Căn cứ** — Mã văn bản trong `sources`.\n\n*Source* — Id of the announcement in `sources`.",
             "examples": [
               "bo-luat-lao-dong-2019"
             ]
@@ -1131,6 +1245,7 @@ export const schemas = {
     "$id": "procedure.schema.json",
     "title": "Thủ tục hành chính · Administrative procedure",
     "description": "Một thủ tục hành chính: thông tin công bố, cách thức thực hiện, phí, lệ phí, thành phần hồ sơ, trình tự, kết quả, căn cứ pháp lý và biểu mẫu điện tử.\n\nOne administrative procedure: published facts, channels, fees, required documents, steps, results, legal basis and the online form.",
+    "markdownDescription": "**Thủ tục hành chính** — Một thủ tục hành chính: thông tin công bố, cách thức thực hiện, phí, lệ phí, thành phần hồ sơ, trình tự, kết quả, căn cứ pháp lý và biểu mẫu điện tử.\n\n*Administrative procedure* — One administrative procedure: published facts, channels, fees, required documents, steps, results, legal basis and the online form.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -1163,6 +1278,8 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "`procedure` cho một thủ tục; `bundle` cho nhóm thủ tục liên thông (khai một lần, dữ liệu được chuyển cho từng thủ tục thành phần theo `members`).\n\n`procedure` for one procedure; `bundle` for linked procedures filed together (entered once, mapped into each member by `members`).",
+        "markdownDescription": "**Loại tệp** — `procedure` cho một thủ tục; `bundle` cho nhóm thủ tục liên thông (khai một lần, dữ liệu được chuyển cho từng thủ tục thành phần theo `members`).\n\n*File kind* — `procedure` for one procedure; `bundle` for linked procedures filed together (entered once, mapped into each member by `members`).",
+        "type": "string",
         "enum": [
           "procedure",
           "bundle"
@@ -1170,11 +1287,16 @@ export const schemas = {
         "examples": [
           "procedure",
           "bundle"
+        ],
+        "markdownEnumDescriptions": [
+          "**Thủ tục** đơn lẻ.\n\n*Procedure*: a single procedure.",
+          "**Nhóm liên thông**: người dân khai một lần, dữ liệu chuyển cho từng thủ tục trong `members`.\n\n*Bundle*: linked procedures filed together, mapped into each of `members`."
         ]
       },
       "id": {
         "title": "Mã định danh ổn định · Stable id",
         "description": "Mã không đổi qua các phiên bản: `<lĩnh vực>.<tên thủ tục>`, chữ thường không dấu.\n\nAn id that never changes across versions: `<field>.<procedure-name>`, lower-case ASCII.",
+        "markdownDescription": "**Mã định danh ổn định** — Mã không đổi qua các phiên bản: `<lĩnh vực>.<tên thủ tục>`, chữ thường không dấu.\n\n*Stable id* — An id that never changes across versions: `<field>.<procedure-name>`, lower-case ASCII.",
         "type": "string",
         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
         "maxLength": 120,
@@ -1185,6 +1307,7 @@ export const schemas = {
       "code": {
         "title": "Mã thủ tục · National procedure code",
         "description": "Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193 (các bộ, ngành dùng cả đầu 5. và 6.); thủ tục địa phương có thêm hậu tố như .H38.\n\nThe code in the national procedure database (ministries also use 5.x and 6.x); local variants carry a suffix such as .H38.",
+        "markdownDescription": "**Mã thủ tục** — Mã trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193 (các bộ, ngành dùng cả đầu 5. và 6.); thủ tục địa phương có thêm hậu tố như .H38.\n\n*National procedure code* — The code in the national procedure database (ministries also use 5.x and 6.x); local variants carry a suffix such as .H38.",
         "type": "string",
         "pattern": "^[1-9]\\.\\d{6}(\\.[0-9A-Z]+)*$",
         "examples": [
@@ -1197,12 +1320,14 @@ export const schemas = {
       "externalIds": {
         "title": "Mã ở hệ thống khác · External ids",
         "description": "Các mã của cùng thủ tục ở hệ thống khác (UUID trên Cổng DVCQG, mã số cũ…).\n\nIdentifiers of the same procedure in other systems (national portal UUID, legacy numeric id…).",
+        "markdownDescription": "**Mã ở hệ thống khác** — Các mã của cùng thủ tục ở hệ thống khác (UUID trên Cổng DVCQG, mã số cũ…).\n\n*External ids* — Identifiers of the same procedure in other systems (national portal UUID, legacy numeric id…).",
         "type": "object",
         "additionalProperties": false,
         "properties": {
           "portalId": {
             "title": "UUID trên Cổng DVCQG · National portal UUID",
             "description": "Mã UUID của trang chi tiết thủ tục trên dichvucong.gov.vn.\n\nThe UUID of the procedure's page on the national portal.",
+            "markdownDescription": "**UUID trên Cổng DVCQG** — Mã UUID của trang chi tiết thủ tục trên dichvucong.gov.vn.\n\n*National portal UUID* — The UUID of the procedure's page on the national portal.",
             "type": "string",
             "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
             "examples": [
@@ -1212,6 +1337,7 @@ export const schemas = {
           "legacyId": {
             "title": "Mã số cũ · Legacy numeric id",
             "description": "Mã số nội bộ trên cổng cũ (tham số ma_thu_tuc).\n\nThe internal numeric id of the old portal.",
+            "markdownDescription": "**Mã số cũ** — Mã số nội bộ trên cổng cũ (tham số ma\\_thu\\_tuc).\n\n*Legacy numeric id* — The internal numeric id of the old portal.",
             "type": "string",
             "pattern": "^\\d+$",
             "examples": [
@@ -1228,6 +1354,7 @@ export const schemas = {
       "title": {
         "title": "Tên thủ tục · Procedure name",
         "description": "Tên thủ tục như đã công bố.\n\nThe procedure's name as published.",
+        "markdownDescription": "**Tên thủ tục** — Tên thủ tục như đã công bố.\n\n*Procedure name* — The procedure's name as published.",
         "$ref": "common.schema.json#/$defs/text",
         "examples": [
           {
@@ -1239,6 +1366,7 @@ export const schemas = {
       "description": {
         "title": "Mô tả ngắn · Short description",
         "description": "Một hai câu giải thích thủ tục dành cho người dân.\n\nOne or two sentences explaining the procedure to citizens.",
+        "markdownDescription": "**Mô tả ngắn** — Một hai câu giải thích thủ tục dành cho người dân.\n\n*Short description* — One or two sentences explaining the procedure to citizens.",
         "$ref": "common.schema.json#/$defs/text",
         "examples": [
           {
@@ -1250,6 +1378,7 @@ export const schemas = {
       "field": {
         "title": "Lĩnh vực · Field",
         "description": "Lĩnh vực của thủ tục theo danh mục quốc gia.\n\nThe procedure's field (lĩnh vực) in the national catalogue.",
+        "markdownDescription": "**Lĩnh vực** — Lĩnh vực của thủ tục theo danh mục quốc gia.\n\n*Field* — The procedure's field (lĩnh vực) in the national catalogue.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1259,6 +1388,7 @@ export const schemas = {
           "code": {
             "title": "Mã lĩnh vực · Field code",
             "description": "Mã lĩnh vực trên Cổng DVCQG, ví dụ G15-TP07 (Hộ tịch).\n\nThe field code on the national portal.",
+            "markdownDescription": "**Mã lĩnh vực** — Mã lĩnh vực trên Cổng DVCQG, ví dụ G15-TP07 (Hộ tịch).\n\n*Field code* — The field code on the national portal.",
             "type": "string",
             "pattern": "^[A-Z0-9]+(-[A-Z0-9]+)*$",
             "examples": [
@@ -1268,6 +1398,7 @@ export const schemas = {
           "name": {
             "title": "Tên lĩnh vực · Field name",
             "description": "Tên lĩnh vực.\n\nThe field's name.",
+            "markdownDescription": "**Tên lĩnh vực** — Tên lĩnh vực.\n\n*Field name* — The field's name.",
             "$ref": "common.schema.json#/$defs/text",
             "examples": [
               {
@@ -1290,12 +1421,15 @@ export const schemas = {
       "levels": {
         "title": "Cấp thực hiện · Government levels",
         "description": "Cấp chính quyền giải quyết. Từ 01/7/2025 không còn cấp huyện.\n\nThe government levels that handle the procedure. There is no district level since 1 July 2025.",
+        "markdownDescription": "**Cấp thực hiện** — Cấp chính quyền giải quyết. Từ 01/7/2025 không còn cấp huyện.\n\n*Government levels* — The government levels that handle the procedure. There is no district level since 1 July 2025.",
         "type": "array",
         "minItems": 1,
         "uniqueItems": true,
         "items": {
           "title": "Cấp · Level",
           "description": "`commune` cấp xã, `province` cấp tỉnh, `ministry` cấp bộ/ngành, `other` cơ quan khác.\n\ncommune, province, ministry or another agency.",
+          "markdownDescription": "**Cấp** — `commune` cấp xã, `province` cấp tỉnh, `ministry` cấp bộ/ngành, `other` cơ quan khác.\n\n*Level* — commune, province, ministry or another agency.",
+          "type": "string",
           "enum": [
             "commune",
             "province",
@@ -1304,6 +1438,12 @@ export const schemas = {
           ],
           "examples": [
             "commune"
+          ],
+          "markdownEnumDescriptions": [
+            "**Cấp xã** (xã, phường, đặc khu).\n\n*Commune* level.",
+            "**Cấp tỉnh** (tỉnh, thành phố trực thuộc trung ương).\n\n*Province* level.",
+            "**Cấp bộ, ngành** trung ương.\n\n*Ministry* level.",
+            "**Cơ quan khác** (không thuộc các cấp trên).\n\n*Other* agency."
           ]
         },
         "examples": [
@@ -1315,11 +1455,14 @@ export const schemas = {
       "applicantTypes": {
         "title": "Đối tượng thực hiện · Applicant types",
         "description": "Ai được thực hiện thủ tục.\n\nWho may file the procedure.",
+        "markdownDescription": "**Đối tượng thực hiện** — Ai được thực hiện thủ tục.\n\n*Applicant types* — Who may file the procedure.",
         "type": "array",
         "uniqueItems": true,
         "items": {
           "title": "Đối tượng · Applicant type",
           "description": "citizen_vn công dân Việt Nam; overseas_vn người Việt Nam định cư ở nước ngoài; foreigner người nước ngoài; enterprise doanh nghiệp; fdi_enterprise doanh nghiệp có vốn đầu tư nước ngoài; organisation tổ chức; cooperative hợp tác xã; foreign_organisation tổ chức nước ngoài; public_servant cán bộ, công chức, viên chức.\n\nOne applicant category.",
+          "markdownDescription": "**Đối tượng** — citizen\\_vn công dân Việt Nam; overseas\\_vn người Việt Nam định cư ở nước ngoài; foreigner người nước ngoài; enterprise doanh nghiệp; fdi\\_enterprise doanh nghiệp có vốn đầu tư nước ngoài; organisation tổ chức; cooperative hợp tác xã; foreign\\_organisation tổ chức nước ngoài; public\\_servant cán bộ, công chức, viên chức.\n\n*Applicant type* — One applicant category.",
+          "type": "string",
           "enum": [
             "citizen_vn",
             "overseas_vn",
@@ -1333,6 +1476,17 @@ export const schemas = {
           ],
           "examples": [
             "citizen_vn"
+          ],
+          "markdownEnumDescriptions": [
+            "**Công dân Việt Nam**.\n\n*Vietnamese citizen*.",
+            "**Người Việt Nam định cư ở nước ngoài**.\n\n*Overseas Vietnamese*.",
+            "**Người nước ngoài**.\n\n*Foreigner*.",
+            "**Doanh nghiệp**.\n\n*Enterprise*.",
+            "**Doanh nghiệp có vốn đầu tư nước ngoài**.\n\n*Foreign-invested enterprise*.",
+            "**Tổ chức** (cơ quan, đơn vị, hội…).\n\n*Organisation*.",
+            "**Hợp tác xã**.\n\n*Cooperative*.",
+            "**Tổ chức nước ngoài**.\n\n*Foreign organisation*.",
+            "**Cán bộ, công chức, viên chức**.\n\n*Public servant*."
           ]
         },
         "examples": [
@@ -1345,6 +1499,8 @@ export const schemas = {
       "procedureType": {
         "title": "Loại thủ tục · Procedure type",
         "description": "Loại thủ tục trên CSDL quốc gia: assigned_regulation (được luật giao quy định chi tiết), standard (tiêu chuẩn), not_assigned_regulation, local_regulation, central_regulation, other.\n\nThe procedure type in the national database.",
+        "markdownDescription": "**Loại thủ tục** — Loại thủ tục trên CSDL quốc gia: assigned\\_regulation (được luật giao quy định chi tiết), standard (tiêu chuẩn), not\\_assigned\\_regulation, local\\_regulation, central\\_regulation, other.\n\n*Procedure type* — The procedure type in the national database.",
+        "type": "string",
         "enum": [
           "assigned_regulation",
           "standard",
@@ -1355,12 +1511,20 @@ export const schemas = {
         ],
         "examples": [
           "assigned_regulation"
+        ],
+        "markdownEnumDescriptions": [
+          "**Được luật giao quy định chi tiết**.\n\n*Assigned regulation*: detailed by a law's delegation.",
+          "**Thủ tục tiêu chuẩn**.\n\n*Standard* procedure.",
+          "**Không được luật giao quy định chi tiết**.\n\n*Not assigned regulation*.",
+          "**Do địa phương quy định**.\n\n*Local regulation*.",
+          "**Do trung ương quy định**.\n\n*Central regulation*.",
+          "**Loại khác**.\n\n*Other*."
         ]
       },
       "onlineLevel": {
         "title": "Mức độ dịch vụ công trực tuyến · Online service level",
-        "description": "Theo Nghị định 42/2022/NĐ-CP: `full` toàn trình (≈ mức 4: nộp, thanh toán, nhận kết quả trực tuyến hoặc qua bưu chính), `partial` một phần (≈ mức 3), `none` chưa cung cấp trực tuyến.\n\nDecree 42/2022: `full` (≈ level 4), `partial` (≈ level 3) or `none`.",
-        "markdownDescription": "**Mức độ dịch vụ công trực tuyến** theo Nghị định 42/2022/NĐ-CP (Điều 11).\n\n*Online service level* under Decree 42/2022.",
+        "description": "Mức độ dịch vụ công trực tuyến theo Điều 11 Nghị định 42/2022/NĐ-CP (thay cho mức 3, mức 4 trước đây): `full` toàn trình, `partial` một phần, `none` chưa cung cấp trực tuyến.\n\nThe online service level under Decree 42/2022/NĐ-CP, Art. 11 (replacing the former levels 3 and 4): `full`, `partial` or `none`.",
+        "markdownDescription": "**Mức độ dịch vụ công trực tuyến** — Mức độ dịch vụ công trực tuyến theo Điều 11 Nghị định 42/2022/NĐ-CP (thay cho mức 3, mức 4 trước đây): `full` toàn trình, `partial` một phần, `none` chưa cung cấp trực tuyến.\n\n*Online service level* — The online service level under Decree 42/2022/NĐ-CP, Art. 11 (replacing the former levels 3 and 4): `full`, `partial` or `none`.",
         "type": "string",
         "enum": [
           "full",
@@ -1368,17 +1532,19 @@ export const schemas = {
           "none"
         ],
         "markdownEnumDescriptions": [
-          "**Toàn trình** (≈ mức 4): nộp, thanh toán và nhận kết quả trực tuyến hoặc qua bưu chính; cần một hình thức nộp `online`.\n\n*Full*: filing, payment and result online or by post; needs an `online` channel.",
-          "**Một phần** (≈ mức 3): nộp trực tuyến, nhưng còn bước phải đến cơ quan (xuất trình bản gốc, nhận kết quả…).\n\n*Partial*: filed online, but some step still needs a visit.",
+          "**Toàn trình** (trước đây ≈ mức 4; Nghị định 42/2022/NĐ-CP, Điều 11 khoản 1): mọi bước từ nộp, thanh toán đến giải quyết đều trên môi trường mạng; kết quả trả trực tuyến hoặc qua dịch vụ bưu chính. Cần một hình thức nộp `online`.\n\n*Full* (formerly ≈ level 4; Decree 42/2022, Art. 11(1)): every step online, the result returned online or by post. Needs an `online` channel.",
+          "**Một phần** (trước đây ≈ mức 3; Điều 11 khoản 2): nộp trực tuyến nhưng chưa đủ điều kiện toàn trình, còn bước phải đến cơ quan (xuất trình bản chính, nhận kết quả…). Cần một hình thức nộp `online`.\n\n*Partial* (formerly ≈ level 3; Art. 11(2)): filed online but some step still needs a visit (showing originals, collecting the result…). Needs an `online` channel.",
           "**Chưa trực tuyến**: chỉ nộp trực tiếp hoặc qua bưu chính.\n\n*None*: in person or by post only."
         ],
         "examples": [
           "full"
-        ]
+        ],
+        "errorMessage": "`onlineLevel` nhận một trong ba giá trị theo Điều 11 Nghị định 42/2022/NĐ-CP: `full` (toàn trình, ≈ mức 4 cũ), `partial` (một phần, ≈ mức 3 cũ) hoặc `none` (chưa trực tuyến). Không ghi số mức (`3`, `4`) hay chữ tiếng Việt.\n\n`onlineLevel` takes one of three values under Decree 42/2022/NĐ-CP, Art. 11: `full` (≈ former level 4), `partial` (≈ former level 3) or `none`. Not a level number (`3`, `4`) nor Vietnamese words."
       },
       "version": {
         "title": "Phiên bản · Version",
         "description": "Phiên bản ngữ nghĩa (semver) của bản mô tả thủ tục: tăng bậc chính khi thêm giấy tờ bắt buộc hoặc tăng phí.\n\nSemantic version of this description: major for a new required document or a higher fee.",
+        "markdownDescription": "**Phiên bản** — Phiên bản ngữ nghĩa (semver) của bản mô tả thủ tục: tăng bậc chính khi thêm giấy tờ bắt buộc hoặc tăng phí.\n\n*Version* — Semantic version of this description: major for a new required document or a higher fee.",
         "type": "string",
         "pattern": "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$",
         "examples": [
@@ -1388,6 +1554,7 @@ export const schemas = {
       "effectiveDate": {
         "title": "Ngày áp dụng · Effective date",
         "description": "Ngày phiên bản này bắt đầu áp dụng (YYYY-MM-DD), hoặc `{ unknown: true, raw: … }` khi nguồn không nêu.\n\nThe date this version takes effect, or `{ unknown: true, raw: … }` when the source does not state it.",
+        "markdownDescription": "**Ngày áp dụng** — Ngày phiên bản này bắt đầu áp dụng (YYYY-MM-DD), hoặc `{ unknown: true, raw: … }` khi nguồn không nêu.\n\n*Effective date* — The date this version takes effect, or `{ unknown: true, raw: … }` when the source does not state it.",
         "type": [
           "string",
           "object"
@@ -1412,6 +1579,7 @@ export const schemas = {
       "endDate": {
         "title": "Ngày hết hiệu lực · End date",
         "description": "Ngày phiên bản này thôi áp dụng (ngày đầu tiên không còn áp dụng), khi văn bản ghi rõ. Không ghi thì phiên bản áp dụng đến ngày phiên bản sau bắt đầu áp dụng.\n\nThe first day this version no longer applies, when a document sets it. Without it, the version applies until the next version takes effect.",
+        "markdownDescription": "**Ngày hết hiệu lực** — Ngày phiên bản này thôi áp dụng (ngày đầu tiên không còn áp dụng), khi văn bản ghi rõ. Không ghi thì phiên bản áp dụng đến ngày phiên bản sau bắt đầu áp dụng.\n\n*End date* — The first day this version no longer applies, when a document sets it. Without it, the version applies until the next version takes effect.",
         "$ref": "common.schema.json#/$defs/isoDate",
         "examples": [
           "2027-03-01"
@@ -1420,6 +1588,8 @@ export const schemas = {
       "status": {
         "title": "Tình trạng · Status",
         "description": "`active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).\n\nactive, superseded, repealed, or draft (facts still unverified, see `gaps`).",
+        "markdownDescription": "**Tình trạng** — `active` đang áp dụng, `superseded` đã được thay thế, `repealed` đã bãi bỏ, `draft` bản nháp còn thiếu thông tin chưa xác minh (xem `gaps`).\n\n*Status* — active, superseded, repealed, or draft (facts still unverified, see `gaps`).",
+        "type": "string",
         "enum": [
           "active",
           "superseded",
@@ -1428,11 +1598,18 @@ export const schemas = {
         ],
         "examples": [
           "active"
+        ],
+        "markdownEnumDescriptions": [
+          "**Đang áp dụng**.\n\n*Active*: in force.",
+          "**Đã được thay thế** bởi thủ tục khác.\n\n*Superseded* by another procedure.",
+          "**Đã bãi bỏ**.\n\n*Repealed*.",
+          "**Bản nháp**: còn thông tin chưa xác minh (ghi trong `gaps`).\n\n*Draft*: facts still unverified (listed in `gaps`)."
         ]
       },
       "changeBasis": {
         "title": "Căn cứ thay đổi · Basis of this version",
         "description": "Các văn bản (mã trong `legalBasis`) làm phát sinh phiên bản này.\n\nThe documents (ids in `legalBasis`) that caused this version.",
+        "markdownDescription": "**Căn cứ thay đổi** — Các văn bản (mã trong `legalBasis`) làm phát sinh phiên bản này.\n\n*Basis of this version* — The documents (ids in `legalBasis`) that caused this version.",
         "type": "array",
         "uniqueItems": true,
         "items": {
@@ -1447,6 +1624,7 @@ export const schemas = {
       "decision": {
         "title": "Quyết định công bố · Publishing decision",
         "description": "Quyết định công bố thủ tục.\n\nThe decision that published the procedure.",
+        "markdownDescription": "**Quyết định công bố** — Quyết định công bố thủ tục.\n\n*Publishing decision* — The decision that published the procedure.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1456,6 +1634,7 @@ export const schemas = {
           "number": {
             "title": "Số quyết định · Decision number",
             "description": "Số, ký hiệu của quyết định công bố.\n\nThe decision's number.",
+            "markdownDescription": "**Số quyết định** — Số, ký hiệu của quyết định công bố.\n\n*Decision number* — The decision's number.",
             "type": "string",
             "minLength": 1,
             "maxLength": 80,
@@ -1466,6 +1645,7 @@ export const schemas = {
           "date": {
             "title": "Ngày quyết định · Decision date",
             "description": "Ngày ký quyết định.\n\nThe date of the decision.",
+            "markdownDescription": "**Ngày quyết định** — Ngày ký quyết định.\n\n*Decision date* — The date of the decision.",
             "$ref": "common.schema.json#/$defs/isoDate",
             "examples": [
               "2026-01-23"
@@ -1474,6 +1654,7 @@ export const schemas = {
           "issuer": {
             "title": "Cơ quan công bố · Issuer",
             "description": "Cơ quan ban hành quyết định công bố.\n\nThe body that issued the decision.",
+            "markdownDescription": "**Cơ quan công bố** — Cơ quan ban hành quyết định công bố.\n\n*Issuer* — The body that issued the decision.",
             "type": "string",
             "maxLength": 200,
             "examples": [
@@ -1491,6 +1672,7 @@ export const schemas = {
       "legalBasis": {
         "title": "Căn cứ pháp lý · Legal basis",
         "description": "Các văn bản quy định thủ tục; phí, miễn giảm và phiên bản tham chiếu tới chúng bằng `id`.\n\nThe legal documents behind the procedure; fees, exemptions and versions refer to them by `id`.",
+        "markdownDescription": "**Căn cứ pháp lý** — Các văn bản quy định thủ tục; phí, miễn giảm và phiên bản tham chiếu tới chúng bằng `id`.\n\n*Legal basis* — The legal documents behind the procedure; fees, exemptions and versions refer to them by `id`.",
         "type": "array",
         "minItems": 1,
         "items": {
@@ -1511,6 +1693,7 @@ export const schemas = {
       "agencies": {
         "title": "Cơ quan · Agencies",
         "description": "Các cơ quan liên quan, tham chiếu tới danh mục cơ quan dùng chung (catalogue/shared/agencies.yaml).\n\nAgencies involved, by id in the shared agency registry.",
+        "markdownDescription": "**Cơ quan** — Các cơ quan liên quan, tham chiếu tới danh mục cơ quan dùng chung (catalogue/shared/agencies.yaml).\n\n*Agencies* — Agencies involved, by id in the shared agency registry.",
         "type": "object",
         "additionalProperties": false,
         "properties": {
@@ -1518,6 +1701,7 @@ export const schemas = {
             "$ref": "#/$defs/agencyList",
             "title": "Cơ quan thực hiện · Executing agencies",
             "description": "Cơ quan trực tiếp thực hiện.\n\nAgencies that carry out the procedure.",
+            "markdownDescription": "**Cơ quan thực hiện** — Cơ quan trực tiếp thực hiện.\n\n*Executing agencies* — Agencies that carry out the procedure.",
             "examples": [
               [
                 "ubnd-cap-xa"
@@ -1528,6 +1712,7 @@ export const schemas = {
             "$ref": "#/$defs/agencyList",
             "title": "Cơ quan có thẩm quyền · Competent authorities",
             "description": "Cơ quan có thẩm quyền quyết định.\n\nAgencies with decision authority.",
+            "markdownDescription": "**Cơ quan có thẩm quyền** — Cơ quan có thẩm quyền quyết định.\n\n*Competent authorities* — Agencies with decision authority.",
             "examples": [
               [
                 "ubnd-cap-xa"
@@ -1538,6 +1723,7 @@ export const schemas = {
             "$ref": "#/$defs/agencyList",
             "title": "Cơ quan được ủy quyền · Delegated agencies",
             "description": "Cơ quan được ủy quyền thực hiện.\n\nAgencies acting under delegation.",
+            "markdownDescription": "**Cơ quan được ủy quyền** — Cơ quan được ủy quyền thực hiện.\n\n*Delegated agencies* — Agencies acting under delegation.",
             "examples": [
               [
                 "cong-an-cap-xa"
@@ -1548,6 +1734,7 @@ export const schemas = {
             "$ref": "#/$defs/agencyList",
             "title": "Cơ quan phối hợp · Coordinating agencies",
             "description": "Cơ quan phối hợp (thủ tục liên thông).\n\nAgencies that coordinate (linked procedures).",
+            "markdownDescription": "**Cơ quan phối hợp** — Cơ quan phối hợp (thủ tục liên thông).\n\n*Coordinating agencies* — Agencies that coordinate (linked procedures).",
             "examples": [
               [
                 "bhxh-cap-tinh"
@@ -1566,6 +1753,7 @@ export const schemas = {
       "requirements": {
         "title": "Yêu cầu, điều kiện · Requirements and conditions",
         "description": "Yêu cầu, điều kiện thực hiện thủ tục (nếu có).\n\nRequirements and conditions, if any.",
+        "markdownDescription": "**Yêu cầu, điều kiện** — Yêu cầu, điều kiện thực hiện thủ tục (nếu có).\n\n*Requirements and conditions* — Requirements and conditions, if any.",
         "$ref": "common.schema.json#/$defs/text",
         "examples": [
           {
@@ -1576,6 +1764,7 @@ export const schemas = {
       "channels": {
         "title": "Cách thức thực hiện · Channels",
         "description": "Mỗi hình thức nộp (trực tuyến, bưu chính, trực tiếp) có thời hạn giải quyết và phí, lệ phí riêng.\n\nEach submission channel has its own time limit and fees.",
+        "markdownDescription": "**Cách thức thực hiện** — Mỗi hình thức nộp (trực tuyến, bưu chính, trực tiếp) có thời hạn giải quyết và phí, lệ phí riêng.\n\n*Channels* — Each submission channel has its own time limit and fees.",
         "type": "array",
         "minItems": 1,
         "items": {
@@ -1606,6 +1795,7 @@ export const schemas = {
       "cases": {
         "title": "Thành phần hồ sơ theo trường hợp · Documents by case",
         "description": "Thành phần hồ sơ được nhóm theo trường hợp; người nộp chọn trường hợp áp dụng. Thủ tục chỉ có một trường hợp vẫn khai báo một phần tử.\n\nRequired documents grouped by case; the applicant picks the case that applies.",
+        "markdownDescription": "**Thành phần hồ sơ theo trường hợp** — Thành phần hồ sơ được nhóm theo trường hợp; người nộp chọn trường hợp áp dụng. Thủ tục chỉ có một trường hợp vẫn khai báo một phần tử.\n\n*Documents by case* — Required documents grouped by case; the applicant picks the case that applies.",
         "type": "array",
         "minItems": 1,
         "items": {
@@ -1626,6 +1816,7 @@ export const schemas = {
       "steps": {
         "title": "Trình tự thực hiện · Steps",
         "description": "Các bước giải quyết theo thứ tự.\n\nThe processing steps, in order.",
+        "markdownDescription": "**Trình tự thực hiện** — Các bước giải quyết theo thứ tự.\n\n*Steps* — The processing steps, in order.",
         "type": "array",
         "items": {
           "$ref": "#/$defs/step"
@@ -1644,6 +1835,7 @@ export const schemas = {
       "results": {
         "title": "Kết quả thực hiện · Results",
         "description": "Giấy tờ người dân nhận được.\n\nThe papers the applicant receives.",
+        "markdownDescription": "**Kết quả thực hiện** — Giấy tờ người dân nhận được.\n\n*Results* — The papers the applicant receives.",
         "type": "array",
         "minItems": 1,
         "items": {
@@ -1664,12 +1856,15 @@ export const schemas = {
       "delivery": {
         "title": "Hình thức nhận kết quả · Result delivery",
         "description": "Cách người dân có thể nhận kết quả: `in_person` trực tiếp, `post` qua bưu chính công ích, `online` bản điện tử.\n\nHow the result can be delivered.",
+        "markdownDescription": "**Hình thức nhận kết quả** — Cách người dân có thể nhận kết quả: `in_person` trực tiếp, `post` qua bưu chính công ích, `online` bản điện tử.\n\n*Result delivery* — How the result can be delivered.",
         "type": "array",
         "minItems": 1,
         "uniqueItems": true,
         "items": {
           "title": "Hình thức · Method",
           "description": "in_person, post hoặc online.\n\nin_person, post or online.",
+          "markdownDescription": "**Hình thức** — in\\_person, post hoặc online.\n\n*Method* — in\\_person, post or online.",
+          "type": "string",
           "enum": [
             "in_person",
             "post",
@@ -1677,6 +1872,11 @@ export const schemas = {
           ],
           "examples": [
             "post"
+          ],
+          "markdownEnumDescriptions": [
+            "**Nhận trực tiếp** tại cơ quan, bộ phận một cửa.\n\n*In person* at the agency or one-stop desk.",
+            "**Qua dịch vụ bưu chính** (bưu chính công ích).\n\n*By post*.",
+            "**Trực tuyến**: kết quả điện tử trên Cổng Dịch vụ công hoặc qua thư điện tử.\n\n*Online*: an electronic result on the portal or by e-mail."
           ]
         },
         "examples": [
@@ -1693,6 +1893,7 @@ export const schemas = {
       "gaps": {
         "title": "Thông tin chưa xác minh · Known gaps",
         "description": "Những thông tin chưa rõ hoặc chưa xác minh được, để không ai phải đoán (ví dụ mức lệ phí do HĐND tỉnh quyết định).\n\nFacts that are unknown or unverified, recorded instead of guessed.",
+        "markdownDescription": "**Thông tin chưa xác minh** — Những thông tin chưa rõ hoặc chưa xác minh được, để không ai phải đoán (ví dụ mức lệ phí do HĐND tỉnh quyết định).\n\n*Known gaps* — Facts that are unknown or unverified, recorded instead of guessed.",
         "type": "array",
         "items": {
           "$ref": "common.schema.json#/$defs/text"
@@ -1708,10 +1909,12 @@ export const schemas = {
       "sources": {
         "title": "Nguồn dữ liệu · Sources",
         "description": "Nơi lấy thông tin (trang thủ tục trên Cổng DVCQG, văn bản…).\n\nWhere the facts came from.",
+        "markdownDescription": "**Nguồn dữ liệu** — Nơi lấy thông tin (trang thủ tục trên Cổng DVCQG, văn bản…).\n\n*Sources* — Where the facts came from.",
         "type": "array",
         "items": {
           "title": "Nguồn · Source",
           "description": "Mô tả nguồn hoặc địa chỉ.\n\nA source description or address.",
+          "markdownDescription": "**Nguồn** — Mô tả nguồn hoặc địa chỉ.\n\n*Source* — A source description or address.",
           "type": "string",
           "maxLength": 400,
           "examples": [
@@ -1727,6 +1930,7 @@ export const schemas = {
       "members": {
         "title": "Thủ tục thành phần · Member procedures",
         "description": "Với `kind: bundle`: các thủ tục được giải quyết liên thông và cách chuyển dữ liệu khai một lần sang từng thủ tục.\n\nFor `kind: bundle`: the procedures handled together and how the data entered once maps into each.",
+        "markdownDescription": "**Thủ tục thành phần** — Với `kind: bundle`: các thủ tục được giải quyết liên thông và cách chuyển dữ liệu khai một lần sang từng thủ tục.\n\n*Member procedures* — For `kind: bundle`: the procedures handled together and how the data entered once maps into each.",
         "type": "array",
         "minItems": 2,
         "items": {
@@ -1751,6 +1955,7 @@ export const schemas = {
         "items": {
           "title": "Mã cơ quan · Agency id",
           "description": "Mã cơ quan trong danh mục cơ quan dùng chung.\n\nAn agency id from the shared registry.",
+          "markdownDescription": "**Mã cơ quan** — Mã cơ quan trong danh mục cơ quan dùng chung.\n\n*Agency id* — An agency id from the shared registry.",
           "$ref": "common.schema.json#/$defs/slug",
           "examples": [
             "ubnd-cap-xa"
@@ -1760,6 +1965,7 @@ export const schemas = {
       "duration": {
         "title": "Thời hạn · Duration",
         "description": "Một khoảng thời gian với đơn vị rõ ràng.\n\nA length of time with an explicit unit.",
+        "markdownDescription": "**Thời hạn** — Một khoảng thời gian với đơn vị rõ ràng.\n\n*Duration* — A length of time with an explicit unit.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1770,6 +1976,7 @@ export const schemas = {
           "value": {
             "title": "Giá trị · Value",
             "description": "Số đơn vị thời gian (số nguyên, ≥ 0; 0 = trong ngày).\n\nNumber of units (an integer ≥ 0; 0 = same day).",
+            "markdownDescription": "**Giá trị** — Số đơn vị thời gian (số nguyên, ≥ 0; 0 = trong ngày).\n\n*Value* — Number of units (an integer ≥ 0; 0 = same day).",
             "type": "integer",
             "minimum": 0,
             "maximum": 3650,
@@ -1782,6 +1989,8 @@ export const schemas = {
           "unit": {
             "title": "Đơn vị · Unit",
             "description": "`working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc.\n\nworking_day, day (calendar) or hour (working hours).",
+            "markdownDescription": "**Đơn vị** — `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc.\n\n*Unit* — working\\_day, day (calendar) or hour (working hours).",
+            "type": "string",
             "enum": [
               "working_day",
               "day",
@@ -1789,6 +1998,11 @@ export const schemas = {
             ],
             "examples": [
               "working_day"
+            ],
+            "markdownEnumDescriptions": [
+              "**Ngày làm việc**: không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết (theo lịch nghỉ trong `catalogue/shared/holidays`).\n\n*Working days*: weekends and public holidays excluded.",
+              "**Ngày** theo lịch, kể cả ngày nghỉ.\n\n*Calendar days*, holidays included.",
+              "**Giờ làm việc**.\n\n*Working hours*."
             ]
           }
         },
@@ -1802,6 +2016,7 @@ export const schemas = {
       "processingTime": {
         "title": "Thời hạn giải quyết · Processing time limit",
         "description": "Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định. Khi nguồn không nêu: `{ unknown: true, raw: \"Không có thông tin\" }`; khi nêu số mà không nêu đơn vị: `unit: unknown`.\n\nThe time limit from receipt of a complete dossier, with the legal wording kept. When the source does not state it: `{ unknown: true, raw: … }`; a number without a unit: `unit: unknown`.",
+        "markdownDescription": "**Thời hạn giải quyết** — Thời hạn giải quyết kể từ khi nhận đủ hồ sơ hợp lệ, kèm nguyên văn quy định. Khi nguồn không nêu: `{ unknown: true, raw: \"Không có thông tin\" }`; khi nêu số mà không nêu đơn vị: `unit: unknown`.\n\n*Processing time limit* — The time limit from receipt of a complete dossier, with the legal wording kept. When the source does not state it: `{ unknown: true, raw: … }`; a number without a unit: `unit: unknown`.",
         "type": "object",
         "additionalProperties": false,
         "required": [],
@@ -1809,6 +2024,7 @@ export const schemas = {
           "unknown": {
             "title": "Chưa biết · Unknown",
             "description": "true khi nguồn không nêu thời hạn; khi đó bỏ `value`, `unit` và ghi nguyên văn vào `raw`.\n\ntrue when the source does not state the time limit; then omit value and unit and keep the wording in raw.",
+            "markdownDescription": "**Chưa biết** — true khi nguồn không nêu thời hạn; khi đó bỏ `value`, `unit` và ghi nguyên văn vào `raw`.\n\n*Unknown* — true when the source does not state the time limit; then omit value and unit and keep the wording in raw.",
             "const": true,
             "examples": [
               true
@@ -1820,6 +2036,8 @@ export const schemas = {
           "unit": {
             "title": "Đơn vị · Unit",
             "description": "`working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `month` tháng, `year` năm (tính theo lịch), `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).\n\nworking_day, day (calendar), hour (working hours), month, year (calendar), or unknown when the source gives no unit (keep its wording in raw).",
+            "markdownDescription": "**Đơn vị** — `working_day` ngày làm việc, `day` ngày (lịch), `hour` giờ làm việc, `month` tháng, `year` năm (tính theo lịch), `unknown` nguồn không nêu đơn vị (ghi nguyên văn vào `raw`).\n\n*Unit* — working\\_day, day (calendar), hour (working hours), month, year (calendar), or unknown when the source gives no unit (keep its wording in raw).",
+            "type": "string",
             "enum": [
               "working_day",
               "day",
@@ -1830,11 +2048,20 @@ export const schemas = {
             ],
             "examples": [
               "working_day"
+            ],
+            "markdownEnumDescriptions": [
+              "**Ngày làm việc**: không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết (theo lịch nghỉ trong `catalogue/shared/holidays`).\n\n*Working days*: weekends and public holidays excluded.",
+              "**Ngày** theo lịch, kể cả ngày nghỉ.\n\n*Calendar days*, holidays included.",
+              "**Giờ làm việc**.\n\n*Working hours*.",
+              "**Tháng** theo lịch.\n\n*Calendar months*.",
+              "**Năm** theo lịch.\n\n*Calendar years*.",
+              "**Nguồn không nêu đơn vị**: ghi nguyên văn vào `raw`, không tự đoán.\n\n*Not stated*: keep the source wording in `raw`, never guess."
             ]
           },
           "raw": {
             "title": "Nguyên văn · Legal wording",
             "description": "Câu chữ nguyên văn trong văn bản hoặc trên Cổng DVCQG.\n\nThe exact wording from the law or the portal.",
+            "markdownDescription": "**Nguyên văn** — Câu chữ nguyên văn trong văn bản hoặc trên Cổng DVCQG.\n\n*Legal wording* — The exact wording from the law or the portal.",
             "type": "string",
             "maxLength": 2000,
             "examples": [
@@ -1844,6 +2071,7 @@ export const schemas = {
           "sameDayCutoff": {
             "title": "Giờ chốt trong ngày · Same-day cut-off",
             "description": "Hồ sơ nhận sau giờ này được trả kết quả vào ngày làm việc tiếp theo (HH:MM).\n\nDossiers received after this time get their result the next working day.",
+            "markdownDescription": "**Giờ chốt trong ngày** — Hồ sơ nhận sau giờ này được trả kết quả vào ngày làm việc tiếp theo (HH:MM).\n\n*Same-day cut-off* — Dossiers received after this time get their result the next working day.",
             "type": "string",
             "pattern": "^([01]\\d|2[0-3]):[0-5]\\d$",
             "examples": [
@@ -1853,10 +2081,12 @@ export const schemas = {
           "extensions": {
             "title": "Gia hạn · Extensions",
             "description": "Thời gian được cộng thêm trong những trường hợp luật định.\n\nExtra time the law allows in named situations.",
+            "markdownDescription": "**Gia hạn** — Thời gian được cộng thêm trong những trường hợp luật định.\n\n*Extensions* — Extra time the law allows in named situations.",
             "type": "array",
             "items": {
               "title": "Gia hạn · Extension",
               "description": "Một trường hợp được gia hạn.\n\nOne extension.",
+              "markdownDescription": "**Gia hạn** — Một trường hợp được gia hạn.\n\n*Extension* — One extension.",
               "type": "object",
               "additionalProperties": false,
               "required": [
@@ -1874,6 +2104,7 @@ export const schemas = {
                 "reason": {
                   "title": "Trường hợp · Reason",
                   "description": "Khi nào được gia hạn.\n\nWhen the extension applies.",
+                  "markdownDescription": "**Trường hợp** — Khi nào được gia hạn.\n\n*Reason* — When the extension applies.",
                   "$ref": "common.schema.json#/$defs/text",
                   "examples": [
                     {
@@ -1924,18 +2155,21 @@ export const schemas = {
         "then": {
           "required": [
             "raw"
-          ]
+          ],
+          "errorMessage": "Thời hạn ghi `unknown: true` cần `raw`: nguyên văn nguồn (hoặc nói rõ nguồn im lặng ở đâu), để người sau kiểm tra và bổ sung.\n\nA time limit marked `unknown: true` needs `raw`: the source wording (or where it is silent), so it can be checked later."
         },
         "else": {
           "required": [
             "value",
             "unit"
-          ]
+          ],
+          "errorMessage": "Thời hạn giải quyết cần `value` (số, ví dụ `5`) và `unit` (`working_day` ngày làm việc, `day` ngày lịch…) để tính ngày hẹn trả kết quả. Nếu văn bản không nêu thời hạn, ghi `unknown: true` và nguyên văn vào `raw` — không ghi 0.\n\nA time limit needs `value` (a number, e.g. `5`) and `unit` (`working_day`, `day`…) to compute the appointment date. If the source states none, write `unknown: true` and its wording in `raw`, never 0."
         }
       },
       "channel": {
         "title": "Hình thức nộp · Channel",
         "description": "Một hình thức nộp hồ sơ với thời hạn và phí riêng.\n\nOne submission channel with its own time limit and fees.",
+        "markdownDescription": "**Hình thức nộp** — Một hình thức nộp hồ sơ với thời hạn và phí riêng.\n\n*Channel* — One submission channel with its own time limit and fees.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -1947,6 +2181,8 @@ export const schemas = {
           "channel": {
             "title": "Hình thức · Channel",
             "description": "`online` trực tuyến, `post` dịch vụ bưu chính, `in_person` trực tiếp.\n\nonline, post or in_person.",
+            "markdownDescription": "**Hình thức** — `online` trực tuyến, `post` dịch vụ bưu chính, `in_person` trực tiếp.\n\n*Channel* — online, post or in\\_person.",
+            "type": "string",
             "enum": [
               "online",
               "post",
@@ -1954,6 +2190,11 @@ export const schemas = {
             ],
             "examples": [
               "online"
+            ],
+            "markdownEnumDescriptions": [
+              "**Trực tuyến**: nộp qua Cổng Dịch vụ công hoặc trang của cơ quan (`<thutuc-form>`).\n\n*Online*: through the public service portal or the agency site.",
+              "**Qua dịch vụ bưu chính**: gửi hồ sơ giấy qua bưu điện.\n\n*By post*: paper dossier sent by mail.",
+              "**Trực tiếp** tại bộ phận một cửa.\n\n*In person* at the one-stop desk."
             ]
           },
           "processingTime": {
@@ -1962,6 +2203,7 @@ export const schemas = {
           "fees": {
             "title": "Phí, lệ phí · Fees",
             "description": "Các dòng phí, lệ phí áp dụng cho hình thức này, ít nhất một dòng. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định, `kind: unknown` khi nguồn không nêu — không ghi 0, không để trống.\n\nThe fee lines for this channel, at least one. Use kind: exempt, kind: local or kind: unknown (not stated) rather than 0 or an empty list.",
+            "markdownDescription": "**Phí, lệ phí** — Các dòng phí, lệ phí áp dụng cho hình thức này, ít nhất một dòng. Dùng `kind: exempt` khi miễn, `kind: local` khi do HĐND tỉnh quyết định, `kind: unknown` khi nguồn không nêu — không ghi 0, không để trống.\n\n*Fees* — The fee lines for this channel, at least one. Use kind: exempt, kind: local or kind: unknown (not stated) rather than 0 or an empty list.",
             "type": "array",
             "items": {
               "$ref": "#/$defs/fee"
@@ -1986,6 +2228,7 @@ export const schemas = {
           "note": {
             "title": "Ghi chú · Note",
             "description": "Mô tả thêm về hình thức này.\n\nMore about this channel.",
+            "markdownDescription": "**Ghi chú** — Mô tả thêm về hình thức này.\n\n*Note* — More about this channel.",
             "$ref": "common.schema.json#/$defs/text",
             "examples": [
               {
@@ -2013,11 +2256,68 @@ export const schemas = {
               }
             ]
           }
+        ],
+        "errorMessage": "Một hình thức nộp cần `channel` (`online`, `post` hoặc `in_person`), `processingTime` (thời hạn giải quyết của hình thức này) và `fees` (ít nhất một dòng phí; miễn thì ghi `kind: exempt`, chưa rõ thì `kind: unknown`); có thể thêm `note`. Kiểm tra chính tả tên khóa.\n\nA channel needs `channel` (`online`, `post` or `in_person`), `processingTime` (its time limit) and `fees` (at least one line; `kind: exempt` when free, `kind: unknown` when not stated); `note` is optional. Check the spelling of the keys.",
+        "defaultSnippets": [
+          {
+            "label": "Hình thức nộp trực tuyến · Online channel",
+            "description": "Thời hạn theo ngày làm việc và một dòng lệ phí cố định · A working-day time limit and one fixed charge",
+            "body": {
+              "channel": "${1|online,post,in_person|}",
+              "processingTime": {
+                "value": "^${2:5}",
+                "unit": "${3|working_day,day,hour|}"
+              },
+              "fees": [
+                {
+                  "id": "${4:le-phi}",
+                  "type": "${5|le_phi,phi|}",
+                  "kind": "fixed",
+                  "amount": "^${6:10000}",
+                  "currency": "VND",
+                  "label": {
+                    "vi": "${7:Lệ phí}",
+                    "en": "${8:Charge}"
+                  },
+                  "legalBasis": [
+                    "${9:ma-van-ban}"
+                  ]
+                }
+              ]
+            }
+          },
+          {
+            "label": "Hình thức nộp miễn phí · Free channel",
+            "description": "Không thu phí, lệ phí, kèm lý do miễn · No fee, with the reason",
+            "body": {
+              "channel": "${1|in_person,online,post|}",
+              "processingTime": {
+                "value": "^${2:5}",
+                "unit": "${3|working_day,day,hour|}"
+              },
+              "fees": [
+                {
+                  "id": "${4:mien-le-phi}",
+                  "type": "le_phi",
+                  "kind": "exempt",
+                  "label": {
+                    "vi": "${5:Miễn lệ phí}",
+                    "en": "${6:No charge}"
+                  },
+                  "reason": {
+                    "vi": "${7:Lý do miễn theo văn bản}",
+                    "en": "${8:Reason for the exemption}"
+                  }
+                }
+              ]
+            }
+          }
         ]
       },
       "fee": {
         "title": "Dòng phí, lệ phí · Fee line",
         "description": "Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).\n\nOne fee or charge; `kind` selects how it is computed.",
+        "markdownDescription": "**Dòng phí, lệ phí** — Một khoản phí hoặc lệ phí. `kind` chọn cách tính: fixed (số tiền cố định), per\\_unit (theo bản, trang, người…), tiered (theo bậc, có mức trần), exempt (miễn), local (do HĐND tỉnh quyết định), unknown (nguồn không nêu).\n\n*Fee line* — One fee or charge; `kind` selects how it is computed.",
         "defaultSnippets": [
           {
             "label": "Phí cố định · Fixed fee",
@@ -2083,6 +2383,7 @@ export const schemas = {
           "id": {
             "title": "Mã dòng phí · Fee id",
             "description": "Mã ngắn, duy nhất trong hình thức nộp.\n\nShort id, unique within the channel.",
+            "markdownDescription": "**Mã dòng phí** — Mã ngắn, duy nhất trong hình thức nộp.\n\n*Fee id* — Short id, unique within the channel.",
             "$ref": "common.schema.json#/$defs/slug",
             "examples": [
               "phi-ban-sao"
@@ -2091,6 +2392,8 @@ export const schemas = {
           "type": {
             "title": "Phí hay lệ phí · Fee or charge",
             "description": "`phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015; `unknown` khi nguồn không nói là phí hay lệ phí.\n\nphi = fee (service cost), le_phi = charge (state management service), unknown = the source does not say which.",
+            "markdownDescription": "**Phí hay lệ phí** — `phi` phí (bù đắp chi phí dịch vụ), `le_phi` lệ phí (khoản thu cố định cho dịch vụ quản lý nhà nước), theo Luật Phí và lệ phí 2015; `unknown` khi nguồn không nói là phí hay lệ phí.\n\n*Fee or charge* — phi = fee (service cost), le\\_phi = charge (state management service), unknown = the source does not say which.",
+            "type": "string",
             "enum": [
               "phi",
               "le_phi",
@@ -2098,11 +2401,18 @@ export const schemas = {
             ],
             "examples": [
               "le_phi"
+            ],
+            "markdownEnumDescriptions": [
+              "**Phí**: bù đắp chi phí cung cấp dịch vụ (Luật Phí và lệ phí 2015, Điều 3 khoản 1).\n\n*Fee*: covers the cost of the service (Law on Fees and Charges 2015, Art. 3(1)).",
+              "**Lệ phí**: khoản thu ấn định khi cơ quan nhà nước cung cấp dịch vụ công, phục vụ quản lý nhà nước (Điều 3 khoản 2).\n\n*Charge*: a set amount for a public service of state management (Art. 3(2)).",
+              "**Chưa rõ** phí hay lệ phí: nguồn không nói.\n\n*Unknown*: the source does not say which."
             ]
           },
           "kind": {
             "title": "Cách tính · Kind",
             "description": "fixed, per_unit, tiered, exempt, local hoặc unknown (nguồn không nêu số tiền; ghi nguyên văn vào `raw`).\n\nfixed, per_unit, tiered, exempt, local, or unknown (the source does not state the amount; keep its wording in raw).",
+            "markdownDescription": "**Cách tính** — fixed, per\\_unit, tiered, exempt, local hoặc unknown (nguồn không nêu số tiền; ghi nguyên văn vào `raw`).\n\n*Kind* — fixed, per\\_unit, tiered, exempt, local, or unknown (the source does not state the amount; keep its wording in raw).",
+            "type": "string",
             "enum": [
               "fixed",
               "per_unit",
@@ -2113,11 +2423,20 @@ export const schemas = {
             ],
             "examples": [
               "per_unit"
+            ],
+            "markdownEnumDescriptions": [
+              "**Số tiền cố định**: cần `amount` (số nguyên, đồng).\n\n*Fixed*: needs `amount` (whole dong).",
+              "**Theo đơn vị** (bản, trang, người…): cần `amount` (đơn giá), `unit` và `quantity`.\n\n*Per unit*: needs `amount` (unit price), `unit` and `quantity`.",
+              "**Theo bậc**, có thể có mức trần `cap`: cần `tiers`, `unit` và `quantity`.\n\n*Tiered*, optionally capped: needs `tiers`, `unit`, `quantity`.",
+              "**Miễn**: cần `reason` (lý do miễn theo văn bản).\n\n*Exempt*: needs `reason`.",
+              "**Do HĐND tỉnh quyết định**: số tiền ghi trong tệp `fee-overrides` của từng tỉnh.\n\n*Local*: the amount comes from each province's `fee-overrides` file.",
+              "**Nguồn không nêu số tiền**: cần `raw` (nguyên văn); không bao giờ ghi 0.\n\n*Unknown*: needs `raw` (the wording); never 0."
             ]
           },
           "label": {
             "title": "Tên khoản thu · Label",
             "description": "Tên khoản phí, lệ phí hiển thị cho người dân.\n\nThe label shown to applicants.",
+            "markdownDescription": "**Tên khoản thu** — Tên khoản phí, lệ phí hiển thị cho người dân.\n\n*Label* — The label shown to applicants.",
             "$ref": "common.schema.json#/$defs/text",
             "examples": [
               {
@@ -2129,16 +2448,20 @@ export const schemas = {
           "amount": {
             "title": "Số tiền · Amount",
             "description": "Số tiền nguyên (VND không có đơn vị lẻ), ≥ 0. Với per_unit là đơn giá mỗi đơn vị.\n\nAn integer amount ≥ 0; for per_unit, the price of one unit.",
+            "markdownDescription": "**Số tiền** — Số tiền nguyên (VND không có đơn vị lẻ), ≥ 0. Với per\\_unit là đơn giá mỗi đơn vị.\n\n*Amount* — An integer amount ≥ 0; for per\\_unit, the price of one unit.",
             "type": "integer",
             "minimum": 0,
             "examples": [
               8000,
               20000
-            ]
+            ],
+            "errorMessage": "Số tiền là một số nguyên (đồng), viết bằng chữ số, không dấu chấm phân cách, không chữ \"đ\": ví dụ `amount: 8000` cho 8.000 đồng — không viết bằng chữ (\"tám nghìn\"). Nếu văn bản không nêu số tiền, dùng `kind: unknown` và ghi nguyên văn vào `raw`.\n\nThe amount is a whole number of dong in digits, with no separator or currency sign: `amount: 8000` for 8,000 VND, never in words. If the source states no amount, use `kind: unknown` with its wording in `raw`."
           },
           "currency": {
             "title": "Loại tiền · Currency",
             "description": "Mặc định VND; USD cho các thủ tục tại cơ quan đại diện ở nước ngoài.\n\nVND by default; USD for consular procedures.",
+            "markdownDescription": "**Loại tiền** — Mặc định VND; USD cho các thủ tục tại cơ quan đại diện ở nước ngoài.\n\n*Currency* — VND by default; USD for consular procedures.",
+            "type": "string",
             "enum": [
               "VND",
               "USD"
@@ -2146,11 +2469,16 @@ export const schemas = {
             "default": "VND",
             "examples": [
               "VND"
+            ],
+            "markdownEnumDescriptions": [
+              "**Đồng Việt Nam** (mặc định).\n\n*Vietnamese dong* (default).",
+              "**Đô la Mỹ**: thủ tục tại cơ quan đại diện ở nước ngoài.\n\n*US dollar*: consular procedures."
             ]
           },
           "unit": {
             "title": "Đơn vị tính · Unit",
             "description": "Đơn vị tính tiền cho per_unit và tiered. Các mã copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký) được dịch sẵn; đơn vị khác ghi nguyên văn tiếng Việt (tờ khai, chiếc, tấn, lô hàng, thẻ…).\n\nThe charging unit for per_unit and tiered: copy, page, person, transaction, registration are translated; any other unit is written as its Vietnamese label (tờ khai, chiếc, tấn, lô hàng, thẻ…).",
+            "markdownDescription": "**Đơn vị tính** — Đơn vị tính tiền cho per\\_unit và tiered. Các mã copy (bản), page (trang), person (người), transaction (lần, giao dịch), registration (lần đăng ký) được dịch sẵn; đơn vị khác ghi nguyên văn tiếng Việt (tờ khai, chiếc, tấn, lô hàng, thẻ…).\n\n*Unit* — The charging unit for per\\_unit and tiered: copy, page, person, transaction, registration are translated; any other unit is written as its Vietnamese label (tờ khai, chiếc, tấn, lô hàng, thẻ…).",
             "type": "string",
             "minLength": 1,
             "maxLength": 40,
@@ -2163,6 +2491,7 @@ export const schemas = {
           "quantity": {
             "title": "Số lượng · Quantity",
             "description": "Biểu thức số cho biết số đơn vị (ví dụ tên trường số bản sao).\n\nA numeric expression giving the number of units, e.g. a field name.",
+            "markdownDescription": "**Số lượng** — Biểu thức số cho biết số đơn vị (ví dụ tên trường số bản sao).\n\n*Quantity* — A numeric expression giving the number of units, e.g. a field name.",
             "$ref": "common.schema.json#/$defs/expression",
             "examples": [
               "so_ban_sao"
@@ -2171,6 +2500,7 @@ export const schemas = {
           "multiplier": {
             "title": "Nhân với · Multiplied by",
             "description": "Với tiered: biểu thức số lần áp biểu giá (ví dụ số bản), mức trần tính cho từng lần.\n\nFor tiered: how many times the tiers apply (e.g. copies); the cap applies to each.",
+            "markdownDescription": "**Nhân với** — Với tiered: biểu thức số lần áp biểu giá (ví dụ số bản), mức trần tính cho từng lần.\n\n*Multiplied by* — For tiered: how many times the tiers apply (e.g. copies); the cap applies to each.",
             "$ref": "common.schema.json#/$defs/expression",
             "examples": [
               "so_ban"
@@ -2179,11 +2509,13 @@ export const schemas = {
           "tiers": {
             "title": "Biểu giá theo bậc · Tiers",
             "description": "Đơn giá theo bậc số lượng, ví dụ trang 1–2: 2.000 đ/trang; từ trang 3: 1.000 đ/trang.\n\nUnit prices by quantity band.",
+            "markdownDescription": "**Biểu giá theo bậc** — Đơn giá theo bậc số lượng, ví dụ trang 1–2: 2.000 đ/trang; từ trang 3: 1.000 đ/trang.\n\n*Tiers* — Unit prices by quantity band.",
             "type": "array",
             "minItems": 1,
             "items": {
               "title": "Bậc · Tier",
               "description": "Một bậc giá.\n\nOne band.",
+              "markdownDescription": "**Bậc** — Một bậc giá.\n\n*Tier* — One band.",
               "type": "object",
               "additionalProperties": false,
               "required": [
@@ -2194,6 +2526,7 @@ export const schemas = {
                 "from": {
                   "title": "Từ · From",
                   "description": "Đơn vị đầu tiên của bậc (tính từ 1).\n\nFirst unit of the band (from 1).",
+                  "markdownDescription": "**Từ** — Đơn vị đầu tiên của bậc (tính từ 1).\n\n*From* — First unit of the band (from 1).",
                   "type": "integer",
                   "minimum": 1,
                   "examples": [
@@ -2204,6 +2537,7 @@ export const schemas = {
                 "to": {
                   "title": "Đến · To",
                   "description": "Đơn vị cuối của bậc; bỏ trống nếu không giới hạn.\n\nLast unit of the band; omit for no limit.",
+                  "markdownDescription": "**Đến** — Đơn vị cuối của bậc; bỏ trống nếu không giới hạn.\n\n*To* — Last unit of the band; omit for no limit.",
                   "type": "integer",
                   "minimum": 1,
                   "examples": [
@@ -2213,12 +2547,14 @@ export const schemas = {
                 "amount": {
                   "title": "Đơn giá · Unit price",
                   "description": "Số tiền nguyên cho mỗi đơn vị trong bậc.\n\nInteger price per unit in the band.",
+                  "markdownDescription": "**Đơn giá** — Số tiền nguyên cho mỗi đơn vị trong bậc.\n\n*Unit price* — Integer price per unit in the band.",
                   "type": "integer",
                   "minimum": 0,
                   "examples": [
                     2000,
                     1000
-                  ]
+                  ],
+                  "errorMessage": "Số tiền là một số nguyên (đồng), viết bằng chữ số, không dấu chấm phân cách, không chữ \"đ\": ví dụ `8000` cho 8.000 đồng — không viết bằng chữ.\n\nThe amount is a whole number of dong in digits, with no separator or currency sign: `8000` for 8,000 VND, never in words."
                 }
               },
               "examples": [
@@ -2246,15 +2582,18 @@ export const schemas = {
           "cap": {
             "title": "Mức thu tối đa · Cap",
             "description": "Số tiền tối đa cho mỗi lần áp biểu giá (ví dụ 200.000 đ/bản).\n\nThe most charged per application of the tiers.",
+            "markdownDescription": "**Mức thu tối đa** — Số tiền tối đa cho mỗi lần áp biểu giá (ví dụ 200.000 đ/bản).\n\n*Cap* — The most charged per application of the tiers.",
             "type": "integer",
             "minimum": 0,
             "examples": [
               200000
-            ]
+            ],
+            "errorMessage": "Số tiền là một số nguyên (đồng), viết bằng chữ số, không dấu chấm phân cách, không chữ \"đ\": ví dụ `8000` cho 8.000 đồng — không viết bằng chữ.\n\nThe amount is a whole number of dong in digits, with no separator or currency sign: `8000` for 8,000 VND, never in words."
           },
           "when": {
             "title": "Áp dụng khi · Applies when",
             "description": "Điều kiện để dòng phí này áp dụng.\n\nThe condition under which this line applies.",
+            "markdownDescription": "**Áp dụng khi** — Điều kiện để dòng phí này áp dụng.\n\n*Applies when* — The condition under which this line applies.",
             "$ref": "common.schema.json#/$defs/expression",
             "examples": [
               "yeu_cau_ban_sao == true"
@@ -2263,10 +2602,12 @@ export const schemas = {
           "exemptions": {
             "title": "Miễn, giảm · Exemptions and reductions",
             "description": "Các trường hợp được miễn hoặc giảm dòng phí này, mỗi trường hợp có lý do, căn cứ, điều kiện (`when`) và/hoặc thời gian áp dụng (`validFrom`–`validUntil`).\n\nSituations that exempt or reduce this line, each with reason, legal basis, a condition and/or a period.",
+            "markdownDescription": "**Miễn, giảm** — Các trường hợp được miễn hoặc giảm dòng phí này, mỗi trường hợp có lý do, căn cứ, điều kiện (`when`) và/hoặc thời gian áp dụng (`validFrom`–`validUntil`).\n\n*Exemptions and reductions* — Situations that exempt or reduce this line, each with reason, legal basis, a condition and/or a period.",
             "type": "array",
             "items": {
               "title": "Trường hợp miễn · Exemption",
               "description": "Một trường hợp miễn (không có `amount`) hoặc giảm (mức thu `amount` thay cho mức thường).\n\nOne exemption (no amount) or reduction (amount replaces the usual one).",
+              "markdownDescription": "**Trường hợp miễn** — Một trường hợp miễn (không có `amount`) hoặc giảm (mức thu `amount` thay cho mức thường).\n\n*Exemption* — One exemption (no amount) or reduction (amount replaces the usual one).",
               "type": "object",
               "additionalProperties": false,
               "required": [
@@ -2278,6 +2619,7 @@ export const schemas = {
                   "$ref": "common.schema.json#/$defs/slug",
                   "title": "Mã · Id",
                   "description": "Mã trường hợp miễn.\n\nThe exemption's id.",
+                  "markdownDescription": "**Mã** — Mã trường hợp miễn.\n\n*Id* — The exemption's id.",
                   "examples": [
                     "ho-ngheo"
                   ]
@@ -2286,6 +2628,7 @@ export const schemas = {
                   "$ref": "common.schema.json#/$defs/expression",
                   "title": "Khi · When",
                   "description": "Điều kiện được miễn, giảm; bỏ trống khi áp dụng cho mọi hồ sơ trong thời gian áp dụng.\n\nThe condition; omit it when the reduction applies to everyone during its period.",
+                  "markdownDescription": "**Khi** — Điều kiện được miễn, giảm; bỏ trống khi áp dụng cho mọi hồ sơ trong thời gian áp dụng.\n\n*When* — The condition; omit it when the reduction applies to everyone during its period.",
                   "examples": [
                     "thuoc_ho_ngheo"
                   ]
@@ -2294,6 +2637,7 @@ export const schemas = {
                   "$ref": "common.schema.json#/$defs/text",
                   "title": "Lý do · Reason",
                   "description": "Lý do miễn hiển thị cho người dân.\n\nThe reason shown to applicants.",
+                  "markdownDescription": "**Lý do** — Lý do miễn hiển thị cho người dân.\n\n*Reason* — The reason shown to applicants.",
                   "examples": [
                     {
                       "vi": "Người thuộc hộ nghèo"
@@ -2307,6 +2651,7 @@ export const schemas = {
                   },
                   "title": "Căn cứ · Legal basis",
                   "description": "Mã văn bản căn cứ.\n\nIds of the legal basis.",
+                  "markdownDescription": "**Căn cứ** — Mã văn bản căn cứ.\n\n*Legal basis* — Ids of the legal basis.",
                   "examples": [
                     [
                       "tt-85-2019-btc"
@@ -2316,15 +2661,18 @@ export const schemas = {
                 "amount": {
                   "title": "Mức thu được giảm · Reduced amount",
                   "description": "Mức thu áp dụng thay cho mức thường (với per_unit là đơn giá); bỏ trống khi miễn hẳn.\n\nThe amount charged instead (the unit price for per_unit); omit for a full exemption.",
+                  "markdownDescription": "**Mức thu được giảm** — Mức thu áp dụng thay cho mức thường (với per\\_unit là đơn giá); bỏ trống khi miễn hẳn.\n\n*Reduced amount* — The amount charged instead (the unit price for per\\_unit); omit for a full exemption.",
                   "type": "integer",
                   "minimum": 0,
                   "examples": [
                     400000
-                  ]
+                  ],
+                  "errorMessage": "Số tiền là một số nguyên (đồng), viết bằng chữ số, không dấu chấm phân cách, không chữ \"đ\": ví dụ `8000` cho 8.000 đồng — không viết bằng chữ.\n\nThe amount is a whole number of dong in digits, with no separator or currency sign: `8000` for 8,000 VND, never in words."
                 },
                 "validFrom": {
                   "title": "Áp dụng từ ngày · Valid from",
                   "description": "Ngày bắt đầu áp dụng (YYYY-MM-DD).\n\nFirst day it applies.",
+                  "markdownDescription": "**Áp dụng từ ngày** — Ngày bắt đầu áp dụng (YYYY-MM-DD).\n\n*Valid from* — First day it applies.",
                   "$ref": "common.schema.json#/$defs/isoDate",
                   "examples": [
                     "2025-07-01"
@@ -2333,6 +2681,7 @@ export const schemas = {
                 "validUntil": {
                   "title": "Áp dụng đến hết ngày · Valid until",
                   "description": "Ngày cuối cùng áp dụng (YYYY-MM-DD).\n\nLast day it applies.",
+                  "markdownDescription": "**Áp dụng đến hết ngày** — Ngày cuối cùng áp dụng (YYYY-MM-DD).\n\n*Valid until* — Last day it applies.",
                   "$ref": "common.schema.json#/$defs/isoDate",
                   "examples": [
                     "2026-12-31"
@@ -2373,6 +2722,7 @@ export const schemas = {
           "reason": {
             "title": "Lý do miễn · Exemption reason",
             "description": "Với `kind: exempt`: vì sao khoản này được miễn.\n\nFor `kind: exempt`: why nothing is charged.",
+            "markdownDescription": "**Lý do miễn** — Với `kind: exempt`: vì sao khoản này được miễn.\n\n*Exemption reason* — For `kind: exempt`: why nothing is charged.",
             "$ref": "common.schema.json#/$defs/text",
             "examples": [
               {
@@ -2383,12 +2733,14 @@ export const schemas = {
           "resolution": {
             "title": "Nghị quyết HĐND · Council resolution",
             "description": "Với `kind: local`: nghị quyết của HĐND tỉnh quy định mức thu (điền ở lớp ghi đè của từng tỉnh).\n\nFor `kind: local`: the provincial council resolution that sets the amount.",
+            "markdownDescription": "**Nghị quyết HĐND** — Với `kind: local`: nghị quyết của HĐND tỉnh quy định mức thu (điền ở lớp ghi đè của từng tỉnh).\n\n*Council resolution* — For `kind: local`: the provincial council resolution that sets the amount.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
               "number": {
                 "title": "Số nghị quyết · Number",
                 "description": "Số nghị quyết.\n\nResolution number.",
+                "markdownDescription": "**Số nghị quyết** — Số nghị quyết.\n\n*Number* — Resolution number.",
                 "type": "string",
                 "maxLength": 80,
                 "examples": [
@@ -2401,6 +2753,7 @@ export const schemas = {
               "province": {
                 "title": "Tỉnh · Province",
                 "description": "Mã tỉnh (2 chữ số).\n\nProvince code (2 digits).",
+                "markdownDescription": "**Tỉnh** — Mã tỉnh (2 chữ số).\n\n*Province* — Province code (2 digits).",
                 "type": "string",
                 "pattern": "^\\d{2}$",
                 "examples": [
@@ -2418,6 +2771,7 @@ export const schemas = {
           "legalBasis": {
             "title": "Căn cứ · Legal basis",
             "description": "Mã các văn bản quy định khoản thu này.\n\nIds of the documents that set this fee.",
+            "markdownDescription": "**Căn cứ** — Mã các văn bản quy định khoản thu này.\n\n*Legal basis* — Ids of the documents that set this fee.",
             "type": "array",
             "items": {
               "$ref": "common.schema.json#/$defs/legalRef"
@@ -2431,6 +2785,7 @@ export const schemas = {
           "note": {
             "title": "Ghi chú · Note",
             "description": "Ghi chú về khoản thu (nguyên văn mô tả trên Cổng DVCQG…).\n\nA note (e.g. the portal's wording).",
+            "markdownDescription": "**Ghi chú** — Ghi chú về khoản thu (nguyên văn mô tả trên Cổng DVCQG…).\n\n*Note* — A note (e.g. the portal's wording).",
             "$ref": "common.schema.json#/$defs/text",
             "examples": [
               {
@@ -2441,6 +2796,7 @@ export const schemas = {
           "raw": {
             "title": "Nguyên văn nguồn · Source wording",
             "description": "Câu chữ về khoản thu trong văn bản hoặc trên Cổng DVCQG; bắt buộc với `kind: unknown`.\n\nThe source's wording about the charge; required with kind: unknown.",
+            "markdownDescription": "**Nguyên văn nguồn** — Câu chữ về khoản thu trong văn bản hoặc trên Cổng DVCQG; bắt buộc với `kind: unknown`.\n\n*Source wording* — The source's wording about the charge; required with kind: unknown.",
             "type": "string",
             "minLength": 1,
             "maxLength": 2000,
@@ -2464,7 +2820,8 @@ export const schemas = {
             "then": {
               "required": [
                 "amount"
-              ]
+              ],
+              "errorMessage": "Dòng phí `kind: fixed` (số tiền cố định) cần `amount`: số tiền nguyên (đồng), ví dụ `amount: 8000`. Nếu văn bản không nêu số tiền, dùng `kind: unknown` và `raw`.\n\nA `kind: fixed` fee line needs `amount`, a whole number of dong such as `amount: 8000`. If the source states no amount, use `kind: unknown` and `raw`."
             }
           },
           {
@@ -2483,7 +2840,8 @@ export const schemas = {
                 "amount",
                 "unit",
                 "quantity"
-              ]
+              ],
+              "errorMessage": "Dòng phí `kind: per_unit` (tính theo đơn vị) cần `amount` (đơn giá, ví dụ `8000`), `unit` (đơn vị: `copy`, `page`, `person`… hoặc chữ tiếng Việt) và `quantity` (số đơn vị: biểu thức, thường là tên trường, ví dụ `so_ban_sao`) để tính tổng tiền.\n\nA `kind: per_unit` fee line needs `amount` (the unit price, e.g. `8000`), `unit` (`copy`, `page`, `person`… or a Vietnamese word) and `quantity` (how many units, usually a field name such as `so_ban_sao`) to compute the total."
             }
           },
           {
@@ -2502,7 +2860,8 @@ export const schemas = {
                 "tiers",
                 "unit",
                 "quantity"
-              ]
+              ],
+              "errorMessage": "Dòng phí `kind: tiered` (theo bậc) cần `tiers` (các bậc `from`/`to`/`amount`), `unit` và `quantity` để tính tổng tiền.\n\nA `kind: tiered` fee line needs `tiers` (bands of `from`/`to`/`amount`), `unit` and `quantity` to compute the total."
             }
           },
           {
@@ -2519,7 +2878,8 @@ export const schemas = {
             "then": {
               "required": [
                 "reason"
-              ]
+              ],
+              "errorMessage": "Dòng phí `kind: exempt` (miễn) cần `reason`: lý do miễn theo văn bản, dạng `{ vi: …, en: … }`, để người dân biết vì sao không phải nộp.\n\nA `kind: exempt` fee line needs `reason`, the legal reason as `{ vi: …, en: … }`, so applicants see why nothing is due."
             }
           },
           {
@@ -2536,7 +2896,8 @@ export const schemas = {
             "then": {
               "required": [
                 "raw"
-              ]
+              ],
+              "errorMessage": "Dòng phí `kind: unknown` cần `raw`: nguyên văn nguồn (ví dụ \"Không có thông tin\"), để người sau kiểm tra và bổ sung; không ghi 0.\n\nA `kind: unknown` fee line needs `raw`, the source wording (e.g. \"Không có thông tin\"), so it can be checked later; never 0."
             }
           }
         ],
@@ -2552,11 +2913,13 @@ export const schemas = {
               "vi": "Phí cấp bản sao trích lục"
             }
           }
-        ]
+        ],
+        "errorMessage": "Một dòng phí cần `id` (mã ngắn, duy nhất trong hình thức nộp), `type` (`phi` hay `le_phi`), `kind` (cách tính) và `label` (tên khoản thu hiển thị cho người dân); các khóa khác: `amount`, `currency`, `unit`, `quantity`, `multiplier`, `tiers`, `cap`, `when`, `exemptions`, `reason`, `resolution`, `legalBasis`, `note`, `raw`. Kiểm tra chính tả tên khóa.\n\nA fee line needs `id` (short, unique in the channel), `type` (`phi` or `le_phi`), `kind` (how it is computed) and `label` (shown to applicants); other keys: `amount`, `currency`, `unit`, `quantity`, `multiplier`, `tiers`, `cap`, `when`, `exemptions`, `reason`, `resolution`, `legalBasis`, `note`, `raw`. Check the spelling of the keys."
       },
       "case": {
         "title": "Trường hợp · Case",
         "description": "Một trường hợp thực hiện với danh sách giấy tờ riêng.\n\nOne case with its own document list.",
+        "markdownDescription": "**Trường hợp** — Một trường hợp thực hiện với danh sách giấy tờ riêng.\n\n*Case* — One case with its own document list.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -2569,6 +2932,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/slug",
             "title": "Mã trường hợp · Case id",
             "description": "Mã ngắn của trường hợp.\n\nShort id of the case.",
+            "markdownDescription": "**Mã trường hợp** — Mã ngắn của trường hợp.\n\n*Case id* — Short id of the case.",
             "examples": [
               "dung-han"
             ]
@@ -2576,6 +2940,7 @@ export const schemas = {
           "code": {
             "title": "Mã trên CSDL · National case code",
             "description": "Mã trường hợp trên CSDL quốc gia (<mã thủ tục>.<nn>).\n\nThe national case code.",
+            "markdownDescription": "**Mã trên CSDL** — Mã trường hợp trên CSDL quốc gia (\\<mã thủ tục\\>.\\<nn\\>).\n\n*National case code* — The national case code.",
             "type": "string",
             "pattern": "^[1-3]\\.\\d{6}(\\.[0-9A-Z]+)*\\.\\d{2}$",
             "examples": [
@@ -2586,6 +2951,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Tên trường hợp · Case name",
             "description": "Tên trường hợp hiển thị cho người dân.\n\nThe case name shown to applicants.",
+            "markdownDescription": "**Tên trường hợp** — Tên trường hợp hiển thị cho người dân.\n\n*Case name* — The case name shown to applicants.",
             "examples": [
               {
                 "vi": "Đăng ký khai sinh đúng hạn"
@@ -2598,6 +2964,7 @@ export const schemas = {
           "documents": {
             "title": "Giấy tờ · Documents",
             "description": "Giấy tờ phải nộp hoặc xuất trình trong trường hợp này.\n\nDocuments to submit or present in this case.",
+            "markdownDescription": "**Giấy tờ** — Giấy tờ phải nộp hoặc xuất trình trong trường hợp này.\n\n*Documents* — Documents to submit or present in this case.",
             "type": "array",
             "items": {
               "$ref": "#/$defs/document"
@@ -2624,11 +2991,46 @@ export const schemas = {
             },
             "documents": []
           }
+        ],
+        "errorMessage": "Một trường hợp cần `id` (mã ngắn), `name` (tên trường hợp hiển thị cho người dân) và `documents` (danh sách giấy tờ của trường hợp này); có thể thêm `code`, `processingTime`. Kiểm tra chính tả tên khóa.\n\nA case needs `id`, `name` (shown to applicants) and `documents` (its document list); `code` and `processingTime` are optional. Check the spelling of the keys.",
+        "defaultSnippets": [
+          {
+            "label": "Trường hợp và giấy tờ · Case with documents",
+            "description": "Một trường hợp với tờ khai và một giấy tờ kèm theo · A case with a declaration and one document",
+            "body": {
+              "id": "${1:truong-hop-moi}",
+              "name": {
+                "vi": "${2:Tên trường hợp}",
+                "en": "${3:Case name}"
+              },
+              "documents": [
+                {
+                  "id": "${4:to-khai}",
+                  "name": {
+                    "vi": "${5:Tờ khai theo mẫu}",
+                    "en": "${6:Declaration form}"
+                  },
+                  "originals": "^${7:1}",
+                  "copies": "^${8:0}"
+                },
+                {
+                  "id": "${9:giay-to-kem-theo}",
+                  "name": {
+                    "vi": "${10:Giấy tờ kèm theo}",
+                    "en": "${11:Supporting document}"
+                  },
+                  "originals": "^${12:0}",
+                  "copies": "^${13:1}"
+                }
+              ]
+            }
+          }
         ]
       },
       "document": {
         "title": "Giấy tờ · Document",
         "description": "Một thành phần hồ sơ.\n\nOne required document.",
+        "markdownDescription": "**Giấy tờ** — Một thành phần hồ sơ.\n\n*Document* — One required document.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -2640,6 +3042,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/slug",
             "title": "Mã giấy tờ · Document id",
             "description": "Mã ngắn, duy nhất trong một trường hợp; cùng một mã ở nhiều trường hợp là cùng một giấy tờ. Là khóa của tệp đính kèm trong hồ sơ nộp.\n\nShort id, unique within a case; the same id in several cases names the same document. The key of its uploads in a submission.",
+            "markdownDescription": "**Mã giấy tờ** — Mã ngắn, duy nhất trong một trường hợp; cùng một mã ở nhiều trường hợp là cùng một giấy tờ. Là khóa của tệp đính kèm trong hồ sơ nộp.\n\n*Document id* — Short id, unique within a case; the same id in several cases names the same document. The key of its uploads in a submission.",
             "examples": [
               "giay-chung-sinh"
             ]
@@ -2648,6 +3051,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/slug",
             "title": "Loại giấy tờ · Document type",
             "description": "Mã loại giấy tờ trong thư viện dùng chung (catalogue/shared/document-types.yaml).\n\nA document type id from the shared library.",
+            "markdownDescription": "**Loại giấy tờ** — Mã loại giấy tờ trong thư viện dùng chung (catalogue/shared/document-types.yaml).\n\n*Document type* — A document type id from the shared library.",
             "examples": [
               "giay-chung-sinh"
             ]
@@ -2655,6 +3059,7 @@ export const schemas = {
           "code": {
             "title": "Mã thành phần · Component code",
             "description": "Mã thành phần hồ sơ trên CSDL quốc gia.\n\nThe national component code.",
+            "markdownDescription": "**Mã thành phần** — Mã thành phần hồ sơ trên CSDL quốc gia.\n\n*Component code* — The national component code.",
             "type": "string",
             "maxLength": 60,
             "examples": [
@@ -2665,6 +3070,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Tên giấy tờ · Name",
             "description": "Tên giấy tờ như đã công bố.\n\nThe document name as published.",
+            "markdownDescription": "**Tên giấy tờ** — Tên giấy tờ như đã công bố.\n\n*Name* — The document name as published.",
             "examples": [
               {
                 "vi": "Giấy chứng sinh",
@@ -2675,6 +3081,7 @@ export const schemas = {
           "originals": {
             "title": "Số bản chính · Originals",
             "description": "Số bản chính phải nộp.\n\nNumber of originals.",
+            "markdownDescription": "**Số bản chính** — Số bản chính phải nộp.\n\n*Originals* — Number of originals.",
             "type": "integer",
             "minimum": 0,
             "maximum": 99,
@@ -2686,6 +3093,7 @@ export const schemas = {
           "copies": {
             "title": "Số bản sao · Copies",
             "description": "Số bản sao phải nộp.\n\nNumber of copies.",
+            "markdownDescription": "**Số bản sao** — Số bản sao phải nộp.\n\n*Copies* — Number of copies.",
             "type": "integer",
             "minimum": 0,
             "maximum": 99,
@@ -2697,6 +3105,7 @@ export const schemas = {
           "required": {
             "title": "Bắt buộc · Required",
             "description": "Giấy tờ bắt buộc trong mọi hồ sơ của trường hợp này (mặc định có).\n\nWhether every dossier of this case needs it (default true).",
+            "markdownDescription": "**Bắt buộc** — Giấy tờ bắt buộc trong mọi hồ sơ của trường hợp này (mặc định có).\n\n*Required* — Whether every dossier of this case needs it (default true).",
             "type": "boolean",
             "default": true,
             "examples": [
@@ -2707,6 +3116,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/expression",
             "title": "Bắt buộc khi · Required when",
             "description": "Giấy tờ chỉ bắt buộc khi điều kiện đúng.\n\nThe document is required only when this holds.",
+            "markdownDescription": "**Bắt buộc khi** — Giấy tờ chỉ bắt buộc khi điều kiện đúng.\n\n*Required when* — The document is required only when this holds.",
             "examples": [
               "nguoi_nop_la_nguoi_duoc_uy_quyen"
             ]
@@ -2714,6 +3124,7 @@ export const schemas = {
           "presentOnly": {
             "title": "Chỉ xuất trình · Present only",
             "description": "Giấy tờ chỉ phải xuất trình, không nộp (không tải lên).\n\nTo be shown, not submitted (no upload).",
+            "markdownDescription": "**Chỉ xuất trình** — Giấy tờ chỉ phải xuất trình, không nộp (không tải lên).\n\n*Present only* — To be shown, not submitted (no upload).",
             "type": "boolean",
             "default": false,
             "examples": [
@@ -2723,6 +3134,7 @@ export const schemas = {
           "alternatives": {
             "title": "Giấy tờ thay thế · Accepted alternatives",
             "description": "Mã các giấy tờ khác trong cùng trường hợp có thể nộp thay.\n\nIds of other documents of the case accepted instead.",
+            "markdownDescription": "**Giấy tờ thay thế** — Mã các giấy tờ khác trong cùng trường hợp có thể nộp thay.\n\n*Accepted alternatives* — Ids of other documents of the case accepted instead.",
             "type": "array",
             "uniqueItems": true,
             "items": {
@@ -2737,6 +3149,7 @@ export const schemas = {
           "template": {
             "title": "Mẫu đơn, tờ khai · Template",
             "description": "Mẫu do văn bản pháp luật ban hành.\n\nThe official template.",
+            "markdownDescription": "**Mẫu đơn, tờ khai** — Mẫu do văn bản pháp luật ban hành.\n\n*Template* — The official template.",
             "type": "object",
             "additionalProperties": false,
             "required": [
@@ -2746,6 +3159,7 @@ export const schemas = {
               "code": {
                 "title": "Ký hiệu mẫu · Template code",
                 "description": "Ký hiệu mẫu, duy nhất trong danh mục.\n\nTemplate code.",
+                "markdownDescription": "**Ký hiệu mẫu** — Ký hiệu mẫu, duy nhất trong danh mục.\n\n*Template code* — Template code.",
                 "type": "string",
                 "maxLength": 80,
                 "examples": [
@@ -2756,6 +3170,7 @@ export const schemas = {
                 "$ref": "common.schema.json#/$defs/text",
                 "title": "Tên mẫu · Template name",
                 "description": "Tên mẫu.\n\nTemplate name.",
+                "markdownDescription": "**Tên mẫu** — Tên mẫu.\n\n*Template name* — Template name.",
                 "examples": [
                   {
                     "vi": "Tờ khai đăng ký khai sinh"
@@ -2766,6 +3181,7 @@ export const schemas = {
                 "$ref": "common.schema.json#/$defs/legalRef",
                 "title": "Ban hành kèm · Issued with",
                 "description": "Mã văn bản ban hành mẫu.\n\nId of the document that issued the template.",
+                "markdownDescription": "**Ban hành kèm** — Mã văn bản ban hành mẫu.\n\n*Issued with* — Id of the document that issued the template.",
                 "examples": [
                   "tt-04-2024-btp"
                 ]
@@ -2773,6 +3189,7 @@ export const schemas = {
               "file": {
                 "title": "Tệp mẫu · File",
                 "description": "Tên tệp mẫu (đính kèm trên Cổng DVCQG).\n\nFile name of the template.",
+                "markdownDescription": "**Tệp mẫu** — Tên tệp mẫu (đính kèm trên Cổng DVCQG).\n\n*File* — File name of the template.",
                 "type": "string",
                 "maxLength": 200,
                 "examples": [
@@ -2790,6 +3207,7 @@ export const schemas = {
           "electronicForm": {
             "title": "Có biểu mẫu điện tử · Electronic form",
             "description": "Giấy tờ này được thay bằng biểu mẫu điện tử tương tác khi nộp trực tuyến (biểu mẫu `form`).\n\nOnline, the interactive form replaces this document.",
+            "markdownDescription": "**Có biểu mẫu điện tử** — Giấy tờ này được thay bằng biểu mẫu điện tử tương tác khi nộp trực tuyến (biểu mẫu `form`).\n\n*Electronic form* — Online, the interactive form replaces this document.",
             "type": "boolean",
             "default": false,
             "examples": [
@@ -2799,12 +3217,14 @@ export const schemas = {
           "upload": {
             "title": "Tải lên · Upload rules",
             "description": "Quy định tệp đính kèm khi nộp trực tuyến.\n\nRules for uploads when filing online.",
+            "markdownDescription": "**Tải lên** — Quy định tệp đính kèm khi nộp trực tuyến.\n\n*Upload rules* — Rules for uploads when filing online.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
               "accept": {
                 "title": "Định dạng chấp nhận · Accepted types",
                 "description": "Kiểu MIME được chấp nhận.\n\nAccepted MIME types.",
+                "markdownDescription": "**Định dạng chấp nhận** — Kiểu MIME được chấp nhận.\n\n*Accepted types* — Accepted MIME types.",
                 "type": "array",
                 "minItems": 1,
                 "uniqueItems": true,
@@ -2813,6 +3233,7 @@ export const schemas = {
                   "pattern": "^[a-z]+/[a-z0-9.+-]+$",
                   "title": "Kiểu MIME · MIME type",
                   "description": "Ví dụ application/pdf.\n\nFor example application/pdf.",
+                  "markdownDescription": "**Kiểu MIME** — Ví dụ application/pdf.\n\n*MIME type* — For example application/pdf.",
                   "examples": [
                     "application/pdf"
                   ]
@@ -2828,6 +3249,7 @@ export const schemas = {
               "maxSizeMB": {
                 "title": "Dung lượng tối đa (MB) · Max size (MB)",
                 "description": "Dung lượng tối đa mỗi tệp.\n\nLargest size per file.",
+                "markdownDescription": "**Dung lượng tối đa (MB)** — Dung lượng tối đa mỗi tệp.\n\n*Max size (MB)* — Largest size per file.",
                 "type": "number",
                 "exclusiveMinimum": 0,
                 "maximum": 100,
@@ -2838,6 +3260,7 @@ export const schemas = {
               "maxFiles": {
                 "title": "Số tệp tối đa · Max files",
                 "description": "Số tệp tối đa cho giấy tờ này.\n\nMost files for this document.",
+                "markdownDescription": "**Số tệp tối đa** — Số tệp tối đa cho giấy tờ này.\n\n*Max files* — Most files for this document.",
                 "type": "integer",
                 "minimum": 1,
                 "maximum": 50,
@@ -2861,6 +3284,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Ghi chú · Note",
             "description": "Giải thích thêm cho người nộp.\n\nMore for the applicant.",
+            "markdownDescription": "**Ghi chú** — Giải thích thêm cho người nộp.\n\n*Note* — More for the applicant.",
             "examples": [
               {
                 "vi": "Trường hợp không có giấy chứng sinh thì nộp văn bản của người làm chứng."
@@ -2870,15 +3294,23 @@ export const schemas = {
           "copyKinds": {
             "title": "Loại bản sao được nhận · Accepted kinds of copy",
             "description": "Bản sao phải là loại nào (một trong các loại): `certified` bản sao có chứng thực, `with_original` bản sao xuất trình kèm bản chính để đối chiếu, `electronic_certified` bản sao điện tử có chứng thực, `from_register` bản sao cấp từ sổ gốc.\n\nWhich kinds of copy are accepted (any of them).",
+            "markdownDescription": "**Loại bản sao được nhận** — Bản sao phải là loại nào (một trong các loại): `certified` bản sao có chứng thực, `with_original` bản sao xuất trình kèm bản chính để đối chiếu, `electronic_certified` bản sao điện tử có chứng thực, `from_register` bản sao cấp từ sổ gốc.\n\n*Accepted kinds of copy* — Which kinds of copy are accepted (any of them).",
             "type": "array",
             "uniqueItems": true,
             "minItems": 1,
             "items": {
+              "type": "string",
               "enum": [
                 "certified",
                 "with_original",
                 "electronic_certified",
                 "from_register"
+              ],
+              "markdownEnumDescriptions": [
+                "**Bản sao có chứng thực** (giấy hoặc điện tử).\n\n*Certified copy*.",
+                "**Bản sao kèm bản chính** để đối chiếu.\n\n*Plain copy shown with the original* for comparison.",
+                "**Bản sao điện tử có chứng thực** từ bản chính.\n\n*Electronically certified copy*.",
+                "**Bản sao cấp từ sổ gốc**.\n\n*Copy issued from the master register*."
               ]
             },
             "examples": [
@@ -2891,12 +3323,18 @@ export const schemas = {
           "translation": {
             "title": "Bản dịch · Translation",
             "description": "Giấy tờ bằng tiếng nước ngoài phải kèm bản dịch: `required` bản dịch tiếng Việt, `certified` bản dịch có chứng thực chữ ký người dịch hoặc công chứng.\n\nA foreign-language document needs a Vietnamese translation: required, or certified (notarised).",
+            "markdownDescription": "**Bản dịch** — Giấy tờ bằng tiếng nước ngoài phải kèm bản dịch: `required` bản dịch tiếng Việt, `certified` bản dịch có chứng thực chữ ký người dịch hoặc công chứng.\n\n*Translation* — A foreign-language document needs a Vietnamese translation: required, or certified (notarised).",
+            "type": "string",
             "enum": [
               "required",
               "certified"
             ],
             "examples": [
               "certified"
+            ],
+            "markdownEnumDescriptions": [
+              "**Kèm bản dịch tiếng Việt**.\n\n*Vietnamese translation required*.",
+              "**Kèm bản dịch có chứng thực** chữ ký người dịch hoặc công chứng.\n\n*Certified (notarised) translation required*."
             ]
           }
         },
@@ -2909,11 +3347,49 @@ export const schemas = {
             "originals": 1,
             "copies": 0
           }
+        ],
+        "errorMessage": "Một giấy tờ cần `id` (mã ngắn, để hồ sơ nháp và phiên bản mới nhận ra nó) và `name` (tên giấy tờ như văn bản ghi); thường có thêm `originals`, `copies`, `required`, `template`, `upload`, `note`. Kiểm tra chính tả tên khóa.\n\nA document needs `id` (a short id that drafts and new versions recognise it by) and `name` (as the legal text words it); usually also `originals`, `copies`, `required`, `template`, `upload`, `note`. Check the spelling of the keys.",
+        "defaultSnippets": [
+          {
+            "label": "Giấy tờ nộp bản chính · Original to submit",
+            "description": "Một bản chính, tải lên khi nộp trực tuyến · One original, uploaded online",
+            "body": {
+              "id": "${1:giay-to-moi}",
+              "name": {
+                "vi": "${2:Tên giấy tờ}",
+                "en": "${3:Document name}"
+              },
+              "originals": "^${4:1}",
+              "copies": "^${5:0}",
+              "upload": {
+                "accept": [
+                  "application/pdf",
+                  "image/jpeg"
+                ],
+                "maxSizeMB": "^${6:10}"
+              }
+            }
+          },
+          {
+            "label": "Giấy tờ chỉ xuất trình · Shown only",
+            "description": "Xuất trình để đối chiếu, không nộp lại · Shown for checking, not kept",
+            "body": {
+              "id": "${1:giay-to-xuat-trinh}",
+              "name": {
+                "vi": "${2:Tên giấy tờ}",
+                "en": "${3:Document name}"
+              },
+              "originals": "^${4:1}",
+              "copies": "^${5:0}",
+              "presentOnly": true
+            }
+          }
         ]
       },
       "step": {
         "title": "Bước · Step",
         "description": "Một bước trong trình tự thực hiện.\n\nOne processing step.",
+        "markdownDescription": "**Bước** — Một bước trong trình tự thực hiện.\n\n*Step* — One processing step.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -2924,6 +3400,8 @@ export const schemas = {
           "actor": {
             "title": "Người thực hiện · Actor",
             "description": "applicant người nộp, reception bộ phận một cửa, officer công chức xử lý, leader người có thẩm quyền ký, other_agency cơ quan phối hợp.\n\nWho acts in this step.",
+            "markdownDescription": "**Người thực hiện** — applicant người nộp, reception bộ phận một cửa, officer công chức xử lý, leader người có thẩm quyền ký, other\\_agency cơ quan phối hợp.\n\n*Actor* — Who acts in this step.",
+            "type": "string",
             "enum": [
               "applicant",
               "reception",
@@ -2933,12 +3411,20 @@ export const schemas = {
             ],
             "examples": [
               "reception"
+            ],
+            "markdownEnumDescriptions": [
+              "**Người nộp** hồ sơ.\n\n*Applicant*.",
+              "**Bộ phận một cửa** tiếp nhận, trả kết quả.\n\n*One-stop desk* (reception).",
+              "**Công chức xử lý** hồ sơ.\n\n*Officer* handling the dossier.",
+              "**Người có thẩm quyền ký** kết quả.\n\n*Leader* who signs.",
+              "**Cơ quan phối hợp**.\n\n*Coordinating agency*."
             ]
           },
           "title": {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Tên bước · Step title",
             "description": "Tên ngắn của bước.\n\nShort step title.",
+            "markdownDescription": "**Tên bước** — Tên ngắn của bước.\n\n*Step title* — Short step title.",
             "examples": [
               {
                 "vi": "Tiếp nhận hồ sơ",
@@ -2950,6 +3436,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Mô tả · Description",
             "description": "Nội dung bước, nguyên văn nếu có.\n\nWhat happens, verbatim where possible.",
+            "markdownDescription": "**Mô tả** — Nội dung bước, nguyên văn nếu có.\n\n*Description* — What happens, verbatim where possible.",
             "examples": [
               {
                 "vi": "Người tiếp nhận kiểm tra tính đầy đủ, hợp lệ của hồ sơ."
@@ -2959,6 +3446,7 @@ export const schemas = {
           "share": {
             "title": "Tỷ lệ thời hạn · Share of the time limit",
             "description": "Phần thời hạn giải quyết dành cho bước này (0–1).\n\nThe share of the time limit this step may use (0–1).",
+            "markdownDescription": "**Tỷ lệ thời hạn** — Phần thời hạn giải quyết dành cho bước này (0–1).\n\n*Share of the time limit* — The share of the time limit this step may use (0–1).",
             "type": "number",
             "minimum": 0,
             "maximum": 1,
@@ -2966,9 +3454,55 @@ export const schemas = {
               0.5
             ]
           },
+          "channels": {
+            "title": "Chỉ cho hình thức nộp · Only for these channels",
+            "description": "Bước chỉ áp dụng khi hồ sơ nộp theo các hình thức này (ví dụ bước \"Nộp hồ sơ trực tiếp\" chỉ cho `in_person`); bỏ trống khi bước áp dụng cho mọi hình thức. Trang tra cứu ghi \"Không áp dụng\" cho hồ sơ nộp theo hình thức khác.\n\nThe step applies only to dossiers filed through these channels; the status page shows it as not applicable to others.",
+            "markdownDescription": "**Chỉ cho hình thức nộp** — Bước chỉ áp dụng khi hồ sơ nộp theo các hình thức này (ví dụ bước \"Nộp hồ sơ trực tiếp\" chỉ cho `in_person`); bỏ trống khi bước áp dụng cho mọi hình thức. Trang tra cứu ghi \"Không áp dụng\" cho hồ sơ nộp theo hình thức khác.\n\n*Only for these channels* — The step applies only to dossiers filed through these channels; the status page shows it as not applicable to others.",
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "items": {
+              "type": "string",
+              "enum": [
+                "online",
+                "post",
+                "in_person"
+              ],
+              "markdownEnumDescriptions": [
+                "**Trực tuyến**: nộp qua Cổng Dịch vụ công hoặc trang của cơ quan (`<thutuc-form>`).\n\n*Online*: through the public service portal or the agency site.",
+                "**Qua dịch vụ bưu chính**: gửi hồ sơ giấy qua bưu điện.\n\n*By post*: paper dossier sent by mail.",
+                "**Trực tiếp** tại bộ phận một cửa.\n\n*In person* at the one-stop desk."
+              ]
+            },
+            "examples": [
+              [
+                "in_person"
+              ]
+            ]
+          },
+          "when": {
+            "title": "Chỉ khi phát sinh · Only when it happens",
+            "description": "Bước chỉ có khi hồ sơ gặp tình huống này: `supplement_requested` yêu cầu bổ sung, hoàn thiện hồ sơ; `refused` từ chối tiếp nhận hoặc dừng giải quyết; `extended` xin lỗi và gia hạn thời gian giải quyết. Trang tra cứu ghi \"Không áp dụng cho hồ sơ này\" khi hồ sơ đã qua mà không gặp tình huống đó, thay vì \"Đã xong\".\n\nThe step happens only in this situation (a supplement request, a refusal or stop, an extension); the status page shows it as not needed when the dossier went past without it.",
+            "markdownDescription": "**Chỉ khi phát sinh** — Bước chỉ có khi hồ sơ gặp tình huống này: `supplement_requested` yêu cầu bổ sung, hoàn thiện hồ sơ; `refused` từ chối tiếp nhận hoặc dừng giải quyết; `extended` xin lỗi và gia hạn thời gian giải quyết. Trang tra cứu ghi \"Không áp dụng cho hồ sơ này\" khi hồ sơ đã qua mà không gặp tình huống đó, thay vì \"Đã xong\".\n\n*Only when it happens* — The step happens only in this situation (a supplement request, a refusal or stop, an extension); the status page shows it as not needed when the dossier went past without it.",
+            "type": "string",
+            "enum": [
+              "supplement_requested",
+              "refused",
+              "extended"
+            ],
+            "examples": [
+              "supplement_requested"
+            ],
+            "markdownEnumDescriptions": [
+              "**Yêu cầu bổ sung** — bước có khi cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02); là bước hiện tại khi hồ sơ đang chờ người nộp bổ sung.\n\n*Supplement requested* — happens when the agency asks for missing items; current while the dossier waits for them.",
+              "**Từ chối** — bước có khi hồ sơ bị từ chối tiếp nhận (Mẫu 03) hoặc dừng giải quyết (Mẫu 05).\n\n*Refused* — happens when the dossier is refused or its processing stopped.",
+              "**Gia hạn** — bước có khi cơ quan xin lỗi và gia hạn thời gian giải quyết (Mẫu 04).\n\n*Extended* — happens when the agency apologises and extends the time limit."
+            ]
+          },
           "timeLimit": {
             "title": "Thời hạn của bước · Step time limit",
             "description": "Thời hạn riêng của bước, ví dụ \"trong 5 ngày làm việc\"; `{ unknown: true, raw: … }` khi nguồn không nêu.\n\nThe step's own time limit, e.g. \"within 5 working days\"; unknown when not stated.",
+            "markdownDescription": "**Thời hạn của bước** — Thời hạn riêng của bước, ví dụ \"trong 5 ngày làm việc\"; `{ unknown: true, raw: … }` khi nguồn không nêu.\n\n*Step time limit* — The step's own time limit, e.g. \"within 5 working days\"; unknown when not stated.",
             "$ref": "#/$defs/processingTime",
             "examples": [
               {
@@ -2991,6 +3525,7 @@ export const schemas = {
       "result": {
         "title": "Kết quả · Result",
         "description": "Một giấy tờ kết quả.\n\nOne result paper.",
+        "markdownDescription": "**Kết quả** — Một giấy tờ kết quả.\n\n*Result* — One result paper.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -3000,6 +3535,7 @@ export const schemas = {
           "code": {
             "title": "Mã kết quả · Result code",
             "description": "Mã kết quả trên CSDL quốc gia, dạng KQ.Gxx.nnnnnn.\n\nThe national result code.",
+            "markdownDescription": "**Mã kết quả** — Mã kết quả trên CSDL quốc gia, dạng KQ.Gxx.nnnnnn.\n\n*Result code* — The national result code.",
             "type": "string",
             "pattern": "^(KQ\\.[A-Z][0-9A-Z]{1,4}\\.\\d{3,8}|[0-9A-Z]+(\\.[0-9A-Z]+)*-KQ\\d+)$",
             "examples": [
@@ -3012,6 +3548,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Tên kết quả · Name",
             "description": "Tên giấy tờ kết quả.\n\nName of the result paper.",
+            "markdownDescription": "**Tên kết quả** — Tên giấy tờ kết quả.\n\n*Name* — Name of the result paper.",
             "examples": [
               {
                 "vi": "Giấy khai sinh",
@@ -3022,6 +3559,7 @@ export const schemas = {
           "electronic": {
             "title": "Có bản điện tử · Electronic copy",
             "description": "Kết quả có bản điện tử (ký số, ví VNeID).\n\nAn electronic copy is issued.",
+            "markdownDescription": "**Có bản điện tử** — Kết quả có bản điện tử (ký số, ví VNeID).\n\n*Electronic copy* — An electronic copy is issued.",
             "type": "boolean",
             "examples": [
               true
@@ -3030,6 +3568,7 @@ export const schemas = {
           "validity": {
             "title": "Thời hạn hiệu lực · Validity",
             "description": "Kết quả có giá trị trong bao lâu, ví dụ \"có giá trị 3 tháng\".\n\nHow long the result stays valid, e.g. \"valid for 3 months\".",
+            "markdownDescription": "**Thời hạn hiệu lực** — Kết quả có giá trị trong bao lâu, ví dụ \"có giá trị 3 tháng\".\n\n*Validity* — How long the result stays valid, e.g. \"valid for 3 months\".",
             "type": "object",
             "additionalProperties": false,
             "required": [
@@ -3040,6 +3579,7 @@ export const schemas = {
               "value": {
                 "title": "Giá trị · Value",
                 "description": "Số đơn vị thời gian.\n\nNumber of units.",
+                "markdownDescription": "**Giá trị** — Số đơn vị thời gian.\n\n*Value* — Number of units.",
                 "type": "integer",
                 "minimum": 1,
                 "maximum": 100,
@@ -3050,6 +3590,8 @@ export const schemas = {
               "unit": {
                 "title": "Đơn vị · Unit",
                 "description": "`day` ngày, `month` tháng, `year` năm.\n\nday, month or year.",
+                "markdownDescription": "**Đơn vị** — `day` ngày, `month` tháng, `year` năm.\n\n*Unit* — day, month or year.",
+                "type": "string",
                 "enum": [
                   "day",
                   "month",
@@ -3057,11 +3599,17 @@ export const schemas = {
                 ],
                 "examples": [
                   "month"
+                ],
+                "markdownEnumDescriptions": [
+                  "**Ngày**.\n\n*Days*.",
+                  "**Tháng**.\n\n*Months*.",
+                  "**Năm**.\n\n*Years*."
                 ]
               },
               "raw": {
                 "title": "Nguyên văn · Source wording",
                 "description": "Câu chữ của nguồn.\n\nThe source's wording.",
+                "markdownDescription": "**Nguyên văn** — Câu chữ của nguồn.\n\n*Source wording* — The source's wording.",
                 "type": "string",
                 "maxLength": 2000,
                 "examples": [
@@ -3100,6 +3648,7 @@ export const schemas = {
       "form": {
         "title": "Biểu mẫu điện tử · Online form",
         "description": "Biểu mẫu điện tử tương tác: các phần (mỗi phần là một bước trên màn hình) gồm các trường.\n\nThe interactive form: sections (one screen step each) of fields.",
+        "markdownDescription": "**Biểu mẫu điện tử** — Biểu mẫu điện tử tương tác: các phần (mỗi phần là một bước trên màn hình) gồm các trường.\n\n*Online form* — The interactive form: sections (one screen step each) of fields.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -3109,6 +3658,7 @@ export const schemas = {
           "sections": {
             "title": "Các phần · Sections",
             "description": "Các phần của biểu mẫu theo thứ tự.\n\nThe form's sections, in order.",
+            "markdownDescription": "**Các phần** — Các phần của biểu mẫu theo thứ tự.\n\n*Sections* — The form's sections, in order.",
             "type": "array",
             "minItems": 1,
             "items": {
@@ -3144,6 +3694,7 @@ export const schemas = {
       "section": {
         "title": "Phần · Section",
         "description": "Một phần (bước) của biểu mẫu.\n\nOne section (screen step) of the form.",
+        "markdownDescription": "**Phần** — Một phần (bước) của biểu mẫu.\n\n*Section* — One section (screen step) of the form.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -3156,6 +3707,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/slug",
             "title": "Mã phần · Section id",
             "description": "Mã ngắn của phần.\n\nShort section id.",
+            "markdownDescription": "**Mã phần** — Mã ngắn của phần.\n\n*Section id* — Short section id.",
             "examples": [
               "nguoi-yeu-cau"
             ]
@@ -3164,6 +3716,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Tiêu đề · Title",
             "description": "Tiêu đề phần.\n\nSection title.",
+            "markdownDescription": "**Tiêu đề** — Tiêu đề phần.\n\n*Title* — Section title.",
             "examples": [
               {
                 "vi": "Thông tin người yêu cầu",
@@ -3175,6 +3728,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Hướng dẫn · Hint",
             "description": "Hướng dẫn chung cho phần.\n\nGuidance for the section.",
+            "markdownDescription": "**Hướng dẫn** — Hướng dẫn chung cho phần.\n\n*Hint* — Guidance for the section.",
             "examples": [
               {
                 "vi": "Ghi theo giấy tờ tùy thân."
@@ -3185,6 +3739,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/expression",
             "title": "Hiện khi · Visible when",
             "description": "Chỉ hiện phần này khi điều kiện đúng.\n\nShow the section only when this holds.",
+            "markdownDescription": "**Hiện khi** — Chỉ hiện phần này khi điều kiện đúng.\n\n*Visible when* — Show the section only when this holds.",
             "examples": [
               "co_cha == true"
             ]
@@ -3192,6 +3747,7 @@ export const schemas = {
           "fields": {
             "title": "Các trường · Fields",
             "description": "Các trường nhập liệu của phần.\n\nThe section's fields.",
+            "markdownDescription": "**Các trường** — Các trường nhập liệu của phần.\n\n*Fields* — The section's fields.",
             "type": "array",
             "minItems": 1,
             "items": {
@@ -3224,6 +3780,7 @@ export const schemas = {
       "formField": {
         "title": "Trường · Field",
         "description": "Một trường nhập liệu. `id` là khóa trong dữ liệu nộp và là tên dùng trong biểu thức.\n\nOne input. Its `id` is the key in the submitted data and the name used in expressions.",
+        "markdownDescription": "**Trường** — Một trường nhập liệu. `id` là khóa trong dữ liệu nộp và là tên dùng trong biểu thức.\n\n*Field* — One input. Its `id` is the key in the submitted data and the name used in expressions.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -3235,6 +3792,7 @@ export const schemas = {
           "id": {
             "title": "Mã trường · Field id",
             "description": "Chữ thường không dấu và dấu gạch dưới, bắt đầu bằng chữ; duy nhất trong thủ tục.\n\nsnake_case, starting with a letter; unique in the procedure.",
+            "markdownDescription": "**Mã trường** — Chữ thường không dấu và dấu gạch dưới, bắt đầu bằng chữ; duy nhất trong thủ tục.\n\n*Field id* — snake\\_case, starting with a letter; unique in the procedure.",
             "type": "string",
             "pattern": "^[a-z][a-z0-9_]*$",
             "maxLength": 60,
@@ -3245,6 +3803,8 @@ export const schemas = {
           "type": {
             "title": "Kiểu trường · Field type",
             "description": "text, textarea, number, date, choice (chọn một), multi_choice (chọn nhiều), boolean (có/không), email, phone (số điện thoại VN), citizen_id (số định danh cá nhân 12 số), tax_code (mã số thuế), address (tỉnh + xã + địa chỉ chi tiết), group (nhóm lặp lại).\n\nThe input type.",
+            "markdownDescription": "**Kiểu trường** — text, textarea, number, date, choice (chọn một), multi\\_choice (chọn nhiều), boolean (có/không), email, phone (số điện thoại VN), citizen\\_id (số định danh cá nhân 12 số), tax\\_code (mã số thuế), address (tỉnh + xã + địa chỉ chi tiết), group (nhóm lặp lại).\n\n*Field type* — The input type.",
+            "type": "string",
             "enum": [
               "text",
               "textarea",
@@ -3262,12 +3822,28 @@ export const schemas = {
             ],
             "examples": [
               "text"
+            ],
+            "markdownEnumDescriptions": [
+              "**Một dòng chữ** (họ tên, nơi cư trú…).\n\n*Single-line text*.",
+              "**Đoạn văn** nhiều dòng.\n\n*Multi-line text*.",
+              "**Số**; dùng `min`, `max`, `integer`.\n\n*Number*; use `min`, `max`, `integer`.",
+              "**Ngày** (chọn trên lịch, lưu dạng `YYYY-MM-DD`); `min`, `max` là ngày cố định `YYYY-MM-DD`; điều kiện theo hôm nay viết bằng `today()` trong `requiredWhen`/`visibleWhen`.\n\n*Date* (stored `YYYY-MM-DD`); `min`, `max` are fixed dates; conditions on today use `today()` in expressions.",
+              "**Chọn một** trong `options`.\n\n*Single choice* from `options`.",
+              "**Chọn nhiều** trong `options`.\n\n*Multiple choice* from `options`.",
+              "**Có/không** (ô đánh dấu).\n\n*Yes/no* checkbox.",
+              "**Thư điện tử**.\n\n*E-mail address*.",
+              "**Số điện thoại** Việt Nam.\n\n*Vietnamese phone number*.",
+              "**Số định danh cá nhân** (12 chữ số, số CCCD).\n\n*Personal identification number* (12 digits).",
+              "**Mã số thuế** (10 hoặc 13 chữ số).\n\n*Tax code*.",
+              "**Địa chỉ**: tỉnh, xã theo danh mục hành chính và địa chỉ chi tiết.\n\n*Address*: province, commune from the official lists, and street address.",
+              "**Nhóm lặp lại** (ví dụ danh sách con): cần `fields`.\n\n*Repeatable group*: needs `fields`."
             ]
           },
           "label": {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Nhãn · Label",
             "description": "Nhãn của trường, như trên tờ khai.\n\nThe label, as on the official form.",
+            "markdownDescription": "**Nhãn** — Nhãn của trường, như trên tờ khai.\n\n*Label* — The label, as on the official form.",
             "examples": [
               {
                 "vi": "Họ, chữ đệm, tên",
@@ -3279,6 +3855,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/text",
             "title": "Gợi ý · Hint",
             "description": "Gợi ý hiển thị dưới nhãn.\n\nA hint shown under the label.",
+            "markdownDescription": "**Gợi ý** — Gợi ý hiển thị dưới nhãn.\n\n*Hint* — A hint shown under the label.",
             "examples": [
               {
                 "vi": "Ghi bằng chữ in hoa, có dấu"
@@ -3288,6 +3865,7 @@ export const schemas = {
           "required": {
             "title": "Bắt buộc · Required",
             "description": "Bắt buộc nhập (khi trường đang hiện).\n\nMust be filled in (while visible).",
+            "markdownDescription": "**Bắt buộc** — Bắt buộc nhập (khi trường đang hiện).\n\n*Required* — Must be filled in (while visible).",
             "type": "boolean",
             "default": false,
             "examples": [
@@ -3298,6 +3876,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/expression",
             "title": "Bắt buộc khi · Required when",
             "description": "Chỉ bắt buộc khi điều kiện đúng.\n\nRequired only when this holds.",
+            "markdownDescription": "**Bắt buộc khi** — Chỉ bắt buộc khi điều kiện đúng.\n\n*Required when* — Required only when this holds.",
             "examples": [
               "co_cha == true"
             ]
@@ -3306,6 +3885,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/expression",
             "title": "Hiện khi · Visible when",
             "description": "Chỉ hiện (và chỉ nhận giá trị) khi điều kiện đúng.\n\nShown (and accepted) only when this holds.",
+            "markdownDescription": "**Hiện khi** — Chỉ hiện (và chỉ nhận giá trị) khi điều kiện đúng.\n\n*Visible when* — Shown (and accepted) only when this holds.",
             "examples": [
               "co_cha == true"
             ]
@@ -3313,6 +3893,7 @@ export const schemas = {
           "min": {
             "title": "Giá trị nhỏ nhất · Minimum",
             "description": "Với number: giá trị nhỏ nhất. Với date: ngày sớm nhất (YYYY-MM-DD).\n\nFor number: the minimum. For date: the earliest date.",
+            "markdownDescription": "**Giá trị nhỏ nhất** — Với number: giá trị nhỏ nhất. Với date: ngày sớm nhất (YYYY-MM-DD).\n\n*Minimum* — For number: the minimum. For date: the earliest date.",
             "type": [
               "number",
               "string"
@@ -3325,6 +3906,7 @@ export const schemas = {
           "max": {
             "title": "Giá trị lớn nhất · Maximum",
             "description": "Với number: giá trị lớn nhất. Với date: ngày muộn nhất (YYYY-MM-DD).\n\nFor number: the maximum. For date: the latest date.",
+            "markdownDescription": "**Giá trị lớn nhất** — Với number: giá trị lớn nhất. Với date: ngày muộn nhất (YYYY-MM-DD).\n\n*Maximum* — For number: the maximum. For date: the latest date.",
             "type": [
               "number",
               "string"
@@ -3337,6 +3919,7 @@ export const schemas = {
           "integer": {
             "title": "Số nguyên · Integer",
             "description": "Với number: chỉ nhận số nguyên.\n\nFor number: whole numbers only.",
+            "markdownDescription": "**Số nguyên** — Với number: chỉ nhận số nguyên.\n\n*Integer* — For number: whole numbers only.",
             "type": "boolean",
             "examples": [
               true
@@ -3345,6 +3928,7 @@ export const schemas = {
           "minLength": {
             "title": "Độ dài tối thiểu · Minimum length",
             "description": "Số ký tự tối thiểu.\n\nFewest characters.",
+            "markdownDescription": "**Độ dài tối thiểu** — Số ký tự tối thiểu.\n\n*Minimum length* — Fewest characters.",
             "type": "integer",
             "minimum": 0,
             "examples": [
@@ -3354,6 +3938,7 @@ export const schemas = {
           "maxLength": {
             "title": "Độ dài tối đa · Maximum length",
             "description": "Số ký tự tối đa.\n\nMost characters.",
+            "markdownDescription": "**Độ dài tối đa** — Số ký tự tối đa.\n\n*Maximum length* — Most characters.",
             "type": "integer",
             "minimum": 1,
             "examples": [
@@ -3363,6 +3948,7 @@ export const schemas = {
           "pattern": {
             "title": "Mẫu ký tự · Pattern",
             "description": "Biểu thức chính quy (ECMAScript) mà giá trị phải khớp toàn bộ.\n\nA regular expression the whole value must match.",
+            "markdownDescription": "**Mẫu ký tự** — Biểu thức chính quy (ECMAScript) mà giá trị phải khớp toàn bộ.\n\n*Pattern* — A regular expression the whole value must match.",
             "type": "string",
             "maxLength": 300,
             "examples": [
@@ -3372,11 +3958,13 @@ export const schemas = {
           "options": {
             "title": "Lựa chọn · Options",
             "description": "Với choice và multi_choice: các lựa chọn.\n\nFor choice and multi_choice: the options.",
+            "markdownDescription": "**Lựa chọn** — Với choice và multi\\_choice: các lựa chọn.\n\n*Options* — For choice and multi\\_choice: the options.",
             "type": "array",
             "minItems": 1,
             "items": {
               "title": "Lựa chọn · Option",
               "description": "Một lựa chọn: giá trị lưu và nhãn hiển thị.\n\nOne option: stored value and label.",
+              "markdownDescription": "**Lựa chọn** — Một lựa chọn: giá trị lưu và nhãn hiển thị.\n\n*Option* — One option: stored value and label.",
               "type": "object",
               "additionalProperties": false,
               "required": [
@@ -3387,6 +3975,7 @@ export const schemas = {
                 "value": {
                   "title": "Giá trị · Value",
                   "description": "Giá trị lưu trong dữ liệu (chữ thường không dấu).\n\nThe stored value.",
+                  "markdownDescription": "**Giá trị** — Giá trị lưu trong dữ liệu (chữ thường không dấu).\n\n*Value* — The stored value.",
                   "type": "string",
                   "pattern": "^[a-z0-9_]+$",
                   "examples": [
@@ -3397,6 +3986,7 @@ export const schemas = {
                   "$ref": "common.schema.json#/$defs/text",
                   "title": "Nhãn · Label",
                   "description": "Nhãn hiển thị.\n\nThe label shown.",
+                  "markdownDescription": "**Nhãn** — Nhãn hiển thị.\n\n*Label* — The label shown.",
                   "examples": [
                     {
                       "vi": "Nam",
@@ -3437,6 +4027,7 @@ export const schemas = {
           "fields": {
             "title": "Trường con · Sub-fields",
             "description": "Với group: các trường của mỗi mục lặp lại (không lồng group).\n\nFor group: the fields of each repeated item (no nested groups).",
+            "markdownDescription": "**Trường con** — Với group: các trường của mỗi mục lặp lại (không lồng group).\n\n*Sub-fields* — For group: the fields of each repeated item (no nested groups).",
             "type": "array",
             "minItems": 1,
             "items": {
@@ -3457,6 +4048,7 @@ export const schemas = {
           "minItems": {
             "title": "Số mục tối thiểu · Min items",
             "description": "Với group: số mục tối thiểu.\n\nFor group: fewest items.",
+            "markdownDescription": "**Số mục tối thiểu** — Với group: số mục tối thiểu.\n\n*Min items* — For group: fewest items.",
             "type": "integer",
             "minimum": 0,
             "examples": [
@@ -3466,6 +4058,7 @@ export const schemas = {
           "maxItems": {
             "title": "Số mục tối đa · Max items",
             "description": "Với group: số mục tối đa.\n\nFor group: most items.",
+            "markdownDescription": "**Số mục tối đa** — Với group: số mục tối đa.\n\n*Max items* — For group: most items.",
             "type": "integer",
             "minimum": 1,
             "examples": [
@@ -3475,6 +4068,7 @@ export const schemas = {
           "prefill": {
             "title": "Điền sẵn từ · Prefill source",
             "description": "Nguồn điền sẵn khi người dân đăng nhập VNeID (ví dụ citizen.fullName).\n\nWhere the value is prefilled from after VNeID sign-in.",
+            "markdownDescription": "**Điền sẵn từ** — Nguồn điền sẵn khi người dân đăng nhập VNeID (ví dụ citizen.fullName).\n\n*Prefill source* — Where the value is prefilled from after VNeID sign-in.",
             "type": "string",
             "pattern": "^[a-z]+(\\.[a-zA-Z]+)+$",
             "examples": [
@@ -3487,6 +4081,7 @@ export const schemas = {
             "if": {
               "properties": {
                 "type": {
+                  "type": "string",
                   "enum": [
                     "choice",
                     "multi_choice"
@@ -3500,7 +4095,8 @@ export const schemas = {
             "then": {
               "required": [
                 "options"
-              ]
+              ],
+              "errorMessage": "Trường `choice` hoặc `multi_choice` cần `options`: danh sách lựa chọn, mỗi mục có `value` (mã, ví dụ `cha`) và `label`.\n\nA `choice` or `multi_choice` field needs `options`, each with a `value` (e.g. `cha`) and a `label`."
             }
           },
           {
@@ -3517,7 +4113,8 @@ export const schemas = {
             "then": {
               "required": [
                 "fields"
-              ]
+              ],
+              "errorMessage": "Trường `group` (nhóm lặp lại) cần `fields`: các trường của mỗi mục trong nhóm.\n\nA `group` field needs `fields`, the fields of each entry."
             }
           }
         ],
@@ -3531,11 +4128,74 @@ export const schemas = {
             "required": true,
             "maxLength": 100
           }
+        ],
+        "errorMessage": "Một trường biểu mẫu cần `id` (chữ thường không dấu và `_`, ví dụ `ho_ten`: dùng trong điều kiện và dữ liệu nộp), `type` (kiểu nhập) và `label` (nhãn hiển thị); thường có thêm `required`, `hint`, `options`. Kiểm tra chính tả tên khóa.\n\nA form field needs `id` (lower-case ASCII and `_`, e.g. `ho_ten`: used in conditions and the submitted data), `type` and `label`; usually also `required`, `hint`, `options`. Check the spelling of the keys.",
+        "defaultSnippets": [
+          {
+            "label": "Trường chữ bắt buộc · Required text field",
+            "description": "Một dòng chữ, bắt buộc nhập · Single-line text, required",
+            "body": {
+              "id": "${1:truong_moi}",
+              "type": "text",
+              "label": {
+                "vi": "${2:Nhãn trường}",
+                "en": "${3:Field label}"
+              },
+              "required": true
+            }
+          },
+          {
+            "label": "Trường ngày · Date field",
+            "description": "Một ngày, bắt buộc nhập, kèm gợi ý · A required date with a hint",
+            "body": {
+              "id": "${1:ngay_moi}",
+              "type": "date",
+              "label": {
+                "vi": "${2:Ngày}",
+                "en": "${3:Date}"
+              },
+              "hint": {
+                "vi": "${4:Ngày, tháng, năm}",
+                "en": "${5:Day, month, year}"
+              },
+              "required": true
+            }
+          },
+          {
+            "label": "Trường chọn một · Choice field",
+            "description": "Chọn một trong các lựa chọn · One of the options",
+            "body": {
+              "id": "${1:lua_chon}",
+              "type": "choice",
+              "label": {
+                "vi": "${2:Nhãn trường}",
+                "en": "${3:Field label}"
+              },
+              "required": true,
+              "options": [
+                {
+                  "value": "${4:co}",
+                  "label": {
+                    "vi": "${5:Có}",
+                    "en": "${6:Yes}"
+                  }
+                },
+                {
+                  "value": "${7:khong}",
+                  "label": {
+                    "vi": "${8:Không}",
+                    "en": "${9:No}"
+                  }
+                }
+              ]
+            }
+          }
         ]
       },
       "member": {
         "title": "Thủ tục thành phần · Member",
         "description": "Một thủ tục thành phần và ánh xạ dữ liệu, giấy tờ sang thủ tục đó.\n\nOne member procedure and how data and documents map into it.",
+        "markdownDescription": "**Thủ tục thành phần** — Một thủ tục thành phần và ánh xạ dữ liệu, giấy tờ sang thủ tục đó.\n\n*Member* — One member procedure and how data and documents map into it.",
         "type": "object",
         "additionalProperties": false,
         "required": [
@@ -3546,6 +4206,7 @@ export const schemas = {
           "procedure": {
             "title": "Thủ tục · Procedure",
             "description": "Mã định danh (`id`) của thủ tục thành phần.\n\nThe member procedure's `id`.",
+            "markdownDescription": "**Thủ tục** — Mã định danh (`id`) của thủ tục thành phần.\n\n*Procedure* — The member procedure's `id`.",
             "type": "string",
             "pattern": "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)+$",
             "examples": [
@@ -3556,6 +4217,7 @@ export const schemas = {
             "$ref": "common.schema.json#/$defs/slug",
             "title": "Trường hợp · Case",
             "description": "Trường hợp của thủ tục thành phần áp dụng (mặc định trường hợp đầu tiên).\n\nThe member's case that applies (default: its first).",
+            "markdownDescription": "**Trường hợp** — Trường hợp của thủ tục thành phần áp dụng (mặc định trường hợp đầu tiên).\n\n*Case* — The member's case that applies (default: its first).",
             "examples": [
               "dung-han"
             ]
@@ -3563,6 +4225,7 @@ export const schemas = {
           "data": {
             "title": "Ánh xạ dữ liệu · Data mapping",
             "description": "Mỗi khóa là mã trường của thủ tục thành phần; giá trị là biểu thức trên các trường của nhóm liên thông (thường chỉ là tên trường). Kiểu phải khớp.\n\nEach key is a field id of the member; each value an expression over the bundle's fields (usually a field name). Types must match.",
+            "markdownDescription": "**Ánh xạ dữ liệu** — Mỗi khóa là mã trường của thủ tục thành phần; giá trị là biểu thức trên các trường của nhóm liên thông (thường chỉ là tên trường). Kiểu phải khớp.\n\n*Data mapping* — Each key is a field id of the member; each value an expression over the bundle's fields (usually a field name). Types must match.",
             "type": "object",
             "propertyNames": {
               "pattern": "^[a-z][a-z0-9_]*$"
@@ -3580,6 +4243,7 @@ export const schemas = {
           "documents": {
             "title": "Ánh xạ giấy tờ · Document mapping",
             "description": "Mỗi khóa là mã giấy tờ của thủ tục thành phần; giá trị là mã giấy tờ của nhóm liên thông nộp thay (giấy tờ nộp một lần dùng cho nhiều thủ tục).\n\nEach key is a member document id; each value the bundle document given for it (a document given once serves several members).",
+            "markdownDescription": "**Ánh xạ giấy tờ** — Mỗi khóa là mã giấy tờ của thủ tục thành phần; giá trị là mã giấy tờ của nhóm liên thông nộp thay (giấy tờ nộp một lần dùng cho nhiều thủ tục).\n\n*Document mapping* — Each key is a member document id; each value the bundle document given for it (a document given once serves several members).",
             "type": "object",
             "propertyNames": {
               "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -3622,13 +4286,15 @@ export const schemas = {
           ]
         }
       }
-    ]
+    ],
+    "errorMessage": "Một thủ tục cần đủ các khóa: `kind`, `id`, `code`, `title`, `field`, `levels`, `onlineLevel`, `version`, `effectiveDate`, `status`, `legalBasis`, `channels`, `cases`, `results`, `form` — để trang web, giấy tiếp nhận và báo cáo có đủ thông tin (`npx thutuc new` tạo sẵn khung). Các khóa khác phải đúng tên trong lược đồ: kiểm tra chính tả (ví dụ `legalBasis`, không phải `legalbasis`).\n\nA procedure needs every one of: `kind`, `id`, `code`, `title`, `field`, `levels`, `onlineLevel`, `version`, `effectiveDate`, `status`, `legalBasis`, `channels`, `cases`, `results`, `form`, so pages, receipts and reports have what they show (`npx thutuc new` scaffolds them). Other keys must be the schema's names: check the spelling (`legalBasis`, not `legalbasis`)."
   },
   "provinces.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "provinces.schema.json",
     "title": "Danh mục đơn vị hành chính cấp tỉnh · Provinces",
     "description": "Các tỉnh, thành phố trực thuộc trung ương (34 đơn vị từ 01/7/2025) với mã theo danh mục của cơ quan thống kê.\n\nThe provinces and centrally-governed cities (34 since 1 July 2025) with their statistical codes.",
+    "markdownDescription": "**Danh mục đơn vị hành chính cấp tỉnh** — Các tỉnh, thành phố trực thuộc trung ương (34 đơn vị từ 01/7/2025) với mã theo danh mục của cơ quan thống kê.\n\n*Provinces* — The provinces and centrally-governed cities (34 since 1 July 2025) with their statistical codes.",
     "type": "object",
     "additionalProperties": false,
     "propertyNames": {
@@ -3649,6 +4315,7 @@ export const schemas = {
       "kind": {
         "title": "Loại tệp · File kind",
         "description": "Luôn là `provinces`.\n\nAlways `provinces`.",
+        "markdownDescription": "**Loại tệp** — Luôn là `provinces`.\n\n*File kind* — Always `provinces`.",
         "const": "provinces",
         "examples": [
           "provinces"
@@ -3658,6 +4325,7 @@ export const schemas = {
         "$ref": "common.schema.json#/$defs/isoDate",
         "title": "Áp dụng từ · Effective date",
         "description": "Ngày danh mục có hiệu lực.\n\nThe date the list applies from.",
+        "markdownDescription": "**Áp dụng từ** — Ngày danh mục có hiệu lực.\n\n*Effective date* — The date the list applies from.",
         "examples": [
           "2025-07-01"
         ]
@@ -3665,6 +4333,7 @@ export const schemas = {
       "sources": {
         "title": "Căn cứ · Sources",
         "description": "Văn bản quy định danh mục.\n\nThe documents behind the list.",
+        "markdownDescription": "**Căn cứ** — Văn bản quy định danh mục.\n\n*Sources* — The documents behind the list.",
         "type": "array",
         "items": {
           "$ref": "common.schema.json#/$defs/legalDocument"
@@ -3684,11 +4353,13 @@ export const schemas = {
       "provinces": {
         "title": "Tỉnh, thành phố · Provinces",
         "description": "Danh sách tỉnh, thành phố.\n\nThe list.",
+        "markdownDescription": "**Tỉnh, thành phố** — Danh sách tỉnh, thành phố.\n\n*Provinces* — The list.",
         "type": "array",
         "minItems": 1,
         "items": {
           "title": "Tỉnh, thành phố · Province",
           "description": "Một tỉnh hoặc thành phố trực thuộc trung ương.\n\nOne province or centrally-governed city.",
+          "markdownDescription": "**Tỉnh, thành phố** — Một tỉnh hoặc thành phố trực thuộc trung ương.\n\n*Province* — One province or centrally-governed city.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -3700,6 +4371,7 @@ export const schemas = {
             "code": {
               "title": "Mã · Code",
               "description": "Mã 2 chữ số.\n\nThe 2-digit code.",
+              "markdownDescription": "**Mã** — Mã 2 chữ số.\n\n*Code* — The 2-digit code.",
               "type": "string",
               "pattern": "^\\d{2}$",
               "examples": [
@@ -3710,6 +4382,7 @@ export const schemas = {
               "$ref": "common.schema.json#/$defs/text",
               "title": "Tên · Name",
               "description": "Tên tỉnh, thành phố.\n\nThe name.",
+              "markdownDescription": "**Tên** — Tên tỉnh, thành phố.\n\n*Name* — The name.",
               "examples": [
                 {
                   "vi": "Thành phố Hà Nội",
@@ -3720,17 +4393,24 @@ export const schemas = {
             "type": {
               "title": "Loại · Type",
               "description": "`city` thành phố trực thuộc trung ương, `province` tỉnh.\n\ncity or province.",
+              "markdownDescription": "**Loại** — `city` thành phố trực thuộc trung ương, `province` tỉnh.\n\n*Type* — city or province.",
+              "type": "string",
               "enum": [
                 "city",
                 "province"
               ],
               "examples": [
                 "city"
+              ],
+              "markdownEnumDescriptions": [
+                "**Thành phố trực thuộc trung ương**.\n\n*Centrally-governed city*.",
+                "**Tỉnh**.\n\n*Province*."
               ]
             },
             "merged": {
               "title": "Hợp nhất từ · Merged from",
               "description": "Mã các tỉnh cũ (trước 01/7/2025) được hợp nhất vào đơn vị này.\n\nCodes of the former provinces merged into this one.",
+              "markdownDescription": "**Hợp nhất từ** — Mã các tỉnh cũ (trước 01/7/2025) được hợp nhất vào đơn vị này.\n\n*Merged from* — Codes of the former provinces merged into this one.",
               "type": "array",
               "uniqueItems": true,
               "items": {
@@ -3738,6 +4418,7 @@ export const schemas = {
                 "pattern": "^\\d{2}$",
                 "title": "Mã cũ · Former code",
                 "description": "Mã tỉnh cũ.\n\nA former code.",
+                "markdownDescription": "**Mã cũ** — Mã tỉnh cũ.\n\n*Former code* — A former code.",
                 "examples": [
                   "26"
                 ]

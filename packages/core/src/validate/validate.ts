@@ -4,9 +4,7 @@ import { schemas } from '../generated/schemas.js';
 import { isPlainNumberNode, type ParsedSource } from '../source/parse.js';
 import { didYouMean } from '../suggest.js';
 import { KIND_SCHEMAS, KINDS, isKind, type Kind, type KindModel } from './kinds.js';
-
-/** Keywords of the schemas that only editors read; strict mode would refuse them otherwise. */
-export const EDITOR_KEYWORDS = ['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets'];
+import { ANNOTATION_KEYWORDS, around, schemaMessage } from './schema-messages.js';
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<Kind, ValidateFunction>();
@@ -17,8 +15,8 @@ function validatorFor(kind: Kind): ValidateFunction {
   if (validate) return validate;
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
-    // What editors read (yaml-language-server, VS Code): notes per value, insert templates. Validation ignores them.
-    ajv.addVocabulary(EDITOR_KEYWORDS);
+    // What editors read (yaml-language-server, VS Code); `errorMessage` is worded into diagnostics below.
+    ajv.addVocabulary(ANNOTATION_KEYWORDS);
     for (const [file, schema] of Object.entries(schemas)) ajv.addSchema(schema as object, file);
   }
   validate = ajv.getSchema(KIND_SCHEMAS[kind])!;
@@ -84,8 +82,34 @@ function flowHint(source: ParsedSource, path: string, property: string): Localiz
   };
 }
 
-/** Turns one ajv error into a diagnostic that points at the YAML node it is about. */
+/**
+ * Turns one ajv error into a diagnostic that points at the YAML node it is about, worded by the
+ * schema's own `errorMessage` when it has one (the editor shows that text for the same mistake);
+ * the specific hint (did you mean, quote it) follows it.
+ */
 function toDiagnostic(error: ErrorObject, source: ParsedSource): Diagnostic | undefined {
+  const generic = genericDiagnostic(error, source);
+  const worded = schemaMessage(error);
+  if (!generic || !worded) return generic;
+  if (error.keyword === 'additionalProperties') {
+    const property = (error.params as { additionalProperty: string }).additionalProperty;
+    const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+    // A comma that split a flow mapping's text is the real story; the schema's wording would hide it.
+    if (flowHint(source, error.instancePath, property)) return generic;
+    const hint = didYouMean(property, allowed);
+    return { ...generic, message: around({ vi: `Khóa \`${property}\` không có ở đây. `, en: `The key \`${property}\` is not allowed here. ` }, worded, hint) };
+  }
+  // The fourth part of a good message: what was actually written.
+  const got = describeValue(error.data);
+  const received = { vi: ` Nhận được ${got.vi}.`, en: ` Got ${got.en}.` };
+  const hint =
+    error.keyword === 'enum' && typeof error.data === 'string'
+      ? didYouMean(error.data, (error.params as { allowedValues: unknown[] }).allowedValues.map(String))
+      : { vi: '', en: '' };
+  return { ...generic, message: around({ vi: '', en: '' }, worded, joinBoth(received, hint)) };
+}
+
+function genericDiagnostic(error: ErrorObject, source: ParsedSource): Diagnostic | undefined {
   const at = (pointer: string, key = false) => source.locate(pointer, { key });
   const path = error.instancePath;
   switch (error.keyword) {
@@ -147,6 +171,26 @@ function toDiagnostic(error: ErrorObject, source: ParsedSource): Diagnostic | un
   }
 }
 
+/**
+ * Several missing properties of one mapping make one diagnostic, not one each; a schema that
+ * says why they are needed (its `errorMessage`) adds its reason after the list.
+ */
+function missingProperties(errors: ErrorObject[], source: ParsedSource): Diagnostic[] {
+  const missing = new Map<string, { path: string; properties: string[]; reason?: LocalizedText }>();
+  for (const error of errors) {
+    if (error.keyword !== 'required') continue;
+    const reason = schemaMessage(error);
+    const key = `${error.instancePath}|${reason?.en ?? ''}`;
+    const entry = missing.get(key) ?? { path: error.instancePath, properties: [], reason };
+    entry.properties.push((error.params as { missingProperty: string }).missingProperty);
+    missing.set(key, entry);
+  }
+  return [...missing.values()].map(({ path, properties, reason }) => {
+    const d = diagnostic('TT2001', source.locate(path), { property: [...new Set(properties)].join('`, `') });
+    return reason ? { ...d, message: around({ vi: `${d.message.vi} `, en: `${d.message.en} ` }, reason) } : d;
+  });
+}
+
 export type ValidatedDocument =
   | { [K in Kind]: { kind: K; value: KindModel[K]; source: ParsedSource } }[Kind];
 
@@ -167,19 +211,8 @@ export function validateSource(source: ParsedSource): { document?: ValidatedDocu
   if (validate(value)) {
     return { document: { kind, value, source } as unknown as ValidatedDocument, diagnostics: [] };
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = missingProperties(validate.errors ?? [], source);
   const seen = new Set<string>();
-  // Several missing properties of one mapping make one diagnostic, not one each.
-  const missing = new Map<string, string[]>();
-  for (const error of validate.errors ?? []) {
-    if (error.keyword !== 'required') continue;
-    const list = missing.get(error.instancePath) ?? [];
-    list.push((error.params as { missingProperty: string }).missingProperty);
-    missing.set(error.instancePath, list);
-  }
-  for (const [path, properties] of missing) {
-    diagnostics.push(diagnostic('TT2001', source.locate(path), { property: [...new Set(properties)].join('`, `') }));
-  }
   for (const error of validate.errors ?? []) {
     if (error.keyword === 'required') continue;
     const d = toDiagnostic(error, source);

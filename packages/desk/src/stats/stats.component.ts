@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type LocalizedText } from '@thutuc/runtime';
-import { ApiError } from '../api.js';
-import { DeskPage } from '../shared.js';
+import { DeskPage, problemOf } from '../shared.js';
+import { periodOf, renderPeriodForm } from '../views/period-form.js';
 import { deskStyles } from '../styles.js';
 import { renderShareChart } from './share-chart.js';
 import { statsStrings } from './stats-strings.js';
@@ -18,7 +18,6 @@ export class ThutucDeskStats extends DeskPage {
   static override styles = [
     deskStyles,
     css`
-      input[type='date'] { font: inherit; padding: 0.35rem 0.5rem; border: 2px solid var(--thutuc-color-border, #505a5f); border-radius: var(--thutuc-radius, 0); }
       .scroll { overflow-x: auto; margin-bottom: 1rem; }
       /* Names keep a readable width; the figures scroll beside them. */
       .scroll th[scope='row'], .scroll thead th:first-child { min-width: 14rem; }
@@ -27,7 +26,7 @@ export class ThutucDeskStats extends DeskPage {
   ];
   static override properties = {
     ...DeskPage.properties, query: { attribute: false }, admin: { type: Boolean },
-    stats: { state: true }, problem: { state: true }, targetsError: { state: true }, saving: { state: true },
+    stats: { state: true }, problem: { state: true }, targetsError: { state: true },
   };
 
   declare query: URLSearchParams;
@@ -36,23 +35,16 @@ export class ThutucDeskStats extends DeskPage {
   declare stats: Statistics | undefined;
   declare problem: LocalizedText | undefined;
   declare targetsError: string | undefined;
-  declare saving: boolean;
   private loaded: string | undefined;
 
   constructor() {
     super();
     this.query = new URLSearchParams();
     this.admin = false;
-    this.saving = false;
   }
 
   private period(): URLSearchParams {
-    const q = new URLSearchParams();
-    for (const key of ['from', 'to']) {
-      const value = this.query.get(key);
-      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) q.set(key, value);
-    }
-    return q;
+    return periodOf(this.query);
   }
 
   override willUpdate(): void {
@@ -70,7 +62,7 @@ export class ThutucDeskStats extends DeskPage {
       this.announce(statsStrings(this.lang).asOf(this.stats.agency, this.stats.period.from, this.stats.period.to, this.stats.asOf));
     } catch (error) {
       if (this.sessionLost(error)) return;
-      this.problem = error instanceof ApiError ? error.reason : { vi: String(error), en: String(error) };
+      this.problem = problemOf(error);
     }
     if (this.focusOnLoad) {
       this.focusOnLoad = false;
@@ -79,27 +71,15 @@ export class ThutucDeskStats extends DeskPage {
   }
 
   private async saveTargets(targets: OnlineShareTargets): Promise<void> {
-    this.saving = true;
-    try {
+    const saved = await this.run(async () => {
       await this.client.request('/stats/targets', { method: 'PUT', body: targets });
-      this.targetsError = undefined;
-      await this.load();
-      this.announce(statsStrings(this.lang).saved);
-    } catch (error) {
-      if (this.sessionLost(error)) return;
-      this.targetsError = error instanceof ApiError ? localize(error.reason, this.lang) : String(error);
-    } finally {
-      this.saving = false;
-    }
+      return true;
+    }, (p) => (this.targetsError = localize(p, this.lang)));
+    if (!saved) return;
+    this.targetsError = undefined;
+    await this.load();
+    this.announce(statsStrings(this.lang).saved);
   }
-
-  private readonly onPeriod = (e: SubmitEvent) => {
-    e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const q = new URLSearchParams();
-    for (const key of ['from', 'to']) if (data.get(key)) q.set(key, String(data.get(key)));
-    location.hash = `#/stats?${q}`;
-  };
 
   override render(): TemplateResult {
     const s = statsStrings(this.lang);
@@ -107,11 +87,7 @@ export class ThutucDeskStats extends DeskPage {
     // Sections carry no accessible name, so only the tables' scrolling regions are landmarks.
     return html`<section class="panel">
         <h1 id="stats-title" tabindex="-1">${s.title}</h1>
-        <form class="toolbar" @submit=${this.onPeriod} aria-label=${s.period}>
-          <div class="field"><label for="from">${s.from}</label><input id="from" name="from" type="date" .value=${st?.period.from ?? this.query.get('from') ?? ''} /></div>
-          <div class="field"><label for="to">${s.to}</label><input id="to" name="to" type="date" .value=${st?.period.to ?? this.query.get('to') ?? ''} /></div>
-          <button type="submit">${s.show}</button>
-        </form>
+        ${renderPeriodForm({ lang: this.lang, from: st?.period.from ?? this.query.get('from') ?? '', to: st?.period.to ?? this.query.get('to') ?? '', target: '#/stats' })}
       </section>
       ${this.problem ? html`<p class="notice problem" role="alert">${localize(this.problem, this.lang)}</p>` : nothing}
       ${st ? this.renderFigures(st) : nothing}`;
@@ -137,7 +113,7 @@ export class ThutucDeskStats extends DeskPage {
         : nothing}
       ${this.admin
         ? renderTargetsForm({
-            lang: this.lang, targets: st.targets, fields, busy: this.saving, ...(this.targetsError ? { error: this.targetsError } : {}),
+            lang: this.lang, targets: st.targets, fields, busy: this.busy, ...(this.targetsError ? { error: this.targetsError } : {}),
             onSubmit: (t) => void this.saveTargets(t), onInvalid: (m) => (this.targetsError = m),
           })
         : nothing}`;

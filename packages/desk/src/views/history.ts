@@ -8,7 +8,10 @@ export function renderSteps(d: DossierDetail, lang: Lang): TemplateResult {
   const s = strings(lang);
   if (!d.steps.length) return html``;
   return html`<h2>${s.steps}</h2>
-    <ol>${d.steps.map((step) => html`<li>${localize(step.title, lang)} — <span class=${step.done ? '' : 'hint'}>${step.done ? s.stepDone : s.stepOpen}</span> <span class="hint">(${s.actorRoles[step.actor] ?? step.actor})</span></li>`)}</ol>`;
+    <ol>${d.steps.map((step) => {
+      const label = step.done ? s.stepDone : step.state === 'skipped' ? s.stepSkipped : step.state === 'if-needed' ? s.stepIfNeeded : s.stepOpen;
+      return html`<li>${localize(step.title, lang)} — <span class=${step.done ? '' : 'hint'}>${label}</span> <span class="hint">(${s.actorRoles[step.actor] ?? step.actor})</span></li>`;
+    })}</ol>`;
 }
 
 /** Every transition, oldest first, with who did it and why. */

@@ -23,6 +23,14 @@ export async function importProcedureInForce(base: string | undefined, id: strin
   return pick && pick.version !== latest.version ? importProcedure(base, pick.chunk) : latest;
 }
 
+/** One named version of `id` (the latest chunk lists the chunk of each), or undefined when the catalogue has no such version. */
+export async function importProcedureVersion(base: string | undefined, id: string, version: string): Promise<CompiledProcedure | undefined> {
+  const latest = await importProcedure(base, id);
+  if (latest.version === version) return latest;
+  const chunk = latest.versions?.find((v) => v.version === version)?.chunk;
+  return chunk ? importProcedure(base, chunk) : undefined;
+}
+
 /**
  * The amounts a province's council set (`overrides/<province>.json`), or undefined when the
  * code is not two digits or the province set none (missing file, network error): local fees

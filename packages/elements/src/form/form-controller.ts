@@ -4,7 +4,7 @@ import type { Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
 import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from './autosave.js';
 import { computeFeeSummary, contextOf, documentsPayload, errorsForStep, formChannel, stepsOf, visibleData, type Data, type Step } from './state.js';
-import { newIdempotencyKey, postSubmission, type Envelope, type SubmitOutcome } from './submit.js';
+import { newIdempotencyKey, postSubmission, type Envelope, type FailedOutcome } from './submit.js';
 
 /** What the form reads from its element's attributes, at the moment it needs them. */
 export interface FormSettings {
@@ -19,7 +19,10 @@ export interface FormSettings {
 /** The element the form lives in: it re-renders on request, fires the events, holds the DOM to focus. */
 export type FormHost = ReactiveControllerHost & EventTarget & { readonly renderRoot: ParentNode };
 
-export type FailedOutcome = Extract<SubmitOutcome, { ok: false }>;
+export type { FailedOutcome } from './submit.js';
+
+/** Loads another version of a procedure (the one the server says is in force), or undefined when it cannot. */
+export type VersionLoader = (id: string, version: string) => Promise<CompiledProcedure | undefined>;
 
 /** Errors of the application for one `today`, with the first error at each path once asked for. */
 interface Verdict {
@@ -65,9 +68,12 @@ export class FormController implements ReactiveController {
    */
   #verdict: Verdict | undefined;
 
-  constructor(host: FormHost, settings: () => FormSettings) {
+  readonly #loadVersion: VersionLoader;
+
+  constructor(host: FormHost, settings: () => FormSettings, loadVersion: VersionLoader = async () => undefined) {
     this.#host = host;
     this.#settings = settings;
+    this.#loadVersion = loadVersion;
     host.addController(this);
   }
 
@@ -208,14 +214,54 @@ export class FormController implements ReactiveController {
   #save(): void {
     const p = this.#procedure;
     if (!p || this.#receipt) return;
-    saveDraft(draftKey(p.id, p.version), {
+    saveDraft(draftKey(p.id, p.version), this.#draft());
+  }
+
+  #draft(): Draft {
+    return {
       data: this.#data,
       ...(this.#caseId ? { caseId: this.#caseId } : {}),
       ...(this.#delivery ? { delivery: this.#delivery } : {}),
       step: this.#step,
       startedAt: this.#startedAt,
       savedAt: new Date().toISOString(),
-    });
+    };
+  }
+
+  /**
+   * The server refused the submission because `version` is in force now (409 `old-version`):
+   * the answers move to it with migrateDraft, as a draft does at load, and the applicant sees
+   * the same notice of what changed on the review step, to check and submit again. Files stay
+   * with the documents the new version still asks for. When that version cannot be loaded, the
+   * refusal is shown as it is.
+   */
+  async #moveToVersion(version: string): Promise<void> {
+    const from = this.#procedure!;
+    const target = await this.#loadVersion(from.id, version).catch(() => undefined);
+    if (!target || target.version !== version) {
+      this.#fail({ ok: false, kind: 'rejected', status: 409 });
+      return;
+    }
+    const migration = migrateDraft(this.#draft(), from.definition, target.definition);
+    clearDraft(draftKey(from.id, from.version));
+    const still = new Set(target.definition.cases.flatMap((c) => c.documents.map((d) => d.id)));
+    this.#procedure = target;
+    this.#data = migration.draft.data;
+    this.#caseId = migration.draft.caseId;
+    this.#delivery = migration.draft.delivery;
+    this.#files = new Map([...this.#files].filter(([id]) => still.has(id)));
+    this.#fileProblems = new Map();
+    this.#migration = migration;
+    this.#restored = false;
+    this.#verdict = undefined;
+    this.#outcome = undefined;
+    this.#showErrors = false;
+    // The refused attempt made no dossier; the moved answers are a new submission.
+    this.#idempotencyKey = newIdempotencyKey();
+    this.#step = this.steps().length - 1;
+    this.#focusAfterRender = 'heading';
+    this.#save();
+    this.#changed();
   }
 
   /** The submission as the validator and the server see it. */
@@ -367,6 +413,8 @@ export class FormController implements ReactiveController {
       clearDraft(draftKey(p.id, p.version));
       this.#focusAfterRender = 'heading';
       host.dispatchEvent(new CustomEvent('thutuc-submitted', { detail: { receipt: outcome.receipt, envelope }, bubbles: true, composed: true }));
+    } else if (outcome.kind === 'version') {
+      await this.#moveToVersion(outcome.currentVersion);
     } else {
       this.#fail(outcome);
     }

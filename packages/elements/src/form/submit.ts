@@ -18,7 +18,12 @@ export interface Envelope {
 
 export type SubmitOutcome =
   | { ok: true; receipt: Receipt }
-  | { ok: false; kind: 'offline' | 'timeout' | 'server' | 'rejected'; status?: number; reasons?: { path?: string; message: { vi: string; en?: string } }[] };
+  | { ok: false; kind: 'offline' | 'timeout' | 'server' | 'rejected'; status?: number; reasons?: { path?: string; message: { vi: string; en?: string } }[] }
+  /** 409 `old-version`: a newer version of the procedure is in force; the form moves the answers to it. */
+  | { ok: false; kind: 'version'; status: 409; currentVersion: string };
+
+/** A failure the applicant is shown (a newer version in force is handled by the form, not shown). */
+export type FailedOutcome = Exclude<Extract<SubmitOutcome, { ok: false }>, { kind: 'version' }>;
 
 /** Part name of an uploaded file: which document it belongs to and its position. */
 export function filePartName(documentId: string, index: number): string {
@@ -64,6 +69,10 @@ export async function postSubmission(action: string, envelope: Envelope, files: 
     const receipt = body as Receipt | undefined;
     if (receipt && typeof receipt.dossierCode === 'string') return { ok: true, receipt };
     return { ok: false, kind: 'server', status: response.status };
+  }
+  const moved = body as { error?: { code?: string }; currentVersion?: unknown } | undefined;
+  if (response.status === 409 && moved?.error?.code === 'old-version' && typeof moved.currentVersion === 'string') {
+    return { ok: false, kind: 'version', status: 409, currentVersion: moved.currentVersion };
   }
   if (response.status >= 400 && response.status < 500) {
     const reasons = (body as { errors?: { path?: string; message: { vi: string; en?: string } }[] } | undefined)?.errors;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { localize, todayInVietnam, versionFor, type ProvinceFeeFile } from '@thutuc/runtime';
 import { strings, type Lang } from '../i18n.js';
 import type { CompiledProcedure } from '../types.js';
-import { fetchProvinceFees, importProcedure, importProcedureInForce } from './catalogue.js';
+import { fetchProvinceFees, importProcedure, importProcedureInForce, importProcedureVersion } from './catalogue.js';
 import { draftKey, loadDraft, otherVersionDraft } from './autosave.js';
 import { FormController } from './form-controller.js';
 import { controlId, errorsForStep, type Step } from './state.js';
@@ -99,13 +99,17 @@ export class ThutucForm extends LitElement {
   #overrides: ProvinceFeeFile | undefined;
   #loadError: string | undefined;
   #loads = 0;
-  readonly #form = new FormController(this, () => ({
-    lang: this.#language,
-    today: this.today ?? todayInVietnam(),
-    action: this.action,
-    timeout: this.timeout,
-    overrides: this.#overrides,
-  }));
+  readonly #form = new FormController(
+    this,
+    () => ({
+      lang: this.#language,
+      today: this.today ?? todayInVietnam(),
+      action: this.action,
+      timeout: this.timeout,
+      overrides: this.#overrides,
+    }),
+    (id, version) => (typeof this.procedure === 'string' ? importProcedureVersion(this.catalogueBase, id, version) : Promise.resolve(undefined)),
+  );
 
   readonly #addresses = new AddressPicker(this, () => this.catalogueBase);
   readonly #renderAddress = { render: (id: string, v: FieldView) => renderAddress(this.#addresses, id, v) };

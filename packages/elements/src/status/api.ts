@@ -27,10 +27,11 @@ export interface LookupAnswer {
   dueDate: string | null;
   time: { state: 'not-started' | 'paused' | 'on-time' | 'overdue' | 'finished-on-time' | 'finished-late' | 'closed'; due?: string; remaining?: number; workingDaysLeft?: number };
   overdue: boolean;
-  progress: { done: number; total: number; steps: { title: Text; done: boolean; due?: string }[] };
+  /** Each step's `state` comes from the server (marked, or gone past by the dossier's lifecycle); older servers send `done` only. */
+  progress: { done: number; total: number; steps: { title: Text; done: boolean; state?: 'done' | 'current' | 'pending' | 'skipped' | 'if-needed'; due?: string }[] };
   todo: { vi: string; en: string } | null;
   supplement?: { reason: Text | null; requested: Text[]; documents: DocumentAsked[] };
-  payment?: { state: 'none' | 'due' | 'pending' | 'paid'; amount: number; currency: 'VND'; lines?: { label?: Text; amount?: number }[]; providers: PaymentProvider[]; paidAt?: string };
+  payment?: { state: 'none' | 'due' | 'pending' | 'paid'; amount: number; currency: 'VND'; lines?: { label?: Text; amount?: number; status?: 'charged' | 'exempt' | 'local' | 'unknown' }[]; providers: PaymentProvider[]; paidAt?: string };
   result?: { method: 'online' | 'post' | 'in_person' | null; ready: boolean; carrier?: string; tracking?: string; place?: string; appointment?: string; downloadable: boolean } | null;
 }
 

@@ -99,8 +99,9 @@ export class StatusController implements ReactiveController {
     if (done) {
       this.files = {};
       this.fileProblems = {};
-      this.sent = done.files;
+      // The confirmation appears with the refreshed status, never beside the old one.
       await this.#refresh();
+      this.sent = done.files;
     }
     this.host.requestUpdate();
   }

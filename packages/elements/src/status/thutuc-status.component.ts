@@ -42,7 +42,7 @@ import { renderTimeline } from './views/timeline.js';
  * @csspart time - Working days left, paused or overdue.
  * @csspart todo - What the applicant must do next.
  * @csspart timeline - The list of the procedure's steps.
- * @csspart timeline-step - One step; also `done`, `current` or `pending`.
+ * @csspart timeline-step - One step; also `done`, `current`, `pending`, `skipped` (not part of this dossier's way) or `if-needed`.
  * @csspart supplement - The supplement upload.
  * @csspart payment - Fees due and the pay buttons.
  * @csspart fees - The fee lines.

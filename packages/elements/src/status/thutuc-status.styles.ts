@@ -21,6 +21,8 @@ export const statusStyles = [
     ol.timeline li.done .marker { background: var(--thutuc-color-success, #00703c); border-color: var(--thutuc-color-success, #00703c); }
     ol.timeline li.current .marker { border-color: var(--thutuc-color-primary, #005ea5); background: var(--thutuc-color-primary, #005ea5); box-shadow: 0 0 0 3px var(--thutuc-focus-color, #ffbf47); }
     ol.timeline li.current .step-title { font-weight: 700; }
+    ol.timeline li.skipped .marker, ol.timeline li.if-needed .marker { border-style: dashed; }
+    ol.timeline li.skipped .step-title { color: var(--thutuc-color-hint, #505a5f); }
     ol.timeline .step-state { color: var(--thutuc-color-hint, #505a5f); font-size: 0.95rem; }
     .item > h3:first-child { margin-top: 0; }
     figure.qr { margin: 0 0 1rem; }

@@ -3,7 +3,7 @@ import type { DocumentRule, ProcedureModule } from '@thutuc/runtime';
 import { DOSSIER_STATUSES, type DossierStatus } from '../lifecycle-statuses.js';
 import { stepProgress, timeStatus } from '../lifecycle-progress.js';
 import type { Dossier } from '../lifecycle.js';
-import { paymentOf } from '../payment/view.js';
+import { paymentOf, type PaymentView } from '../payment/view.js';
 import { resultAnswer, type ResultAnswer } from '../result-delivery.js';
 import { deliveryFacts, latestDelivery } from '../store/results.js';
 import { vietnamIso } from '../time.js';
@@ -46,6 +46,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       const dueDate = state.due ?? (status === 'submitted' ? receipt.appointmentDate : undefined) ?? null;
       const time = timeStatus(state, now);
       const open = time.state === 'on-time' || time.state === 'overdue' || time.state === 'not-started';
+      const payment = await paymentOf(ctx, row, procedure, row.orders);
       const result = resultAnswer(status, await latestDelivery(ctx.db, row.id), await deliveryFacts(ctx.db, ctx.catalogue, row, row.delivery ?? undefined));
       return {
         code,
@@ -56,10 +57,10 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
         dueDate,
         time: { ...time, ...(open && dueDate ? { workingDaysLeft: workingDaysLeft(ctx.catalogue.calendar, now.slice(0, 10), dueDate.slice(0, 10)) } : {}) },
         overdue: row.overdue,
-        progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, ...(s.due ? { due: s.due } : {}) })) },
-        todo: applicantTodo(status, state, result),
+        progress: { done: progress.done, total: progress.total, steps: progress.steps.map((s) => ({ title: s.title, done: s.done, state: s.state, ...(s.due ? { due: s.due } : {}) })) },
+        todo: applicantTodo(status, state, result, payment),
         ...(status === 'supplement_requested' ? { supplement: supplementAsked(state, procedure) } : {}),
-        payment: await paymentOf(ctx, row, procedure, row.orders),
+        payment,
         result,
       };
     },
@@ -87,8 +88,11 @@ function supplementAsked(state: SupplementState, procedure: ProcedureModule | un
   };
 }
 
-/** What the applicant must do next, in words (and for a supplement: which documents). */
-function applicantTodo(status: DossierStatus, state: SupplementState, result: ResultAnswer | null): { vi: string; en: string; documents?: string[] } | null {
+const PAY_ONLINE = { vi: 'Thanh toán phí, lệ phí trực tuyến trên trang tra cứu này.', en: 'Pay the fees online on this status page.' };
+
+/** What the applicant must do next, in words (and for a supplement: which documents); fees due online come first. */
+function applicantTodo(status: DossierStatus, state: SupplementState, result: ResultAnswer | null, payment: PaymentView): { vi: string; en: string; documents?: string[] } | null {
+  if (payment.state === 'due' && status !== 'supplement_requested') return PAY_ONLINE;
   switch (status) {
     case 'supplement_requested': {
       const last = [...state.history].reverse().find((h) => h.action === 'request_supplement');

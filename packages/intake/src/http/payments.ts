@@ -52,7 +52,8 @@ export function registerPayments(app: FastifyInstance, ctx: IntakeContext, optio
       const order = callback?.valid
         ? await ctx.db.selectFrom('payments').innerJoin('dossiers', 'dossiers.id', 'payments.dossier_id').select(['payments.state', 'payments.amount', 'payments.lines', 'payments.paid_at', 'dossiers.code']).where('payments.order_ref', '=', callback.ref).where('payments.provider', '=', 'vnpay').executeTakeFirst()
         : undefined;
-      const page = returnPage(callback?.valid && order ? { order, gatewaySaysPaid: callback.success } : undefined, ctx.payments.statusPage);
+      // The status page configured for the server (THUTUC_STATUS_PAGE_URL, else <public URL>/status.html).
+      const page = returnPage(callback?.valid && order ? { order, gatewaySaysPaid: callback.success } : undefined, ctx.statusPageUrl ?? ctx.payments.statusPage);
       return reply.code(page.status).type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(page.html);
     },
   );

@@ -1,6 +1,7 @@
 import { durationText, type LocalizedText } from '@thutuc/runtime';
 import type { Procedure, Text } from '@thutuc/runtime/model';
 import { ALLOWED_FOR_STEP, type Dossier } from '../lifecycle.js';
+import { stepProgress } from '../lifecycle-progress.js';
 import { DOSSIER_ACTIONS, DOSSIER_STATUSES, type DossierAction, type DossierStatus } from '../lifecycle-statuses.js';
 import { ACTOR_OF, type Officer } from './accounts.js';
 import { OFFICER_ACTIONS, PAPERS, type OfficerAction } from './actions.js';
@@ -44,15 +45,16 @@ export function deskViewOf(officer: Officer, procedure: Procedure | undefined, s
   const actors = officer.roles.map((r) => ACTOR_OF[r]).filter((a) => a !== undefined);
   const caseId = typeof envelope.case === 'string' ? envelope.case : undefined;
   const documents = (procedure?.cases.find((c) => c.id === caseId) ?? procedure?.cases[0])?.documents ?? [];
-  const stepsDone = new Set(state.stepsDone.map((s) => s.index));
-  const steps = (procedure?.steps ?? []).map((s, index) => ({ index, title: s.title, actor: s.actor, done: stepsDone.has(index) }));
+  // The same progress the applicant's timeline shows: marked steps and those the dossier went past.
+  const steps = stepProgress(state, procedure?.steps ?? []).steps.map(({ index, title, actor, done, state: stepState }) => ({ index, title, actor, done, state: stepState }));
   const actions: DeskAction[] = [];
   for (const action of OFFICER_ACTIONS) {
     const rule = DOSSIER_ACTIONS[action];
     if (!rule.from.includes(status) || !actors.some((a) => rule.actors.includes(a))) continue;
     const entry: DeskAction = { action, label: rule.label, reason: !!rule.reason, ...(PAPERS[action] ? { paper: PAPERS[action] } : {}) };
     if (action === 'complete_step') {
-      entry.steps = steps.filter((s) => !s.done && actors.some((a) => ALLOWED_FOR_STEP[s.actor as keyof typeof ALLOWED_FOR_STEP].includes(a))).map(({ index, title }) => ({ index, title }));
+      // Ordinary steps still ahead; a conditional one happens through its own action (a supplement request, an extension).
+      entry.steps = steps.filter((s) => (s.state === 'current' || s.state === 'pending') && actors.some((a) => ALLOWED_FOR_STEP[s.actor as keyof typeof ALLOWED_FOR_STEP].includes(a))).map(({ index, title }) => ({ index, title }));
       if (!entry.steps.length) continue;
     }
     if (action === 'extend') {

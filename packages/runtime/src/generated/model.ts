@@ -89,9 +89,9 @@ applicantTypes?: ("citizen_vn" | "overseas_vn" | "foreigner" | "enterprise" | "f
  */
 procedureType?: ("assigned_regulation" | "standard" | "not_assigned_regulation" | "local_regulation" | "central_regulation" | "other")
 /**
- * Theo Nghị định 42/2022/NĐ-CP: `full` toàn trình (≈ mức 4: nộp, thanh toán, nhận kết quả trực tuyến hoặc qua bưu chính), `partial` một phần (≈ mức 3), `none` chưa cung cấp trực tuyến.
+ * Mức độ dịch vụ công trực tuyến theo Điều 11 Nghị định 42/2022/NĐ-CP (thay cho mức 3, mức 4 trước đây): `full` toàn trình, `partial` một phần, `none` chưa cung cấp trực tuyến.
  * 
- * Decree 42/2022: `full` (≈ level 4), `partial` (≈ level 3) or `none`.
+ * The online service level under Decree 42/2022/NĐ-CP, Art. 11 (replacing the former levels 3 and 4): `full`, `partial` or `none`.
  */
 onlineLevel: ("full" | "partial" | "none")
 /**
@@ -801,6 +801,20 @@ description?: Text
  * The share of the time limit this step may use (0–1).
  */
 share?: number
+/**
+ * Bước chỉ áp dụng khi hồ sơ nộp theo các hình thức này (ví dụ bước "Nộp hồ sơ trực tiếp" chỉ cho `in_person`); bỏ trống khi bước áp dụng cho mọi hình thức. Trang tra cứu ghi "Không áp dụng" cho hồ sơ nộp theo hình thức khác.
+ * 
+ * The step applies only to dossiers filed through these channels; the status page shows it as not applicable to others.
+ * 
+ * @minItems 1
+ */
+channels?: ("online" | "post" | "in_person")[]
+/**
+ * Bước chỉ có khi hồ sơ gặp tình huống này: `supplement_requested` yêu cầu bổ sung, hoàn thiện hồ sơ; `refused` từ chối tiếp nhận hoặc dừng giải quyết; `extended` xin lỗi và gia hạn thời gian giải quyết. Trang tra cứu ghi "Không áp dụng cho hồ sơ này" khi hồ sơ đã qua mà không gặp tình huống đó, thay vì "Đã xong".
+ * 
+ * The step happens only in this situation (a supplement request, a refusal or stop, an extension); the status page shows it as not needed when the dossier went past without it.
+ */
+when?: ("supplement_requested" | "refused" | "extended")
 timeLimit?: ProcessingTime
 }
 /**

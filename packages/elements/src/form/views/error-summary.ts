@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ValidationError } from '@thutuc/runtime';
 import { strings, type Lang } from '../../i18n.js';
 import { controlId } from '../state.js';
-import type { SubmitOutcome } from '../submit.js';
+import type { FailedOutcome } from '../submit.js';
 
 export interface ErrorSummaryView {
   lang: Lang;
@@ -12,7 +12,7 @@ export interface ErrorSummaryView {
   /** The step was attempted: its errors are listed. */
   showErrors: boolean;
   /** The last submission failed: that is said instead. */
-  outcome: Extract<SubmitOutcome, { ok: false }> | undefined;
+  outcome: FailedOutcome | undefined;
   /** Moves focus to the control of the error at this path. */
   onFocusControl(path: string): void;
 }

@@ -28,7 +28,7 @@ export function renderPayment(v: PaymentView): TemplateResult | typeof nothing {
     <h3 id="payment-title">${s.paymentTitle}</h3>
     ${lines.length
       ? html`<table class="fees" part="fees"><tbody>
-          ${lines.map((l) => html`<tr><td>${localize(l.label!, lang)}</td><td class="amount">${formatAmount(l.amount!, payment.currency, lang)}</td></tr>`)}
+          ${lines.map((l) => html`<tr><td>${localize(l.label!, lang)}</td><td class="amount">${l.status === 'exempt' ? s.feeExempt : formatAmount(l.amount!, payment.currency, lang)}</td></tr>`)}
         </tbody></table>`
       : nothing}
     <p>${s.amountDue}: <strong>${formatAmount(payment.amount, payment.currency, lang)}</strong></p>
