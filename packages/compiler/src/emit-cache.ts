@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmittedFiles } from './emit/procedure.js';
@@ -10,9 +9,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /**
  * What one procedure emitted, kept on disk between builds and found again by the hash of
  * everything the output depends on: the procedure, its compiled conditions, the document types'
- * accepted formats, and the code that emits (this package's emit code and templates, and the
- * versions of ajv and json-schema-to-typescript). A changed compiler therefore misses the cache
- * instead of reusing stale output. Entries are written to a temporary name and renamed, so a
+ * accepted formats, and the code that emits (this package's emit code and templates). A changed
+ * compiler therefore misses the cache instead of reusing stale output. Entries are written to a temporary name and renamed, so a
  * build stopped half-way leaves no torn entry.
  */
 export class EmitCache {
@@ -65,8 +63,6 @@ let stamp: Promise<string> | undefined;
 function compilerStamp(): Promise<string> {
   stamp ??= (async () => {
     const hash = createHash('sha256');
-    const require = createRequire(import.meta.url);
-    for (const pkg of ['ajv/package.json', 'json-schema-to-typescript/package.json']) hash.update(`${pkg}@${(require(pkg) as { version: string }).version}\n`);
     for (const dir of [here, path.join(here, 'emit'), path.join(here, '../templates')]) {
       for (const name of (await readdir(dir)).filter((n) => /\.(js|hbs)$/.test(n)).sort()) hash.update(name).update(await readFile(path.join(dir, name)));
     }

@@ -7,7 +7,7 @@ export { CatalogueBuilder, buildCatalogue, type BuildOptions, type BuildResult }
 export { emitProcedure, type EmittedFiles, type EmitContext } from './emit/procedure.js';
 export { submissionSchema, PATTERNS } from './emit/submission-schema.js';
 export { submissionRules } from './emit/rules.js';
-export { validatorSource } from './emit/validator.js';
+export { validatorSource, ValidatorCodeError } from './emit/validator.js';
 export { emitCatalogueIndex, emitSharedData, type IndexEntry } from './emit/catalogue-index.js';
 export { emitCommunes } from './emit/communes.js';
 export { writeTreeAtomic, writeChanges } from './write.js';

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -63,24 +63,20 @@ export async function writeChanges(outDir: string, next: ReadonlyMap<string, str
     await rename(temporary, target);
     written++;
   }
-  for (const rel of previous.keys()) {
-    if (!next.has(rel)) await rm(path.join(outDir, rel), { force: true });
-  }
-  await removeEmptyDirs(outDir);
+  const removed = [...previous.keys()].filter((rel) => !next.has(rel));
+  for (const rel of removed) await rm(path.join(outDir, rel), { force: true });
+  await removeEmptyFolders(outDir, removed);
   return written;
 }
 
-async function removeEmptyDirs(dir: string): Promise<boolean> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  let empty = true;
-  for (const e of entries) {
-    if (e.isDirectory() && (await removeEmptyDirs(path.join(dir, e.name)))) continue;
-    empty = false;
-  }
-  return empty;
+/**
+ * The folders a rebuild emptied (a procedure removed or renamed) go too. Only the folders of
+ * removed files are looked at, deepest first, so a rebuild costs nothing for the rest of a
+ * large output tree; a folder that still holds anything stays.
+ */
+async function removeEmptyFolders(outDir: string, removed: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const rel of removed) for (let dir = path.posix.dirname(rel); dir !== '.'; dir = path.posix.dirname(dir)) folders.add(dir);
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const dir of deepestFirst) await rmdir(path.join(outDir, dir)).catch(() => undefined);
 }

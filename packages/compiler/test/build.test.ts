@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CatalogueBuilder, buildCatalogue } from '@thutuc/compiler';
+import { fixturePayload } from './fixture-payload.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixtures = path.join(root, 'test/fixtures/catalogue');
@@ -73,23 +75,7 @@ describe('emitted files', () => {
 });
 
 describe('the compiled validator', () => {
-  const valid = {
-    case: 'ca-nhan',
-    channel: 'online',
-    delivery: 'post',
-    data: {
-      ho_ten: 'Nguyễn Thị Hoa',
-      ngay_sinh: '1990-02-28',
-      so_dinh_danh: '001190000123',
-      dien_thoai: '0912345678',
-      dia_chi: { province: '01', commune: '00004', street: '12 Tràng Tiền' },
-      gioi_tinh: 'nu',
-      so_ban_sao: 1,
-      ly_do: 'Nộp hồ sơ xin việc',
-      thanh_vien: [{ ho_ten: 'Nguyễn Văn Nam', co_dinh_danh: true, so_dinh_danh: '001090000456' }],
-    },
-    documents: { cccd: [{ name: 'cccd.pdf', type: 'application/pdf', size: 204800, sha256: 'ab'.repeat(32) }] },
-  };
+  const valid = fixturePayload;
   type Module = { validate: (p: unknown, o?: { today?: string }) => { valid: boolean; errors: { path: string; rule: string; message: { vi: string } }[] } };
   let mod: Module;
   beforeAll(async () => {
@@ -172,6 +158,14 @@ describe('rebuilding', () => {
     // definition.js of the edited procedure, and nothing else (fees do not change the payload)
     expect(next.written).toBe(1);
     expect(await readFile(path.join(dir, 'out/procedures/thu-nghiem.mau-hai/definition.js'), 'utf8')).toContain('"amount": 25000');
+
+    // A procedure removed from the sources takes its folder with it; the others stay.
+    await rm(second);
+    const after = await builder.build();
+    expect(after.ok).toBe(true);
+    expect(existsSync(path.join(dir, 'out/procedures/thu-nghiem.mau-hai'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out/procedures/thu-nghiem.mau/index.js'))).toBe(true);
+    await builder.close();
   });
 });
 

@@ -78,6 +78,17 @@ export interface SchemaError {
   params: Record<string, unknown>;
 }
 
+/**
+ * Appends an error to a generated schema check's list, creating the list on the first error,
+ * so checking valid data allocates nothing.
+ */
+export function schemaError(list: SchemaError[] | null, instancePath: string, keyword: string, params: Record<string, unknown>): SchemaError[] {
+  const error = { instancePath, keyword, params };
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
+
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 
 export interface ValidateOptions {
@@ -117,8 +128,19 @@ function labelAt(rules: SubmissionRules, path: string): { label?: Text; picked?:
   return {};
 }
 
+/** Where checks report an error: a path into the submission, the rule, its parameters. */
+export interface ErrorSink {
+  push(path: string, rule: string, params?: Record<string, unknown>): void;
+}
+
+/**
+ * A procedure's field checks written out by the compiler: what checkFields does with the rules,
+ * for that procedure's fields only (see the compiler's rules-code.ts).
+ */
+export type DataCheck = (d: Record<string, unknown>, ctx: ConditionContext, errors: ErrorSink, communes: CommuneMembership | undefined) => void;
+
 /** Collects errors; allocates nothing until the first one (valid submissions are the common case). */
-class Errors {
+class Errors implements ErrorSink {
   list: ValidationError[] | undefined;
   private seen: Set<string> | undefined;
   constructor(private readonly rules: SubmissionRules) {}
@@ -163,8 +185,21 @@ function prepareField(f: FieldRule, conditions: Record<string, Condition>): Prep
     visibleWhen: (f.visibleWhen ?? []).map((key) => conditions[key]!),
     minDate: f.minDate,
     maxDate: f.maxDate,
-    fields: f.fields?.map((sub) => prepareField(sub, conditions)),
+    fields: f.fields && prepareFields(f.fields, conditions),
   };
+}
+
+/** Field types whose filled-in value gets a check of its own below (beyond the schema). */
+const CHECKED_TYPES = new Set(['date', 'tax_code', 'address']);
+
+/**
+ * The fields checkFields has anything to do for: an optional, always visible field of a type
+ * the schema checks in full can give no error here, so it is left out once, not skipped per call.
+ */
+function prepareFields(list: readonly FieldRule[], conditions: Record<string, Condition>): PreparedField[] {
+  return list
+    .map((f) => prepareField(f, conditions))
+    .filter((f) => f.required || f.requiredWhen !== undefined || f.visibleWhen.length > 0 || CHECKED_TYPES.has(f.type) || f.fields !== undefined);
 }
 
 function checkFields(
@@ -213,11 +248,16 @@ function checkFields(
 }
 
 /** Codes the schema let through (right shape) must name a province and one of its communes. */
-function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: Errors): void {
+export function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: ErrorSink): void {
   const { province, commune } = value;
   if (typeof province !== 'string' || !/^\d{2}$/.test(province)) return;
   if (!communes.hasProvince(province)) errors.push(`${path}/province`, 'province');
   else if (typeof commune === 'string' && /^\d{5}$/.test(commune) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
+}
+
+function hasFiles(documents: Record<string, unknown>, id: string): boolean {
+  const files = documents[id];
+  return Array.isArray(files) && files.length > 0;
 }
 
 /**
@@ -229,8 +269,9 @@ export function createValidator<T>(
   rules: SubmissionRules,
   conditions: Record<string, Condition>,
   communes?: CommuneMembership,
+  checkData?: DataCheck,
 ): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
-  const fields = rules.fields.map((f) => prepareField(f, conditions));
+  const fields = checkData ? [] : prepareFields(rules.fields, conditions);
   const byCase = new Map<string, { docs: PreparedDocument[]; ids: Set<string> }>();
   for (const c of rules.cases) byCase.set(c, { docs: [], ids: new Set() });
   for (const doc of rules.documents) {
@@ -242,10 +283,12 @@ export function createValidator<T>(
       electronicForm: doc.electronicForm === true,
       alternatives: doc.alternatives ?? [],
     };
+    // A document shown at the desk only, or never required, can give no "document" error.
+    const checked = !prepared.skip && (prepared.required || prepared.requiredWhen !== undefined);
     for (const c of doc.cases) {
       const entry = byCase.get(c);
       if (!entry) continue;
-      entry.docs.push(prepared);
+      if (checked) entry.docs.push(prepared);
       entry.ids.add(doc.id);
     }
   }
@@ -269,26 +312,22 @@ export function createValidator<T>(
       delivery: payload.delivery as string | undefined,
       today: options.today ?? todayInVietnam(),
     };
-    checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
+    if (checkData) checkData(d, ctx, errors, communes);
+    else checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
 
     const documents = isObject(payload.documents) ? payload.documents : noDocuments;
-    const hasFiles = (id: string) => {
-      const files = documents[id];
-      return Array.isArray(files) && files.length > 0;
-    };
     const chosen = byCase.get(ctx.case!);
     if (chosen) {
       for (const doc of chosen.docs) {
-        if (doc.skip) continue;
         // Filing online, the interactive form stands in for the paper declaration.
         if (doc.electronicForm && ctx.channel === 'online') continue;
-        if (!doc.required && !(doc.requiredWhen !== undefined && doc.requiredWhen(d, ctx))) continue;
-        if (hasFiles(doc.id) || doc.alternatives.some(hasFiles)) continue;
+        if (!doc.required && !doc.requiredWhen!(d, ctx)) continue;
+        if (hasFiles(documents, doc.id) || doc.alternatives.some((id) => hasFiles(documents, id))) continue;
         errors.push(`/documents/${doc.id}`, 'document');
       }
     }
     for (const id in documents) {
-      if (hasFiles(id) && !chosen?.ids.has(id)) errors.push(`/documents/${id}`, 'unexpected');
+      if (hasFiles(documents, id) && !chosen?.ids.has(id)) errors.push(`/documents/${id}`, 'unexpected');
     }
 
     return errors.list === undefined ? { valid: true, errors: [], value: payload as T } : { valid: false, errors: errors.list };

@@ -52,9 +52,12 @@ export function emitCatalogueIndex(procedures: readonly Procedure[], latest: Rea
     .map((p) => indexEntry(p, byId.get(p.id), latest.get(p.id) === p))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.effectiveDate ?? '') < (b.effectiveDate ?? '') ? -1 : (a.effectiveDate ?? '') > (b.effectiveDate ?? '') ? 1 : 0));
   const files: EmittedFiles = new Map();
+  // Entries are sorted by id, so one pass groups each procedure's versions in date order.
+  const entriesOf = new Map<string, IndexEntry[]>();
+  for (const e of entries) entriesOf.set(e.id, [...(entriesOf.get(e.id) ?? []), e]);
   for (const [id, versions] of byId) {
-    const list = entries
-      .filter((e) => e.id === id)
+    const list = entriesOf
+      .get(id)!
       .map((e) => ({ version: e.version, effectiveDate: e.effectiveDate ?? SINCE_ALWAYS, ...(e.endDate ? { endDate: e.endDate } : {}), chunk: e.module.slice('./procedures/'.length, -'/index.js'.length) }));
     files.set(`procedures/${id}/versions.js`, render('versions.js', { list, count: versions.length }));
   }
