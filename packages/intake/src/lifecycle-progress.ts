@@ -131,7 +131,7 @@ export function stepProgress(dossier: Dossier, steps: readonly Step[], env?: Lif
   let current: number | undefined = waitingAt >= 0 ? waitingAt : undefined;
   const list = steps.map((step, index): StepProgress => {
     const marked = dossier.stepsDone.find((s) => s.index === index);
-    const state = stateOf(step, index);
+    const state = marked ? 'done' : stateOf(step, index);
     share += step.share ?? 0;
     const n = Math.min(days.length, Math.ceil(share * days.length - 1e-9));
     const day = step.share !== undefined && n > 0 ? days[n - 1] : undefined;
@@ -142,8 +142,8 @@ export function stepProgress(dossier: Dossier, steps: readonly Step[], env?: Lif
   });
   return { steps: list, done: list.filter((s) => s.done).length, total: list.length, ...(current !== undefined ? { current } : {}) };
 
+  /** The state of a step no officer marked. */
   function stateOf(step: Step, index: number): StepState {
-    if (dossier.stepsDone.some((s) => s.index === index)) return 'done';
     if (!applies(step, dossier)) return 'skipped';
     if (step.when) {
       if (index === waitingAt) return 'current';

@@ -193,13 +193,17 @@ function prepareField(f: FieldRule, conditions: Record<string, Condition>): Prep
 const CHECKED_TYPES = new Set(['date', 'tax_code', 'address']);
 
 /**
- * The fields checkFields has anything to do for: an optional, always visible field of a type
- * the schema checks in full can give no error here, so it is left out once, not skipped per call.
+ * Whether checkFields has anything to do for a field: an optional, always visible field of a
+ * type the schema checks in full can give no error here. Shared with the compiler, which
+ * writes the same checks out as code and must leave out the same fields.
  */
+export function fieldNeedsCheck(f: FieldRule): boolean {
+  return f.required === true || !!f.requiredWhen || (f.visibleWhen?.length ?? 0) > 0 || CHECKED_TYPES.has(f.type) || f.fields !== undefined;
+}
+
+/** The fields checkFields has anything to do for, left out once rather than skipped per call. */
 function prepareFields(list: readonly FieldRule[], conditions: Record<string, Condition>): PreparedField[] {
-  return list
-    .map((f) => prepareField(f, conditions))
-    .filter((f) => f.required || f.requiredWhen !== undefined || f.visibleWhen.length > 0 || CHECKED_TYPES.has(f.type) || f.fields !== undefined);
+  return list.filter(fieldNeedsCheck).map((f) => prepareField(f, conditions));
 }
 
 function checkFields(

@@ -1,4 +1,4 @@
-import type { FieldRule } from '@thutuc/runtime';
+import { fieldNeedsCheck, type FieldRule } from '@thutuc/runtime';
 import { member, pathCode, type PathPart } from './validator-code.js';
 
 /**
@@ -8,14 +8,6 @@ import { member, pathCode, type PathPart } from './validator-code.js';
  * over rule objects that V8 cannot specialise. The runtime runs it in place of its own loop
  * (createValidator's `checkData`); a test compares both over every example and mutated ones.
  */
-
-/** Field types whose filled-in value gets a check of its own (beyond the schema). */
-const CHECKED_TYPES = new Set(['date', 'tax_code', 'address']);
-
-/** As the runtime's prepareFields: a field that can give no error here is left out. */
-function checked(f: FieldRule): boolean {
-  return f.required === true || f.requiredWhen !== undefined || (f.visibleWhen?.length ?? 0) > 0 || CHECKED_TYPES.has(f.type) || f.fields !== undefined;
-}
 
 /**
  * Returns the source of `function checkData(d, ctx, errors, communes)`, using `conditions`
@@ -35,7 +27,8 @@ export function rulesSource(fields: readonly FieldRule[]): string {
 
   function fieldList(list: readonly FieldRule[], values: string, base: readonly PathPart[], item: string): string {
     return list
-      .filter(checked)
+      // The runtime's own rule, so the written-out checks leave out exactly the fields its loop does.
+      .filter(fieldNeedsCheck)
       .map((f) => field(f, values, [...base, { text: `/${f.id}` }], item))
       .join('\n');
   }
