@@ -80,13 +80,16 @@ function supplementAsked(state: SupplementState, procedure: ProcedureModule | un
   const named = (text: string, d: DocumentRule) => d.id === text || d.name.vi.trim().toLowerCase() === text.trim().toLowerCase();
   const matched = rules.filter((d) => asked.some((text) => named(text, d)));
   const offered = matched.length ? matched : rules;
-  const last = [...state.history].reverse().find((h) => h.action === 'request_supplement');
+  const last = lastSupplementRequest(state);
   return {
     reason: last?.reason ?? null,
     requested: asked.map((text) => rules.find((d) => named(text, d))?.name ?? { vi: text }),
     documents: offered.map((d) => ({ id: d.id, name: d.name, ...(d.accept ? { accept: d.accept } : {}), ...(d.maxBytes ? { maxBytes: d.maxBytes } : {}), ...(d.maxFiles ? { maxFiles: d.maxFiles } : {}) })),
   };
 }
+
+/** The officer's latest supplement request: its reason is what the applicant is told. */
+const lastSupplementRequest = (state: Dossier) => state.history.findLast((h) => h.action === 'request_supplement');
 
 const PAY_ONLINE = { vi: 'Thanh toán phí, lệ phí trực tuyến trên trang tra cứu này.', en: 'Pay the fees online on this status page.' };
 
@@ -95,7 +98,7 @@ function applicantTodo(status: DossierStatus, state: SupplementState, result: Re
   if (payment.state === 'due' && status !== 'supplement_requested') return PAY_ONLINE;
   switch (status) {
     case 'supplement_requested': {
-      const last = [...state.history].reverse().find((h) => h.action === 'request_supplement');
+      const last = lastSupplementRequest(state);
       const reason = last?.reason?.vi ? ` ${last.reason.vi}` : '';
       return {
         vi: `Nộp bổ sung giấy tờ ngay trên trang tra cứu này hoặc theo liên kết đã gửi cho quý vị.${reason}`, en: `Send the missing documents on this status page or through the link you were sent.${last?.reason?.en ? ` ${last.reason.en}` : reason}`,
