@@ -13,11 +13,10 @@ import {
   type YAMLError,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type SourceLocation } from '../diagnostics/diagnostic.js';
+import { FORBIDDEN_KEYS, MAX_SCALAR_LENGTH, plainMapping } from './plain-parse.js';
 
-/** Longest scalar accepted: far above any legal wording, far below what slows the pipeline. */
-export const MAX_SCALAR_LENGTH = 100_000;
+export { MAX_SCALAR_LENGTH };
 const MAX_ALIAS_COUNT = 100;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Tags of YAML's core schema: plain data. Anything else (e.g. `!!js/function`) is refused. */
 const PLAIN_TAGS = new Set([
   'tag:yaml.org,2002:str',
@@ -159,9 +158,17 @@ function childOf(node: unknown, segment: string): { value: unknown; key?: Node }
 
 /**
  * Parse one YAML file. Never throws for bad input: every problem is a diagnostic
- * with the file and, where the parser knows it, the line and column.
+ * with the file and, where the parser knows it, the line and column. A file the quick reader
+ * takes (see plainMapping: well-formed plain data, which the full parser would read the same
+ * and not report) is read by it; positions are then worked out only if a diagnostic asks.
  */
 export function parseSource(text: string, file: string): ParsedSource {
+  const value = plainMapping(text);
+  return value === undefined ? parseWithPositions(text, file) : lazyParsedSource(file, text, value);
+}
+
+/** The full parser: a YAML document that knows where every node came from. */
+export function parseWithPositions(text: string, file: string): ParsedSource {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   let doc: Document | undefined;
@@ -246,12 +253,12 @@ export function isPlainNumberNode(node: Node | undefined): boolean {
 }
 
 /**
- * A ParsedSource for a file parsed elsewhere (a build worker): it has the text and the value,
- * and parses again only if a diagnostic needs a position, which valid files never do.
+ * A ParsedSource whose value is already known (read quickly, or by a build worker): it parses
+ * with positions only if a diagnostic needs one, which valid files never do.
  */
 export function lazyParsedSource(file: string, text: string, value: unknown): ParsedSource {
   let parsed: ParsedSource | undefined;
-  const real = () => (parsed ??= parseSource(text, file));
+  const real = () => (parsed ??= parseWithPositions(text, file));
   return {
     file,
     text,
