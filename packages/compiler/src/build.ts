@@ -1,14 +1,16 @@
+import { rm } from 'node:fs/promises';
 import { diagnostic, hasErrors, latestVersions, procedureKey, sortDiagnostics, type Diagnostic, type Procedure } from '@thutuc/core';
 import { PARALLEL_THRESHOLD, analyzeCatalogue, type AnalysisCache, type CatalogueAnalysis } from './analyze.js';
 import { emitCatalogueIndex, emitFeeOverrides, emitSharedData } from './emit/catalogue-index.js';
 import { emitCommunes } from './emit/communes.js';
-import { emitProcedure, procedureDir, type EmittedFiles } from './emit/procedure.js';
+import { procedureDir, type EmittedFiles } from './emit/procedure.js';
 import { bundleBrowserChunks } from './bundle.js';
 import { EmitCache } from './emit-cache.js';
 import { loadInputs, type FileMemory } from './load.js';
 import { WorkerPool } from './pool.js';
 import type { WorkerReply } from './worker.js';
-import { writeChanges, writeTreeAtomic } from './write.js';
+import { produceProcedure } from './produce.js';
+import { stagingFolder, writeChanges, writeTreeAtomic } from './write.js';
 
 export interface BuildOptions {
   /** Catalogue files or folders. */
@@ -92,25 +94,18 @@ export class CatalogueBuilder {
     const keyOf = (p: Procedure, text: string) => `${dirOf(p)}\u0000${text}\u0000${acceptKey}`;
     const stale = procedures.filter(({ value, source }) => this.emitCache.get(procedureKey(value))?.key !== keyOf(value, source.text));
     const disk = this.options.cacheDir === false ? undefined : await EmitCache.open(cwd, this.options.cacheDir);
-    const emits = await Promise.all(
+    const pool = this.poolFor(stale.length);
+    // A first build with workers: each writes its procedures' files straight into the staging folder.
+    const staged = pool && !this.lastOutput ? { staging: stagingFolder(outDir), written: new Set<string>() } : undefined;
+    await Promise.all(
       stale.map(async ({ value, source }) => {
         const ctx = { source: source.file.split('\\').join('/'), dir: dirOf(value), conditions: analysis.checked.conditions.get(procedureKey(value)) ?? {}, typeAccept };
-        const diskKey = disk?.key([value, ctx.source, ctx.dir, ctx.conditions, acceptKey]);
-        const files = diskKey ? await disk!.get(diskKey) : undefined;
-        if (files) this.emitCache.set(procedureKey(value), { key: keyOf(value, source.text), files });
-        return { value, source, ctx, diskKey, done: Boolean(files) };
-      }),
-    );
-    const misses = emits.filter((e) => !e.done);
-    const pool = this.poolFor(misses.length);
-    await Promise.all(
-      misses.map(async ({ value, source, ctx, diskKey }) => {
         try {
           const files = pool
-            ? new Map((await pool.run<Extract<WorkerReply, { type: 'emit' }>>({ type: 'emit', procedure: value, ...ctx, typeAccept: [...typeAccept] })).files)
-            : await emitProcedure(value, ctx);
+            ? new Map((await pool.run<Extract<WorkerReply, { type: 'emit' }>>({ type: 'emit', procedure: value, ...ctx, typeAccept: [...typeAccept], cache: disk?.location, stage: staged?.staging })).files)
+            : await produceProcedure(value, ctx, { cache: disk });
+          if (staged) for (const rel of files.keys()) staged.written.add(rel);
           this.emitCache.set(procedureKey(value), { key: keyOf(value, source.text), files });
-          if (diskKey) await disk!.set(diskKey, files);
         } catch (error) {
           diagnostics.push(diagnostic('TT5002', source.locate(''), { procedure: value.id, reason: (error as Error).message }));
         }
@@ -123,7 +118,10 @@ export class CatalogueBuilder {
       for (const [rel, content] of cached.files) output.set(rel, content);
     }
     for (const id of this.emitCache.keys()) if (!seen.has(id)) this.emitCache.delete(id);
-    if (hasErrors(diagnostics)) return { ok: false, diagnostics, analysis, procedures: procedures.length, written: 0, texts };
+    if (hasErrors(diagnostics)) {
+      if (staged) await rm(staged.staging, { recursive: true, force: true });
+      return { ok: false, diagnostics, analysis, procedures: procedures.length, written: 0, texts };
+    }
 
     for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure), latest)) output.set(rel, content);
     for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
@@ -140,7 +138,7 @@ export class CatalogueBuilder {
         written = await writeChanges(outDir, output, this.lastOutput);
         if (browser && written > 0) await browser(outDir);
       } else {
-        await writeTreeAtomic(outDir, output, browser && (async (staging) => void (await browser(staging))));
+        await writeTreeAtomic(outDir, output, browser && (async (staging) => void (await browser(staging))), staged);
         written = output.size;
       }
     } catch (error) {

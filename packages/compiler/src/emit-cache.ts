@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type { EmittedFiles } from './emit/procedure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where an emit cache lives and which compiler code it belongs to. */
+export interface EmitCacheLocation {
+  dir: string;
+  stamp: string;
+}
 
 /**
  * What one procedure emitted, kept on disk between builds and found again by the hash of
@@ -29,25 +37,38 @@ export class EmitCache {
     return new EmitCache(dir ?? path.join(modules, '.cache/thutuc/emit'), await compilerStamp());
   }
 
+  /** The same cache in a build worker (plain data crosses the thread boundary). */
+  static at(where: EmitCacheLocation): EmitCache {
+    return new EmitCache(where.dir, where.stamp);
+  }
+
+  get location(): EmitCacheLocation {
+    return { dir: this.dir, stamp: this.stamp };
+  }
+
   key(parts: unknown): string {
     return createHash('sha256').update(this.stamp).update(JSON.stringify(parts)).digest('hex');
   }
 
-  async get(key: string): Promise<EmittedFiles | undefined> {
+  /**
+   * Synchronous: mostly called in build workers, which have nothing else to do meanwhile, and a
+   * synchronous call skips the thread-pool round trips of the promise API.
+   */
+  get(key: string): EmittedFiles | undefined {
     try {
-      return new Map(JSON.parse(await readFile(this.file(key), 'utf8')) as [string, string][]);
+      return new Map(JSON.parse(readFileSync(this.file(key), 'utf8')) as [string, string][]);
     } catch {
       return undefined;
     }
   }
 
-  async set(key: string, files: EmittedFiles): Promise<void> {
+  set(key: string, files: EmittedFiles): void {
     const file = this.file(key);
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify([...files]));
-      await rename(temp, file);
+      mkdirSync(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(temp, JSON.stringify([...files]));
+      renameSync(temp, file);
     } catch {
       // A cache that cannot be written (read-only node_modules) only makes the next build slower.
     }

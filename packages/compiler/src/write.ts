@@ -1,20 +1,42 @@
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** A build's output is first written here, beside the output folder, then swapped in. */
+export function stagingFolder(outDir: string): string {
+  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.staging-${process.pid}-${Date.now().toString(36)}`);
+}
+
+/**
+ * Writes files under `root` (a staging folder) synchronously: what a build worker does with a
+ * procedure's files as soon as they are emitted, so they never travel back to be written.
+ */
+export function writeFilesSync(root: string, files: ReadonlyMap<string, string>): void {
+  const dirs = new Set<string>();
+  for (const rel of files.keys()) dirs.add(path.dirname(path.join(root, rel)));
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  for (const [rel, content] of files) writeFileSync(path.join(root, rel), content);
+}
 
 /**
  * Writes a whole output tree so that readers see the old build or the new one, never a
  * mix: everything goes to a sibling temporary folder first, which then replaces the old
  * folder by rename. If anything fails before the swap, the previous build is untouched.
- * `finish` runs on the staging folder once the files are in it.
+ * `finish` runs on the staging folder once the files are in it. `staged` names a staging
+ * folder (see stagingFolder) already holding the files in `written`, which are not written again.
  */
-export async function writeTreeAtomic(outDir: string, files: ReadonlyMap<string, string>, finish?: (staging: string) => Promise<void>): Promise<void> {
+export async function writeTreeAtomic(
+  outDir: string,
+  files: ReadonlyMap<string, string>,
+  finish?: (staging: string) => Promise<void>,
+  staged?: { staging: string; written: ReadonlySet<string> },
+): Promise<void> {
   const parent = path.dirname(outDir);
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = path.join(parent, `.${path.basename(outDir)}.staging-${stamp}`);
-  const retired = path.join(parent, `.${path.basename(outDir)}.old-${stamp}`);
+  const staging = staged?.staging ?? stagingFolder(outDir);
+  const retired = staging.replace(/\.staging-([^/\\]+)$/, '.old-$1');
   await mkdir(parent, { recursive: true });
   try {
-    await writeFiles(staging, files);
+    await writeFiles(staging, staged ? new Map([...files].filter(([rel]) => !staged.written.has(rel))) : files);
     // Work that reads the written files (the browser chunks) also happens before the swap.
     await finish?.(staging);
   } catch (error) {

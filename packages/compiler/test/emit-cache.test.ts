@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue } from '@thutuc/compiler';
+import { CatalogueBuilder, buildCatalogue } from '@thutuc/compiler';
 import { MINIMAL_PROCEDURE as P } from '../../../test/helpers/minimal.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -32,5 +32,36 @@ describe('the emit cache on disk', () => {
     expect((await build('changed')).ok).toBe(true);
     expect(await readFile(path.join(dir, 'changed/procedures/thu-nghiem.toi-thieu/definition.js'), 'utf8')).toContain('"amount": 25000');
     expect((await readdir(cacheDir, { recursive: true })).filter((f) => String(f).endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('in a catalogue large enough for the build workers: the same output with or without them, cold or from the cache, and a changed file missed', async () => {
+    const dir = await mkdtemp(path.join(root, 'test/.tmp/emit-cache-'));
+    await mkdir(path.join(dir, 'src'));
+    // More files than PARALLEL_THRESHOLD, so a first build analyses, emits and writes in workers.
+    for (let n = 0; n < 70; n++) {
+      await writeFile(path.join(dir, `src/p${n}.yaml`), P.replace('id: thu-nghiem.toi-thieu', `id: thu-nghiem.p${n}`).replace('code: "1.999998"', `code: "1.${900000 + n}"`));
+    }
+    const cacheDir = path.join(dir, 'cache');
+    const build = (out: string, parallel = true) => buildCatalogue({ inputs: [path.join(dir, 'src')], outDir: path.join(dir, out), cwd: root, cacheDir, parallel });
+    const alone = await buildCatalogue({ inputs: [path.join(dir, 'src')], outDir: path.join(dir, 'alone'), cwd: root, cacheDir: false, parallel: false });
+    expect(alone.diagnostics).toEqual([]);
+
+    expect((await build('cold')).ok).toBe(true);
+    expect((await readdir(cacheDir, { recursive: true })).filter((f) => String(f).endsWith('.json'))).toHaveLength(70);
+    expect((await build('warm')).ok).toBe(true);
+    const expected = await tree(path.join(dir, 'alone'));
+    expect(Object.keys(expected).length).toBeGreaterThan(70 * 6);
+    expect(await tree(path.join(dir, 'cold'))).toEqual(expected);
+    expect(await tree(path.join(dir, 'warm'))).toEqual(expected);
+    // No staging folder is left beside the output.
+    expect((await readdir(dir)).filter((name) => name.includes('staging'))).toEqual([]);
+
+    await writeFile(path.join(dir, 'src/p7.yaml'), (await readFile(path.join(dir, 'src/p7.yaml'), 'utf8')).replace('amount: 10000', 'amount: 25000'));
+    const builder = new CatalogueBuilder({ inputs: [path.join(dir, 'src')], outDir: path.join(dir, 'changed'), cwd: root, cacheDir });
+    expect((await builder.build()).ok).toBe(true);
+    await builder.close();
+    expect(await readFile(path.join(dir, 'changed/procedures/thu-nghiem.p7/definition.js'), 'utf8')).toContain('"amount": 25000');
+    expect(await readFile(path.join(dir, 'changed/procedures/thu-nghiem.p8/definition.js'), 'utf8')).toContain('"amount": 10000');
+    expect((await readdir(cacheDir, { recursive: true })).filter((f) => String(f).endsWith('.json'))).toHaveLength(71);
   });
 });
