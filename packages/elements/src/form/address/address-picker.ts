@@ -9,15 +9,21 @@ type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragmen
  * The state of every address field's commune combobox on the form, by JSON Pointer, and the
  * unit data they share. Kept outside the fields' render functions so that typing, the open
  * listbox and the option in focus survive re-renders; none of it is part of the answers.
+ * Bundled apart (thutuc-address.js, see load-picker.ts): forms without an address field never
+ * download it.
  */
 export class AddressPicker implements ReactiveController {
   readonly places: PlaceData;
   readonly #states = new Map<string, ComboState>();
   readonly #host: Host;
 
-  constructor(host: Host, base: () => string | undefined) {
+  /** `arrived` runs when a list arrives or fails, before the re-render (the form validates addresses against the lists). */
+  constructor(host: Host, base: () => string | undefined, arrived: () => void = () => {}) {
     this.#host = host;
-    this.places = new PlaceData(base, () => host.requestUpdate());
+    this.places = new PlaceData(base, () => {
+      arrived();
+      host.requestUpdate();
+    });
     host.addController(this);
   }
 
