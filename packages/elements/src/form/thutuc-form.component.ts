@@ -16,9 +16,13 @@ import { renderReview } from './views/review.js';
 import { renderSection } from './views/section.js';
 import type { AddressPicker } from './address/address-picker.js';
 import { hasAddressField, loadAddressPicker, loadedAddressPicker } from './address/load-picker.js';
-import { renderAddressCodes } from './address/address-codes.js';
-import { renderAddress } from './address/render-address.js';
+import { renderAddressCodes, setAddressPart, streetInput } from './address/address-codes.js';
+import type { MarkupKit } from './address/render-address.js';
+import { describedBy, fieldset } from './field-parts.js';
 import type { FieldView } from './render-field.js';
+
+/** What the address picker's markup takes from this script (see MarkupKit). */
+const ADDRESS_MARKUP: MarkupKit = { html, nothing, describedBy, fieldset, renderAddressCodes, setAddressPart, streetInput };
 
 /**
  * An online application form for one administrative procedure.
@@ -120,7 +124,7 @@ export class ThutucForm extends LitElement {
   readonly #renderAddress = {
     render: (id: string, v: FieldView) => {
       const picker = this.#addresses;
-      return typeof picker === 'object' ? renderAddress(picker, id, v) : renderAddressCodes(id, v);
+      return typeof picker === 'object' ? picker.render(id, v) : renderAddressCodes(id, v);
     },
   };
 
@@ -197,17 +201,20 @@ export class ThutucForm extends LitElement {
 
   /**
    * Whether the step shown can render now. The address picker loads when the step shown or the
-   * next one has an address field, so it is there before the applicant reaches that step; a step
-   * with one waits for it (or its failure: typed codes), so no field changes shape on screen.
+   * next one has an address field (or is the review of one), so it is there before the applicant
+   * reaches that step; such a step waits for it (or its failure: typed codes), so no field changes
+   * shape on screen.
    */
   #pickerReady(steps: Step[], index: number): boolean {
-    const needs = (step: Step | undefined) => step?.kind === 'section' && hasAddressField(step.section.fields);
+    const hasAddress = (step: Step | undefined) => step?.kind === 'section' && hasAddressField(step.section.fields);
+    // The review names the provinces and communes of the addresses answered (a draft may reopen there).
+    const needs = (step: Step | undefined) => hasAddress(step) || (step?.kind === 'review' && steps.some(hasAddress));
     if (this.#addresses === undefined && (needs(steps[index]) || needs(steps[index + 1]))) this.#loadPicker();
     return this.#addresses !== 'loading' || !needs(steps[index]);
   }
 
   #loadPicker(): void {
-    const create = (Picker: typeof AddressPicker) => new Picker(this, () => this.catalogueBase, () => this.#form.recheck());
+    const create = (Picker: typeof AddressPicker) => new Picker(this, ADDRESS_MARKUP, () => this.catalogueBase, () => this.#form.recheck());
     const loaded = loadedAddressPicker();
     if (loaded) {
       this.#addresses = create(loaded);

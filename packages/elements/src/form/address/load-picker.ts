@@ -1,9 +1,9 @@
 import type { AddressPicker } from './address-picker.js';
 
 /**
- * Loads the address picker's behaviour (unit lists, search, combobox keys) for a form that has
- * an address field, so other forms do not download it. Its markup (render-address.ts) stays in
- * the element's script: it needs lit, which a script of its own would carry a second time.
+ * Loads the address picker (unit lists, search, combobox keys and its markup) for a form that
+ * has an address field, so other forms do not download it. It takes lit from the element's
+ * script (MarkupKit in render-address.ts) rather than carrying a copy.
  */
 export const loadAddressPicker = (): Promise<typeof AddressPicker> => import('./address-picker.js').then((m) => (loaded = m.AddressPicker));
 
