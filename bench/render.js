@@ -16,7 +16,7 @@ import { writeSyntheticCatalogue } from './synthetic.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, 'test/.tmp/bench-render');
-const gz = async (file) => gzipSync(await readFile(file)).length;
+const gz = async (file) => gzipSync(await readFile(file), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 async function bundleBare(file) {
   const bundle = await rollup({ input: path.join(root, 'bench/bare-form.js'), plugins: [nodeResolve({ browser: true }), terser()] });
@@ -44,58 +44,88 @@ await bundleBrowserChunks(catalogueDir);
 
 await bundleBare(path.join(elementsDir, 'bare-form.js'));
 
-// What a page with one form downloads: the elements bundle, the procedure's chunk and every
-// chunk it imports (sources maps are fetched only by developer tools).
+// What a page with one form downloads, read from the browser's network log: a page that embeds
+// the element as a webmaster does (one script tag, the element with its procedure id) is opened,
+// the form's first step rendered and the network left idle; every file fetched from the elements
+// folder (/thutuc/) and the catalogue (/catalogue/) is listed with its size in gzip -9.
 const browser = path.join(catalogueDir, 'browser');
-async function pageFiles(id) {
-  const files = [path.join(elementsDir, 'thutuc.js')];
-  const queue = [path.join(browser, 'procedures', `${id}.js`)];
-  while (queue.length) {
-    const file = queue.shift();
-    if (files.includes(file)) continue;
-    files.push(file);
-    const code = await readFile(file, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+)"/g)) queue.push(path.resolve(path.dirname(file), spec));
+const localFile = (url) => {
+  const { pathname } = new URL(url);
+  if (pathname.startsWith('/thutuc/')) return path.join(elementsDir, pathname.slice('/thutuc/'.length));
+  if (pathname.startsWith('/catalogue/')) return path.join(browser, decodeURIComponent(pathname.slice('/catalogue/'.length)));
+  return undefined;
+};
+async function pageFiles(chrome, id, { script = 'thutuc.js', lang = 'vi', draftStep } = {}) {
+  const page = await chrome.newPage();
+  // A draft saved on a later step reopens the form there (version 1.0.0: the synthetic procedures').
+  if (draftStep !== undefined) {
+    const draft = JSON.stringify({ data: {}, step: draftStep, savedAt: '2026-03-02T00:00:00.000Z' });
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [`thutuc:draft:${id}@1.0.0`, draft]);
   }
-  return files;
-}
-console.log('bytes a page downloads for one form (minified, gzip -9)');
-for (const [id, label, goal] of [
-  ['tong-hop.thu-tuc-0', 'typical procedure (30 fields, 2 cases, 3 channels)', 'total ≤ 30 KB, own chunk ≤ 5 KB'],
-  ['ho-tich.dang-ky-khai-sinh', 'birth registration (1.001193)', ''],
-  ['ho-tich.cap-ban-sao-trich-luc-ho-tich', 'extract copy (2.000635)', ''],
-  ['tong-hop.hai-tram-truong', '200-field procedure', ''],
-]) {
-  const files = await pageFiles(id);
+  const tag = script.endsWith('.iife.js') ? `<script src="/thutuc/${script}" defer></script>` : `<script type="module" src="/thutuc/${script}"></script>`;
+  await page.route(`${site.url}/bench-page.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'" },
+      body: `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">${tag}
+<thutuc-form procedure="${id}" catalogue-base="/catalogue/" action="/api/submissions" lang="${lang}" today="2026-03-02"></thutuc-form>`,
+    }),
+  );
+  const files = [];
+  page.on('requestfinished', (r) => {
+    const file = localFile(r.url());
+    if (file && !files.includes(file)) files.push(file);
+  });
+  await page.goto(`${site.url}/bench-page.html`);
+  await page.locator('thutuc-form input, thutuc-form select').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.close();
   const sizes = await Promise.all(files.map(gz));
-  const total = sizes.reduce((a, b) => a + b, 0);
-  console.log(`  ${label.padEnd(52)} ${kb(total).padStart(8)}${goal ? `  (goal: ${goal})` : ''}`);
-  files.forEach((f, i) => console.log(`    ${path.relative(work, f).padEnd(72)} ${kb(sizes[i]).padStart(8)}`));
+  return { files, sizes, total: sizes.reduce((a, b) => a + b, 0) };
 }
-
-// The address picker's data: what the first load of a form with an address field adds (the
-// province list and the codes-only table its validator imports), what choosing a province adds
-// (that province's names), and, for scale, every name at once (never downloaded).
-{
-  const communes = path.join(browser, 'communes');
-  const lists = (await readdir(communes)).filter((f) => /^\d{2}\.json$/.test(f));
-  const sizes = await Promise.all(lists.map(async (f) => [f, await gz(path.join(communes, f))]));
-  const [biggest, biggestSize] = sizes.sort((a, b) => b[1] - a[1])[0];
-  const codes = (await pageFiles('ho-tich.dang-ky-khai-sinh')).find((f) => /chunks\/codes-[^/]+\.js$/.test(f));
-  const provinces = await gz(path.join(communes, 'provinces.json'));
-  const codesSize = codes ? await gz(codes) : 0;
-  const allNames = gzipSync(Buffer.concat(await Promise.all(lists.map((f) => readFile(path.join(communes, f)))))).length;
-  console.log('\naddress data (gzip -9)');
-  console.log(`  first load: provinces.json ${kb(provinces)} + commune codes chunk ${kb(codesSize)} = ${kb(provinces + codesSize)}  (goal: ≤ 2.5 KB, no names)`);
-  console.log(`  largest province chunk, on choosing it: communes/${biggest} ${kb(biggestSize)}  (goal: ≤ 3 KB)`);
-  console.log(`  all ${lists.length} provinces' names at once (never downloaded): ${kb(allNames)}`);
-}
-
+const goalMark = (ok) => (ok ? '✓' : '✗ missed');
 const site = await startExampleSite({ catalogueDir, elementsDir, dataDir: path.join(work, 'data') });
 const chrome = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
+console.log('bytes a page downloads for one form, from the network log (minified, gzip -9)');
+for (const [id, label, options] of [
+  ['tong-hop.thu-tuc-0', 'typical procedure (30 fields, 2 cases, 3 channels)', {}],
+  ['tong-hop.thu-tuc-0', 'same, reopened on its address step (step 4)', { draftStep: 3 }],
+  ['tong-hop.thu-tuc-0', 'same, lang="en"', { lang: 'en' }],
+  ['tong-hop.thu-tuc-0', 'same, classic script thutuc.iife.js (one file)', { script: 'thutuc.iife.js' }],
+  ['ho-tich.dang-ky-khai-sinh', 'birth registration (1.001193)', {}],
+  ['ho-tich.cap-ban-sao-trich-luc-ho-tich', 'extract copy (2.000635)', {}],
+  ['tong-hop.hai-tram-truong', '200-field procedure', {}],
+]) {
+  const { files, sizes, total } = await pageFiles(chrome, id, options);
+  const own = sizes[files.findIndex((f) => f.endsWith(`procedures/${id}.js`))];
+  const typical = label.startsWith('typical');
+  const goal = typical ? `  (goal: total ≤ 30 KB ${goalMark(total <= 30 * 1024)}; own chunk ≤ 5 KB ${goalMark(own <= 5 * 1024)})` : '';
+  console.log(`  ${label.padEnd(52)} ${kb(total).padStart(8)}${goal}`);
+  files.forEach((f, i) => console.log(`    ${path.relative(work, f).padEnd(72)} ${kb(sizes[i]).padStart(8)}`));
+  if (label.includes('address step')) {
+    const communes = files.filter((f) => f.includes(`${path.sep}communes${path.sep}`));
+    const names = communes.filter((f) => /\d{2}\.json$/.test(f));
+    const bytes = communes.reduce((a, f) => a + sizes[files.indexOf(f)], 0);
+    console.log(`    address data when the address field shows: ${kb(bytes)} (goal: ≤ 2.5 KB, no commune names ${goalMark(bytes <= 2.5 * 1024 && names.length === 0)}${names.length ? `: ${names.length} name files` : ''})`);
+  }
+}
+
+// The address picker's names: what choosing a province adds, and, for scale, every name at once
+// (never downloaded).
+{
+  const communes = path.join(browser, 'communes');
+  const lists = (await readdir(communes)).filter((f) => /^\d{2}\.json$/.test(f));
+  const sizes = await Promise.all(lists.map(async (f) => [f, await gz(path.join(communes, f))]));
+  const [biggest, biggestSize] = sizes.sort((a, b) => b[1] - a[1])[0];
+  const allNames = gzipSync(Buffer.concat(await Promise.all(lists.map((f) => readFile(path.join(communes, f))))), { level: 9 }).length;
+  console.log('\naddress data (gzip -9)');
+  console.log(`  largest province's names, on choosing it: communes/${biggest} ${kb(biggestSize)}  (goal: ≤ 3 KB ${goalMark(biggestSize <= 3 * 1024)})`);
+  console.log(`  all ${lists.length} provinces' names at once (never downloaded): ${kb(allNames)}`);
+}
+
 // Both elements are created, attached and rendered in the same page, alternately, so the ratio
 // holds whatever else the machine is doing; timed until the first input can take focus.
 console.log('\nfirst render of step 1 in headless Chromium (median of 15 in one page, chunk already loaded)');

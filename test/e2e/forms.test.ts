@@ -235,14 +235,70 @@ describe('the address picker', () => {
     await page.keyboard.type('xa ba dinh');
     await page.keyboard.press('Enter');
     expect(await commune.inputValue()).toBe('Xã Ba Đình');
-    // The same compiled validator the server runs, in the page: Thanh Hóa's Xã Ba Đình is not in Hà Nội.
+    // The compiled validator the server runs refuses Thanh Hóa's Xã Ba Đình in Hà Nội against the
+    // catalogue's codes; the browser chunk runs the same code without the codes, with what the
+    // form has loaded: Hà Nội's list refuses it, and with no list loaded nothing is refused.
     const payload = { channel: 'online', delivery: 'online', data: { noi_cu_tru_nguoi_yeu_cau: { province: '01', commune: '16171', street: 'x' } } };
+    const server = await import(pathToFileURL(path.join(root, 'test/.tmp/site-forms/catalogue/procedures', id, 'index.js')).href);
+    const onServer = server.validate(payload).errors.filter((e: { path: string }) => e.path.includes('noi_cu_tru'));
+    expect(onServer).toEqual([expect.objectContaining({ path: `${base}/commune`, rule: 'commune' })]);
     // A string, so the test runner does not rewrite the page's dynamic import.
-    const verdict = (await page.evaluate(
-      `import(${JSON.stringify(`${site.url}/catalogue/procedures/${id}.js`)}).then((m) => m.validate(${JSON.stringify(payload)}).errors.filter((e) => e.path.includes('noi_cu_tru')))`,
-    )) as { path: string; rule: string }[];
-    expect(verdict).toEqual([expect.objectContaining({ path: `${base}/commune`, rule: 'commune' })]);
+    const inPage = (await page.evaluate(`Promise.all([
+      import(${JSON.stringify(`${site.url}/catalogue/procedures/${id}.js`)}),
+      fetch(${JSON.stringify(`${site.url}/catalogue/communes/01.json`)}).then((r) => r.json()),
+    ]).then(([m, list]) => {
+      const codes = new Set(list.communes.map((c) => c.code));
+      const mine = (e) => e.path.includes('noi_cu_tru');
+      const known = { hasProvince: (p) => p === '01', contains: (p, c) => codes.has(c) };
+      const unknown = { hasProvince: () => true, contains: () => true };
+      return { known: m.validate(${JSON.stringify(payload)}, { communes: known }).errors.filter(mine), unknown: m.validate(${JSON.stringify(payload)}, { communes: unknown }).errors.filter(mine) };
+    })`)) as Record<'known' | 'unknown', { path: string; rule: string }[]>;
+    expect(inPage.known).toEqual(onServer);
+    expect(inPage.unknown).toEqual([]);
     await page.close();
+  });
+  it("flags a commune of another province once that province's list has arrived, and keeps the value", async () => {
+    const { page, pageErrors } = await open(browser, `${site.url}/csp.html?id=${id}`);
+    await page.locator(`thutuc-form select[name="${base}/province"]`).waitFor();
+    // A draft naming Thanh Hóa's Xã Ba Đình (16171) under Hà Nội, as a hand-edited draft or an older list might.
+    const version = await page.evaluate(`import(${JSON.stringify(`${site.url}/catalogue/procedures/${id}.js`)}).then((m) => m.version)`);
+    const key = `thutuc:draft:${id}@${String(version)}`;
+    const draft = { data: { noi_cu_tru_nguoi_yeu_cau: { province: '01', commune: '16171', street: 'Số 1' } }, step: 0, savedAt: new Date().toISOString() };
+    await page.evaluate(([k, d]) => localStorage.setItem(k!, d!), [key, JSON.stringify(draft)]);
+    await page.reload();
+    await page.locator('thutuc-form button[type="submit"]').click();
+    // The browser chunk has no codes: the check runs on Hà Nội's list, which the picker fetched for this address.
+    await page.locator('thutuc-form .error-summary', { hasText: 'Xã, phường này không thuộc tỉnh, thành phố đã chọn' }).waitFor();
+    expect(await page.locator(`thutuc-form select[name="${base}/province"]`).inputValue()).toBe('01');
+    const kept = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key))!) as typeof draft;
+    expect(kept.data.noi_cu_tru_nguoi_yeu_cau).toEqual(draft.data.noi_cu_tru_nguoi_yeu_cau);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('what loads on demand', () => {
+  it('fetches the address picker only for a form with an address field, English only for lang="en", and never the commune codes', async () => {
+    const requested = async (url: string) => {
+      const { page } = await open(browser, url);
+      const paths: string[] = [];
+      page.on('requestfinished', (r) => paths.push(new URL(r.url()).pathname));
+      await page.reload();
+      await page.locator('thutuc-form h2').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const text = await formText(page);
+      await page.close();
+      return { scripts: paths.filter((p) => p.startsWith('/thutuc/') || p.startsWith('/catalogue/chunks/') || p.startsWith('/catalogue/communes/')), text };
+    };
+    const withoutAddress = await requested(`${site.url}/csp.html?id=chung-thuc.chung-thuc-chu-ky`);
+    expect(withoutAddress.scripts).not.toContain('/thutuc/thutuc-address.js');
+    expect(withoutAddress.scripts).not.toContain('/thutuc/thutuc-en.js');
+    expect(withoutAddress.scripts.filter((p) => p.includes('/communes/'))).toEqual([]);
+    const withAddress = await requested(`${site.url}/csp.html?id=ho-tich.dang-ky-khai-sinh&lang=en`);
+    expect(withAddress.scripts).toEqual(expect.arrayContaining(['/thutuc/thutuc.js', '/thutuc/thutuc-address.js', '/thutuc/thutuc-en.js', '/catalogue/communes/provinces.json']));
+    expect(withAddress.scripts.filter((p) => /codes|\/communes\/\d{2}\.json$/.test(p))).toEqual([]);
+    expect(withAddress.text).toContain('Step 1 of');
+    expect(withAddress.text).toContain('Province or city');
   });
 });
 

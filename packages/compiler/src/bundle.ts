@@ -49,11 +49,16 @@ export async function bundleBrowserChunks(dir: string): Promise<number> {
 }
 
 /**
- * Members' modules stay outside a bundle's chunk (imported as their own chunks), and every
- * `definition.js` is cut to its browser part.
+ * Members' modules stay outside a bundle's chunk (imported as their own chunks), every
+ * `definition.js` is cut to its browser part, and the commune codes stay out: a page would
+ * download every province's codes (2.3 KB gzip) to check one address, while the form already
+ * loads the chosen province's list for its picker and passes it to `validate` as
+ * `options.communes`. Servers import the Node modules, which check against the codes.
  */
 function procedureChunks(procedures: string): Plugin {
   const memberIndex = /^\.\.\/([^/]+)\/index\.js$/;
+  // Replaced in place rather than by an empty module, which would still be a chunk of its own to fetch.
+  const codesImport = /^import \{ communes \} from '\.\.\/\.\.\/communes\/codes\.js';$/m;
   return {
     name: 'thutuc-procedure-chunks',
     resolveId(source, importer) {
@@ -65,6 +70,10 @@ function procedureChunks(procedures: string): Plugin {
       if (path.basename(id) !== 'definition.js' || path.dirname(path.dirname(id)) !== procedures) return null;
       const definition = browserDefinition(definitionOfModule(await readFile(id, 'utf8')));
       return `export const definition = ${JSON.stringify(definition)};\n`;
+    },
+    transform(code, id) {
+      if (path.basename(id) !== 'validate.js' || path.dirname(path.dirname(id)) !== procedures) return null;
+      return { code: code.replace(codesImport, 'const communes = undefined;'), map: null };
     },
   };
 }

@@ -1,6 +1,6 @@
-import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '@thutuc/compiler';
 import { MINIMAL_PROCEDURE as P } from '../../../test/helpers/minimal.js';
@@ -40,5 +40,37 @@ describe('browser chunks', () => {
     expect(lienThong).toContain('"./thu-nghiem.mot.js"');
     expect(lienThong).toContain('"./thu-nghiem.hai.js"');
     expect(lienThong).not.toMatch(/Thủ tục Một|Thủ tục Hai/);
+  });
+
+  it('leave the commune codes out of the chunk of a form with an address field, which the Node module checks against', async () => {
+    const dir = await mkdtemp(path.join(root, 'test/.tmp/browser-chunks-'));
+    await mkdir(path.join(dir, 'src/communes'), { recursive: true });
+    await copyFile(path.join(root, 'catalogue/shared/provinces.yaml'), path.join(dir, 'src/provinces.yaml'));
+    await copyFile(path.join(root, 'catalogue/shared/communes/01-ha-noi.yaml'), path.join(dir, 'src/communes/01-ha-noi.yaml'));
+    const withAddress = member('thu-nghiem.dia-chi', '1.999993', 'Thủ tục địa chỉ').replace(
+      '        - { id: ho_ten, type: text, label: { vi: Họ tên }, required: true }',
+      '        - { id: ho_ten, type: text, label: { vi: Họ tên }, required: true }\n        - { id: noi_o, type: address, label: { vi: Nơi ở }, required: true }',
+    );
+    await writeFile(path.join(dir, 'src/a.yaml'), withAddress);
+    const out = path.join(dir, 'out');
+    const result = await buildCatalogue({ inputs: [path.join(dir, 'src')], outDir: out, cwd: root, browser: true });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+
+    // The browser: the procedure's chunk and nothing beside it (no codes table, no chunk of them).
+    const chunk = await readFile(path.join(out, 'browser/procedures/thu-nghiem.dia-chi.js'), 'utf8');
+    expect(await readdir(path.join(out, 'browser/chunks')).catch(() => [])).toEqual([]);
+    expect(chunk).not.toMatch(/import|"01":/);
+    const address = { province: '01', commune: '16171', street: 'Số 1' }; // Xã Ba Đình is in Thanh Hóa
+    const payload = { channel: 'online', data: { ho_ten: 'Lê Văn A', noi_o: address } };
+    const commune = (m: { validate(p: unknown, o?: object): { errors: { path: string; rule: string }[] } }, options?: object) =>
+      m.validate(payload, options).errors.filter((e) => e.path.startsWith('/data/noi_o')).map((e) => `${e.path} ${e.rule}`);
+    const browserModule = await import(pathToFileURL(path.join(out, 'browser/procedures/thu-nghiem.dia-chi.js')).href);
+    expect(commune(browserModule)).toEqual([]);
+    expect(commune(browserModule, { communes: { hasProvince: () => true, contains: () => false } })).toEqual(['/data/noi_o/commune commune']);
+    // The server's module: the same validator, with the catalogue's codes, which no lookup passed in replaces.
+    const nodeModule = await import(pathToFileURL(path.join(out, 'procedures/thu-nghiem.dia-chi/index.js')).href);
+    expect(commune(nodeModule)).toEqual(['/data/noi_o/commune commune']);
+    expect(commune(nodeModule, { communes: { hasProvince: () => true, contains: () => true } })).toEqual(['/data/noi_o/commune commune']);
+    expect(commune(nodeModule, { communes: undefined })).toEqual(['/data/noi_o/commune commune']);
   });
 });

@@ -4,4 +4,4 @@ export { ThutucStatus } from './register-status.js';
 export type { CompiledProcedure, AttachedFile, Receipt } from './types.js';
 export type { Envelope, SubmitOutcome } from './form/submit.js';
 export type { LookupAnswer, DossierKey, PaymentProvider } from './status/api.js';
-export { strings, type Lang } from './i18n.js';
+export { loadStrings, strings, type Lang } from './i18n.js';

@@ -126,6 +126,15 @@ describe.each(engines())('result delivery on $name', (engine) => {
     expect((await act(url, desk, code, 'deliver')).json!.status.code).toBe(10);
   });
 
+  it('shows the applicant the delivery recorded last when an officer corrects it', async () => {
+    const { code, secret } = await processed('in_person');
+    expect((await officerPost(desk, code, 'delivery', { method: 'in_person', place: 'Quầy 1', appointment: '2026-12-01T09:30' })).status).toBe(200);
+    expect((await officerPost(desk, code, 'delivery', { method: 'in_person', place: 'Quầy 3, Bộ phận một cửa', appointment: '2026-12-02T14:00' })).status).toBe(200);
+    const answer = (await lookup(code, secret)).json!;
+    expect(answer.result).toEqual({ method: 'in_person', ready: true, place: 'Quầy 3, Bộ phận một cửa', appointment: '2026-12-02T14:00:00+07:00', downloadable: false });
+    expect(answer.todo.vi).toBe('Nhận kết quả tại Quầy 3, Bộ phận một cửa, theo lịch hẹn 2026-12-02 14:00.');
+  });
+
   it('lets no officer of another agency upload a result, record a delivery or return the dossier', async () => {
     const { code } = await processed('online');
     expect((await uploadResult(other, code)).json!.error.code).toBe('other-agency');

@@ -27,7 +27,7 @@ export function otherPapers(f: PaperFixture): Record<string, string> {
     'control-khai-sinh.html': renderControlSheet(birth, CONTROL_ENTRIES),
     'register.html': renderRegister(REGISTER_ROWS, {
       desk: POLICE, from: '2026-04-01', to: '2026-04-30', offset: 51,
-      page: { number: 2, count: 2, total: 53, previous: '/api/officer/register?from=2026-04-01&to=2026-04-30&page=1' },
+      page: { number: 2, count: 2, total: 53, previous: '?from=2026-04-01&to=2026-04-30&page=1' },
     }),
   };
 }

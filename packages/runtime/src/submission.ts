@@ -94,6 +94,13 @@ export type SchemaValidator = ((data: unknown) => boolean) & { errors?: SchemaEr
 export interface ValidateOptions {
   /** `YYYY-MM-DD` used as today (for ages and deadlines); defaults to today in Vietnam. */
   today?: string;
+  /**
+   * Commune lookup for address fields, used only when the module was built without the
+   * catalogue's codes (the browser chunks leave them out; see bundleBrowserChunks): the form
+   * passes what it knows from the province lists it loaded, and the server, whose modules carry
+   * the codes, still checks every address against them.
+   */
+  communes?: CommuneMembership;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -316,8 +323,9 @@ export function createValidator<T>(
       delivery: payload.delivery as string | undefined,
       today: options.today ?? todayInVietnam(),
     };
-    if (checkData) checkData(d, ctx, errors, communes);
-    else checkFields(fields, d, '/data', d, ctx, undefined, errors, communes);
+    const lookup = communes ?? options.communes;
+    if (checkData) checkData(d, ctx, errors, lookup);
+    else checkFields(fields, d, '/data', d, ctx, undefined, errors, lookup);
 
     const documents = isObject(payload.documents) ? payload.documents : noDocuments;
     const chosen = byCase.get(ctx.case!);

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConditionContext, DraftMigration, migrateDraft, ProvinceFeeFile, SubmissionFees, ValidationError } from '@thutuc/runtime';
+import type { CommuneMembership, ConditionContext, DraftMigration, migrateDraft, ProvinceFeeFile, SubmissionFees, ValidationError } from '@thutuc/runtime';
 import { loadMigration } from './load-migration.js';
 import type { Lang } from '../i18n.js';
 import type { AttachedFile, CompiledProcedure, Receipt } from '../types.js';
@@ -15,6 +15,8 @@ export interface FormSettings {
   action: string | undefined;
   timeout: number;
   overrides: ProvinceFeeFile | undefined;
+  /** What the address picker knows of provinces and communes, for the validator's address check. */
+  communes: CommuneMembership | undefined;
 }
 
 /** The element the form lives in: it re-renders on request, fires the events, holds the DOM to focus. */
@@ -283,11 +285,16 @@ export class FormController implements ReactiveController {
   }
 
   #currentVerdict(): Verdict {
-    const today = this.#settings().today;
+    const { today, communes } = this.#settings();
     if (this.#verdict?.today !== today) {
-      this.#verdict = { today, errors: this.#procedure!.validate(this.payload(), { today }).errors, first: undefined };
+      this.#verdict = { today, errors: this.#procedure!.validate(this.payload(), { today, communes }).errors, first: undefined };
     }
     return this.#verdict;
+  }
+
+  /** What the validator looks addresses up in has grown (a province's communes arrived): validate again at the next render. */
+  recheck(): void {
+    this.#verdict = undefined;
   }
 
   fees(): SubmissionFees {

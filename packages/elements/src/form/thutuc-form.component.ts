@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { localize, todayInVietnam, versionFor, type ProvinceFeeFile } from '@thutuc/runtime';
-import { strings, type Lang } from '../i18n.js';
+import { hasStrings, loadStrings, strings, type Lang } from '../i18n.js';
 import type { CompiledProcedure } from '../types.js';
 import { fetchProvinceFees, importProcedure, importProcedureInForce, importProcedureVersion } from './catalogue.js';
 import { draftKey, loadDraft, otherVersionDraft } from './autosave.js';
@@ -14,9 +14,15 @@ import { renderFeesStep } from './views/fees.js';
 import { renderReceipt } from './views/receipt.js';
 import { renderReview } from './views/review.js';
 import { renderSection } from './views/section.js';
-import { AddressPicker } from './address/address-picker.js';
-import { renderAddress } from './address/render-address.js';
+import type { AddressPicker } from './address/address-picker.js';
+import { hasAddressField, loadAddressPicker, loadedAddressPicker } from './address/load-picker.js';
+import { renderAddressCodes, setAddressPart, streetInput } from './address/address-codes.js';
+import type { MarkupKit } from './address/render-address.js';
+import { describedBy, fieldset } from './field-parts.js';
 import type { FieldView } from './render-field.js';
+
+/** What the address picker's markup takes from this script (see MarkupKit). */
+const ADDRESS_MARKUP: MarkupKit = { html, nothing, describedBy, fieldset, renderAddressCodes, setAddressPart, streetInput };
 
 /**
  * An online application form for one administrative procedure.
@@ -108,12 +114,19 @@ export class ThutucForm extends LitElement {
       action: this.action,
       timeout: this.timeout,
       overrides: this.#overrides,
+      communes: this.#picker?.places.membership,
     }),
     (id, version) => (typeof this.procedure === 'string' ? importProcedureVersion(this.catalogueBase, id, version) : Promise.resolve(undefined)),
   );
 
-  readonly #addresses = new AddressPicker(this, () => this.catalogueBase);
-  readonly #renderAddress = { render: (id: string, v: FieldView) => renderAddress(this.#addresses, id, v) };
+  /** The address picker, loaded for forms with an address field (see #pickerReady); `failed` falls back to typed codes. */
+  #addresses: AddressPicker | 'loading' | 'failed' | undefined;
+  readonly #renderAddress = {
+    render: (id: string, v: FieldView) => {
+      const picker = this.#addresses;
+      return typeof picker === 'object' ? picker.render(id, v) : renderAddressCodes(id, v);
+    },
+  };
 
   constructor() {
     super();
@@ -126,6 +139,7 @@ export class ThutucForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) void this.#loadStrings();
     if (changed.has('procedure') || (changed.has('today') && this.#versionMoved())) void this.#loadProcedure();
     if (changed.has('province') || changed.has('catalogueBase')) void this.#loadOverrides();
   }
@@ -169,6 +183,52 @@ export class ThutucForm extends LitElement {
     }
   }
 
+  /** English loads beside the procedure; until it arrives the form shows nothing rather than the wrong language (Vietnamese if it cannot load). */
+  #stringsLoading = false;
+  async #loadStrings(): Promise<void> {
+    const lang = this.#language;
+    this.#stringsLoading = !hasStrings(lang);
+    if (!this.#stringsLoading) return;
+    await loadStrings(lang).catch(() => undefined);
+    if (this.#language !== lang) return;
+    this.#stringsLoading = false;
+    this.requestUpdate();
+  }
+
+  get #picker(): AddressPicker | undefined {
+    return typeof this.#addresses === 'object' ? this.#addresses : undefined;
+  }
+
+  /**
+   * Whether the step shown can render now. The address picker loads when the step shown or the
+   * next one has an address field (or is the review of one), so it is there before the applicant
+   * reaches that step; such a step waits for it (or its failure: typed codes), so no field changes
+   * shape on screen.
+   */
+  #pickerReady(steps: Step[], index: number): boolean {
+    const hasAddress = (step: Step | undefined) => step?.kind === 'section' && hasAddressField(step.section.fields);
+    // The review names the provinces and communes of the addresses answered (a draft may reopen there).
+    const needs = (step: Step | undefined) => hasAddress(step) || (step?.kind === 'review' && steps.some(hasAddress));
+    if (this.#addresses === undefined && (needs(steps[index]) || needs(steps[index + 1]))) this.#loadPicker();
+    return this.#addresses !== 'loading' || !needs(steps[index]);
+  }
+
+  #loadPicker(): void {
+    const create = (Picker: typeof AddressPicker) => new Picker(this, ADDRESS_MARKUP, () => this.catalogueBase, () => this.#form.recheck());
+    const loaded = loadedAddressPicker();
+    if (loaded) {
+      this.#addresses = create(loaded);
+      return;
+    }
+    this.#addresses = 'loading';
+    void loadAddressPicker()
+      .then(
+        (Picker) => void (this.#addresses = create(Picker)),
+        () => void (this.#addresses = 'failed'),
+      )
+      .finally(() => this.requestUpdate());
+  }
+
   async #loadOverrides(): Promise<void> {
     this.#overrides = undefined;
     const province = this.province;
@@ -180,6 +240,7 @@ export class ThutucForm extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    if (this.#stringsLoading) return html`<p aria-busy="true"></p>`;
     const s = strings(this.#language);
     if (this.#loadError) return html`<div class="notice problem" role="alert" part="notice">${this.#loadError}</div>`;
     const form = this.#form;
@@ -189,6 +250,7 @@ export class ThutucForm extends LitElement {
     const steps = form.steps();
     const index = Math.min(form.step, steps.length - 1);
     const step = steps[index]!;
+    if (!this.#pickerReady(steps, index)) return html`<p aria-busy="true">${s.loading}</p>`;
     const last = index === steps.length - 1;
     const onSubmit = (e: Event) => {
       e.preventDefault();
@@ -273,7 +335,7 @@ export class ThutucForm extends LitElement {
           files: form.files,
           fees: form.fees(),
           onChange: (index) => form.goTo(index),
-          places: this.#addresses.places,
+          places: this.#picker?.places,
         });
     }
   }

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Lang } from '../i18n.js';
+import { hasStrings, loadStrings, type Lang } from '../i18n.js';
 import type { LookupAnswer } from './api.js';
 import { StatusController } from './status-controller.js';
 import { statusStrings } from './status-strings.js';
@@ -119,6 +119,8 @@ export class ThutucStatus extends LitElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The supplement's file strings are the form's: English loads on demand (its lookup answer comes later anyway).
+    if (changed.has('lang') && !hasStrings(this.#language)) void loadStrings(this.#language).then(() => this.requestUpdate(), () => undefined);
     if (changed.has('code') && this.code && !this.#status.key.code) this.#status.setKey('code', this.code);
     if (changed.has('dossier')) this.#status.answer = this.dossier;
   }

@@ -5,7 +5,7 @@ import { stepProgress, timeStatus } from '../lifecycle-progress.js';
 import type { Dossier } from '../lifecycle.js';
 import { paymentOf, type PaymentView } from '../payment/view.js';
 import { resultAnswer, type ResultAnswer } from '../result-delivery.js';
-import { deliveryFacts, latestDelivery } from '../store/results.js';
+import { deliveryFactsOf } from '../store/results.js';
 import { vietnamIso } from '../time.js';
 import { workingDaysLeft } from '../working-days.js';
 import { APPLICANT_KEY_PROPERTIES, authenticateApplicant } from './applicant-auth.js';
@@ -47,7 +47,7 @@ export function registerLookup(app: FastifyInstance, ctx: IntakeContext): void {
       const time = timeStatus(state, now);
       const open = time.state === 'on-time' || time.state === 'overdue' || time.state === 'not-started';
       const payment = await paymentOf(ctx, row, procedure, row.orders);
-      const result = resultAnswer(status, await latestDelivery(ctx.db, row.id), await deliveryFacts(ctx.db, ctx.catalogue, row, row.delivery ?? undefined));
+      const result = resultAnswer(status, row.delivery_record ?? undefined, deliveryFactsOf(procedure, row.delivery ?? undefined, row.has_result));
       return {
         code,
         procedure: { id: row.procedure_id, title: receipt.procedure?.title ?? procedure?.definition.title },

@@ -134,7 +134,9 @@ export function registerPaperRoutes(app: FastifyInstance, ctx: IntakeContext): v
       const page = Math.min(req.query.page ?? 1, count);
       const offset = (page - 1) * REGISTER_PAGE_SIZE;
       const rows = await registerRows(ctx.db, ctx.catalogue, query, offset, REGISTER_PAGE_SIZE);
-      const link = (n: number) => `/api/officer/register?${new URLSearchParams({ from, to, page: String(n) })}`;
+      // Query-only links: they resolve against wherever the page was served, so paging keeps
+      // working when the server sits behind a reverse proxy under a path prefix.
+      const link = (n: number) => `?${new URLSearchParams({ from, to, page: String(n) })}`;
       return sendPaper(reply, renderRegister(rows, {
         desk, from, to, offset: offset + 1,
         page: { number: page, count, total, ...(page > 1 ? { previous: link(page - 1) } : {}), ...(page < count ? { next: link(page + 1) } : {}) },

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrderSummary } from '../payment/view.js';
+import type { DeliveryRecord } from '../result-delivery.js';
 import { windowStart } from './rate-limit.js';
 
 export interface LookupRead {
@@ -27,12 +28,17 @@ export interface PublicDossierRow {
   delivery: string | null;
   /** The dossier's payment orders, oldest first (as payment/view.ts reads them). */
   orders: OrderSummary[];
+  /** The result delivery an officer last recorded (null before one is). */
+  delivery_record: DeliveryRecord | null;
+  /** An electronic result has been uploaded. */
+  has_result: boolean;
 }
 
 /**
  * Everything a public lookup needs, in one statement (one round trip): counts the hit against
  * the IP's window, reads the code's failures so far, and the dossier's public fields — only
- * those: the receipt's title, dates and fees (not the applicant's data), and payment orders. The caller
+ * those: the receipt's title, dates and fees (not the applicant's data), payment orders, the
+ * latest recorded delivery and whether an electronic result exists. The caller
  * decides from the counts whether to answer at all. rate_limits is an unlogged table
  * (migration 7), so this statement's commit does not wait for a WAL flush.
  */
@@ -53,7 +59,11 @@ export async function readForLookup(
         'appointmentDate', d.receipt -> 'appointmentDate', 'fees', d.receipt -> 'fees')) AS receipt,
       d.secret_hash, d.phone_last4, d.submitted_at, d.overdue, d.envelope ->> 'delivery' AS delivery,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('provider', p.provider, 'state', p.state, 'amount', p.amount, 'lines', p.lines, 'paid_at', p.paid_at) ORDER BY p.id), '[]'::jsonb)
-        FROM payments p WHERE p.dossier_id = d.id) AS orders
+        FROM payments p WHERE p.dossier_id = d.id) AS orders,
+      (SELECT jsonb_strip_nulls(jsonb_build_object('method', v.method, 'carrier', nullif(v.carrier, ''), 'tracking', nullif(v.tracking, ''),
+          'place', nullif(v.place, ''), 'appointment', nullif(v.appointment, '')))
+        FROM dossier_deliveries v WHERE v.dossier_id = d.id ORDER BY v.id DESC LIMIT 1) AS delivery_record,
+      EXISTS (SELECT 1 FROM dossier_results r WHERE r.dossier_id = d.id) AS has_result
     FROM ip LEFT JOIN dossiers d ON d.code = ${q.code}`.execute(db);
   const row = r.rows[0]!;
   const { ip_hits, code_failures, found, ...dossier } = row;

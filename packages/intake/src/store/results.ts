@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ProcedureModule } from '@thutuc/runtime';
 import type { LoadedCatalogue } from '../catalogue.js';
 import type { Database } from '../db/schema.js';
 import type { DeliveryFacts, DeliveryMethod, DeliveryRecord } from '../result-delivery.js';
@@ -34,11 +35,12 @@ export async function latestDelivery(db: Db, dossierId: string): Promise<Deliver
 /** What the delivery rules need to know about one dossier. */
 export async function deliveryFacts(db: Db, catalogue: LoadedCatalogue, dossier: { id: string; procedure_id: string; procedure_version: string }, chosen: unknown): Promise<DeliveryFacts> {
   const procedure = await catalogue.procedureOfDossier(dossier.procedure_id, dossier.procedure_version);
-  return {
-    offered: procedure?.definition.delivery,
-    chosen: typeof chosen === 'string' ? chosen : undefined,
-    hasResult: !!(await latestResult(db, dossier.id)),
-  };
+  return deliveryFactsOf(procedure, chosen, !!(await latestResult(db, dossier.id)));
+}
+
+/** The same facts, when the caller has already read whether a result exists. */
+export function deliveryFactsOf(procedure: ProcedureModule | undefined, chosen: unknown, hasResult: boolean): DeliveryFacts {
+  return { offered: procedure?.definition.delivery, chosen: typeof chosen === 'string' ? chosen : undefined, hasResult };
 }
 
 /** The blobs results hold, among `sha256s` (so the start-up sweep keeps them). */

@@ -1,7 +1,9 @@
 import { foldVietnamese, searchCommunes, type CommuneName } from '@thutuc/runtime';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { FieldView } from '../field-parts.js';
 import { CLOSED, onComboKey, type ComboState } from './combobox.js';
 import { PlaceData, type LoadedCommunes } from './places.js';
+import { renderAddress, type MarkupKit } from './render-address.js';
 
 type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -9,16 +11,29 @@ type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragmen
  * The state of every address field's commune combobox on the form, by JSON Pointer, and the
  * unit data they share. Kept outside the fields' render functions so that typing, the open
  * listbox and the option in focus survive re-renders; none of it is part of the answers.
+ * Bundled apart with its markup (thutuc-address.js, see load-picker.ts): forms without an
+ * address field never download it.
  */
 export class AddressPicker implements ReactiveController {
   readonly places: PlaceData;
   readonly #states = new Map<string, ComboState>();
   readonly #host: Host;
+  readonly #kit: MarkupKit;
 
-  constructor(host: Host, base: () => string | undefined) {
+  /** `arrived` runs when a list arrives or fails, before the re-render (the form validates addresses against the lists). */
+  constructor(host: Host, kit: MarkupKit, base: () => string | undefined, arrived: () => void = () => {}) {
     this.#host = host;
-    this.places = new PlaceData(base, () => host.requestUpdate());
+    this.#kit = kit;
+    this.places = new PlaceData(base, () => {
+      arrived();
+      host.requestUpdate();
+    });
     host.addController(this);
+  }
+
+  /** An address field: province, commune and street. */
+  render(id: string, v: FieldView): TemplateResult {
+    return renderAddress(this.#kit, this, id, v);
   }
 
   hostUpdated(): void {

@@ -1,4 +1,4 @@
-import { indexCommunes, localize, type CommuneIndexEntry, type CommuneName, type Lang, type ProvinceCommunes, type ProvinceOptions } from '@thutuc/runtime';
+import { indexCommunes, localize, type CommuneIndexEntry, type CommuneMembership, type CommuneName, type Lang, type ProvinceCommunes, type ProvinceOptions } from '@thutuc/runtime';
 import { catalogueUrl } from '../catalogue.js';
 
 export type ProvinceOption = ProvinceOptions['provinces'][number];
@@ -44,6 +44,23 @@ export class PlaceData {
     return slot.state === 'ready' ? slot.value : slot.state === 'failed' ? 'failed' : undefined;
   }
 
+  /**
+   * The validator's address check, answered from the lists loaded so far (the browser chunks
+   * carry no commune codes). What this page cannot rule out — a list still loading, or one that
+   * failed to load — counts as belonging: the form never calls a right address wrong, and the
+   * server checks every address against the catalogue's codes.
+   */
+  readonly membership: CommuneMembership = {
+    hasProvince: (province) => {
+      const list = this.provinces();
+      return !Array.isArray(list) || list.some((p) => p.code === province);
+    },
+    contains: (province, commune) => {
+      const communes = this.communes(province);
+      return communes === undefined || communes === 'failed' || communes.byCode.has(commune);
+    },
+  };
+
   provinceName(code: string | undefined, lang: Lang): string | undefined {
     const list = this.provinces();
     return Array.isArray(list) ? localize(list.find((p) => p.code === code)?.name, lang) || undefined : undefined;
@@ -69,11 +86,4 @@ export class PlaceData {
 
 function indexed(list: CommuneName[]): LoadedCommunes {
   return { list, index: indexCommunes(list), byCode: new Map(list.map((c) => [c.code, c])) };
-}
-
-/** "Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội"; codes stand in for names not loaded. */
-export function addressText(value: Record<string, string | undefined>, places: PlaceData | undefined, lang: Lang, labels: { province: string; commune: string }): string {
-  const province = places?.provinceName(value.province, lang) ?? (value.province && `${labels.province} ${value.province}`);
-  const commune = places?.communeName(value.province, value.commune) ?? (value.commune && `${labels.commune} ${value.commune}`);
-  return [value.street, commune, province].filter(Boolean).join(', ');
 }

@@ -1,8 +1,35 @@
 import { localize, type CommuneName } from '@thutuc/runtime';
-import { html, nothing, type TemplateResult } from 'lit';
-import { describedBy, fieldset, type FieldView } from '../field-parts.js';
-import { renderAddressCodes, setAddressPart, streetInput } from './address-codes.js';
-import type { AddressPicker } from './address-picker.js';
+import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
+import type { describedBy, fieldset, FieldView } from '../field-parts.js';
+import type { renderAddressCodes, setAddressPart, streetInput } from './address-codes.js';
+import type { ComboState } from './combobox.js';
+import type { LoadedCommunes, PlaceData } from './places.js';
+
+/**
+ * What the picker's markup takes from the element's script: lit's tag and sentinel and the
+ * parts every field shares. The markup loads with the picker (thutuc-address.js), which must not
+ * carry a second lit: a page would download it twice, and templates of two copies do not mix.
+ */
+export interface MarkupKit {
+  html: typeof litHtml;
+  nothing: typeof litNothing;
+  describedBy: typeof describedBy;
+  fieldset: typeof fieldset;
+  renderAddressCodes: typeof renderAddressCodes;
+  setAddressPart: typeof setAddressPart;
+  streetInput: typeof streetInput;
+}
+
+/** What the markup asks of the address picker (address-picker.ts holds the state). */
+export interface PickerView {
+  readonly places: PlaceData;
+  state(path: string): ComboState;
+  set(path: string, next: ComboState): void;
+  options(path: string, communes: LoadedCommunes): CommuneName[];
+  key(path: string, event: KeyboardEvent, communes: LoadedCommunes, choose: (c: CommuneName | undefined) => void): boolean;
+  leave(path: string, communes: LoadedCommunes, choose: (c: CommuneName | undefined) => void): void;
+  reset(path: string): void;
+}
 
 type AddressValue = Record<string, string | undefined>;
 
@@ -11,7 +38,8 @@ type AddressValue = Record<string, string | undefined>;
  * chosen province's communes as one types (WAI-ARIA 1.2 combobox with a listbox popup), then
  * the street. The answer holds codes; names are for display only.
  */
-export function renderAddress(picker: AddressPicker, id: string, v: FieldView): TemplateResult {
+export function renderAddress(kit: MarkupKit, picker: PickerView, id: string, v: FieldView): TemplateResult {
+  const { html, describedBy, fieldset, renderAddressCodes, setAddressPart, streetInput } = kit;
   const provinces = picker.places.provinces();
   if (provinces === 'failed') return renderAddressCodes(id, v);
   const value = (v.value ?? {}) as AddressValue;
@@ -31,10 +59,11 @@ export function renderAddress(picker: AddressPicker, id: string, v: FieldView): 
       ${(provinces ?? []).map((p) => html`<option value=${p.code} ?selected=${p.code === value.province}>${localize(p.name, v.lang)}</option>`)}
     </select>
   </div>`;
-  return fieldset(id, v, html`${province}${communeCombobox(picker, id, v, value)}${streetInput(id, v, value)}`);
+  return fieldset(id, v, html`${province}${communeCombobox(kit, picker, id, v, value)}${streetInput(id, v, value)}`);
 }
 
-function communeCombobox(picker: AddressPicker, id: string, v: FieldView, value: AddressValue): TemplateResult {
+function communeCombobox(kit: MarkupKit, picker: PickerView, id: string, v: FieldView, value: AddressValue): TemplateResult {
+  const { html, nothing, setAddressPart } = kit;
   const s = v.s;
   const inputId = `${id}-commune`;
   const listId = `${inputId}-list`;

@@ -7,7 +7,8 @@ import type { AttachedFile, CompiledProcedure } from '../../types.js';
 import { formatSize } from '../files.js';
 import { isFieldVisible, type Data, type Step } from '../state.js';
 import { renderFeeTable } from './fees.js';
-import { addressText, type PlaceData } from '../address/places.js';
+import { addressText } from '../address/address-text.js';
+import type { PlaceData } from '../address/places.js';
 
 function show(field: FormField, value: unknown, lang: Lang, places: PlaceData | undefined): string {
   const s = strings(lang);
