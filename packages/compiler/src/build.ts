@@ -123,10 +123,16 @@ export class CatalogueBuilder {
       return { ok: false, diagnostics, analysis, procedures: procedures.length, written: 0, texts };
     }
 
-    for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure), latest)) output.set(rel, content);
-    for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
-    for (const [rel, content] of emitFeeOverrides(analysis.checked.files)) output.set(rel, content);
-    for (const [rel, content] of emitCommunes(analysis.checked.files)) output.set(rel, content);
+    try {
+      for (const [rel, content] of emitCatalogueIndex(procedures.map((p) => p.value as Procedure), latest)) output.set(rel, content);
+      for (const [rel, content] of emitSharedData(analysis.checked.files)) output.set(rel, content);
+      for (const [rel, content] of emitFeeOverrides(analysis.checked.files)) output.set(rel, content);
+      for (const [rel, content] of emitCommunes(analysis.checked.files)) output.set(rel, content);
+    } catch (error) {
+      // The workers may already have filled a staging folder: leave nothing beside the output.
+      if (staged) await rm(staged.staging, { recursive: true, force: true });
+      throw error;
+    }
     // The modules are ES modules wherever the folder lands, even in a project whose package.json
     // says "type": "commonjs" (what `npm init -y` writes); none of them has side effects.
     output.set('package.json', `${JSON.stringify({ type: 'module', sideEffects: false }, null, 2)}\n`);
