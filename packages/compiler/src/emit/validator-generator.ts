@@ -113,10 +113,10 @@ export function generateValidator(root: Schema): string {
     if (typeFirst) code.push(`if (!(${isType(type, x)})) ${typeError}`);
     if (used.includes('enum')) code.push(enumCheck(schema.enum, x, path, at));
     if (grouped.length) {
-      // An object's properties are read once, up front: `required` and their own checks use
-      // the same variables (a form's data is often a dictionary-mode object, where every
-      // read is a hash lookup).
-      const loaded = loadProperties(schema.properties, x);
+      // Required properties are read once, up front: `required` and their own checks use the
+      // same variable (a form's data is often a dictionary-mode object, where every read is a
+      // hash lookup). The others are read where they are checked, which minifies better.
+      const loaded = loadProperties(schema.properties, schema.required, x);
       const checks = [...(loaded.size ? [`const ${[...loaded].map(([name, v]) => `${v} = ${member(x, name)}`).join(', ')};`] : []), ...grouped.map((k) => keyword(k, schema, x, path, at, loaded))].join('\n');
       const guard = type === 'integer' ? isType('number', x) : isType(type, x);
       code.push(`if (${guard}) {\n${checks}\n}${typeFirst ? '' : ` else ${typeError}`}`);
@@ -131,10 +131,11 @@ export function generateValidator(root: Schema): string {
     return `if (!(${test})) ${error(path, 'enum', `{allowedValues: ${list}}`)}`;
   }
 
-  /** Property name → the variable its value is read into (see node). */
-  function loadProperties(properties: unknown, x: string): Map<string, string> {
+  /** Required property name → the variable its value is read into up front (see node). */
+  function loadProperties(properties: unknown, required: unknown, x: string): Map<string, string> {
     const loaded = new Map<string, string>();
-    if (properties && typeof properties === 'object' && !Array.isArray(properties)) for (const name of Object.keys(properties)) loaded.set(name, `x${vars++}`);
+    if (!properties || typeof properties !== 'object' || Array.isArray(properties) || !Array.isArray(required)) return loaded;
+    for (const name of Object.keys(properties)) if (required.includes(name)) loaded.set(name, `x${vars++}`);
     return loaded;
   }
 
@@ -175,7 +176,7 @@ export function generateValidator(root: Schema): string {
         if (value !== false) return fail(at, `"additionalProperties": ${JSON.stringify(value)}`);
         return additionalProperties(schema, x, path);
       default:
-        return properties(value, path, at, loaded);
+        return properties(value, x, path, at, loaded);
     }
   }
 
@@ -206,13 +207,13 @@ export function generateValidator(root: Schema): string {
     return `{\nlet ${next} = 0;\nfor (const ${key} in ${x}) {\nif (${key} === ${list}[${next}]) ${next}++;\nelse {\nconst ${found} = ${index}.get(${key});\nif (${found} === undefined) ${report}\nelse ${next} = ${found} + 1;\n}\n}\n}`;
   }
 
-  function properties(value: unknown, path: readonly PathPart[], at: string, loaded: ReadonlyMap<string, string>): string {
+  function properties(value: unknown, x: string, path: readonly PathPart[], at: string, loaded: ReadonlyMap<string, string>): string {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(at, '"properties" that is not an object');
     return Object.entries(value as Record<string, Schema>)
       .map(([name, sub]) => {
-        const v = loaded.get(name)!;
+        const v = loaded.get(name) ?? `x${vars++}`;
         const body = node(sub, v, [...path, { text: pointerSegment(name) }], `${at}/properties${pointerSegment(name)}`);
-        return `if (${v} !== undefined) {\n${body}\n}`;
+        return loaded.has(name) ? `if (${v} !== undefined) {\n${body}\n}` : `{\nconst ${v} = ${member(x, name)};\nif (${v} !== undefined) {\n${body}\n}\n}`;
       })
       .join('\n');
   }

@@ -91,12 +91,12 @@ return E;
 function validateSchema(x0) {
 let E = null;
 if (x0 && typeof x0 == "object" && !Array.isArray(x0)) {
-const x1 = x0.case, x2 = x0.channel, x3 = x0.delivery, x4 = x0.data, x5 = x0.documents;
+const x1 = x0.case, x2 = x0.channel, x3 = x0.delivery, x4 = x0.data;
 if (x1 === undefined) E = err(E, "", "required", {missingProperty: "case"});
 if (x2 === undefined) E = err(E, "", "required", {missingProperty: "channel"});
 if (x3 === undefined) E = err(E, "", "required", {missingProperty: "delivery"});
 if (x4 === undefined) E = err(E, "", "required", {missingProperty: "data"});
-for (const k6 in x0) if (!(k6 === "case" || k6 === "channel" || k6 === "delivery" || k6 === "data" || k6 === "documents")) E = err(E, "", "additionalProperties", {additionalProperty: k6});
+for (const k5 in x0) if (!(k5 === "case" || k5 === "channel" || k5 === "delivery" || k5 === "data" || k5 === "documents")) E = err(E, "", "additionalProperties", {additionalProperty: k5});
 if (x1 !== undefined) {
 if (!(typeof x1 == "string")) E = err(E, "/case", "type", {type: "string"});
 if (!(x1 === "ca-nhan" || x1 === "uy-quyen")) E = err(E, "/case", "enum", {allowedValues: a0});
@@ -111,179 +111,220 @@ if (!(x3 === "in_person" || x3 === "post" || x3 === "online")) E = err(E, "/deli
 }
 if (x4 !== undefined) {
 if (x4 && typeof x4 == "object" && !Array.isArray(x4)) {
-const x7 = x4.ho_ten, x8 = x4.ngay_sinh, x9 = x4.so_dinh_danh, x10 = x4.dien_thoai, x11 = x4.email, x12 = x4.ma_so_thue, x13 = x4.dia_chi, x14 = x4.gioi_tinh, x15 = x4.doi_tuong, x16 = x4.thuoc_ho_ngheo, x17 = x4.la_nguoi_than, x18 = x4.so_ban_sao, x19 = x4.ly_do, x20 = x4.thanh_vien;
-if (x7 === undefined) E = err(E, "/data", "required", {missingProperty: "ho_ten"});
-if (x8 === undefined) E = err(E, "/data", "required", {missingProperty: "ngay_sinh"});
-if (x9 === undefined) E = err(E, "/data", "required", {missingProperty: "so_dinh_danh"});
-if (x10 === undefined) E = err(E, "/data", "required", {missingProperty: "dien_thoai"});
-if (x13 === undefined) E = err(E, "/data", "required", {missingProperty: "dia_chi"});
-if (x14 === undefined) E = err(E, "/data", "required", {missingProperty: "gioi_tinh"});
+const x6 = x4.ho_ten, x7 = x4.ngay_sinh, x8 = x4.so_dinh_danh, x9 = x4.dien_thoai, x10 = x4.dia_chi, x11 = x4.gioi_tinh;
+if (x6 === undefined) E = err(E, "/data", "required", {missingProperty: "ho_ten"});
+if (x7 === undefined) E = err(E, "/data", "required", {missingProperty: "ngay_sinh"});
+if (x8 === undefined) E = err(E, "/data", "required", {missingProperty: "so_dinh_danh"});
+if (x9 === undefined) E = err(E, "/data", "required", {missingProperty: "dien_thoai"});
+if (x10 === undefined) E = err(E, "/data", "required", {missingProperty: "dia_chi"});
+if (x11 === undefined) E = err(E, "/data", "required", {missingProperty: "gioi_tinh"});
 {
-let j22 = 0;
-for (const k21 in x4) {
-if (k21 === k3[j22]) j22++;
+let j13 = 0;
+for (const k12 in x4) {
+if (k12 === k3[j13]) j13++;
 else {
-const f22 = m4.get(k21);
-if (f22 === undefined) E = err(E, "/data", "additionalProperties", {additionalProperty: k21});
-else j22 = f22 + 1;
+const f13 = m4.get(k12);
+if (f13 === undefined) E = err(E, "/data", "additionalProperties", {additionalProperty: k12});
+else j13 = f13 + 1;
 }
 }
+}
+if (x6 !== undefined) {
+if (typeof x6 == "string") {
+if (x6.length > 100 && ucs(x6) > 100) E = err(E, "/data/ho_ten", "maxLength", {limit: 100});
+} else E = err(E, "/data/ho_ten", "type", {type: "string"});
 }
 if (x7 !== undefined) {
 if (typeof x7 == "string") {
-if (x7.length > 100 && ucs(x7) > 100) E = err(E, "/data/ho_ten", "maxLength", {limit: 100});
-} else E = err(E, "/data/ho_ten", "type", {type: "string"});
+if (!p5.test(x7)) E = err(E, "/data/ngay_sinh", "pattern", {pattern: "^\\d{4}-\\d{2}-\\d{2}$"});
+} else E = err(E, "/data/ngay_sinh", "type", {type: "string"});
 }
 if (x8 !== undefined) {
 if (typeof x8 == "string") {
-if (!p5.test(x8)) E = err(E, "/data/ngay_sinh", "pattern", {pattern: "^\\d{4}-\\d{2}-\\d{2}$"});
-} else E = err(E, "/data/ngay_sinh", "type", {type: "string"});
+if (!isDigits(x8, 12)) E = err(E, "/data/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
+} else E = err(E, "/data/so_dinh_danh", "type", {type: "string"});
 }
 if (x9 !== undefined) {
 if (typeof x9 == "string") {
-if (!isDigits(x9, 12)) E = err(E, "/data/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
-} else E = err(E, "/data/so_dinh_danh", "type", {type: "string"});
-}
-if (x10 !== undefined) {
-if (typeof x10 == "string") {
-if (!p6.test(x10)) E = err(E, "/data/dien_thoai", "pattern", {pattern: "^(?:\\+?84|0)(?:[35789]\\d{8}|2\\d{9})$"});
+if (!p6.test(x9)) E = err(E, "/data/dien_thoai", "pattern", {pattern: "^(?:\\+?84|0)(?:[35789]\\d{8}|2\\d{9})$"});
 } else E = err(E, "/data/dien_thoai", "type", {type: "string"});
 }
-if (x11 !== undefined) {
-if (typeof x11 == "string") {
-if (x11.length > 254 && ucs(x11) > 254) E = err(E, "/data/email", "maxLength", {limit: 254});
-if (!p7.test(x11)) E = err(E, "/data/email", "pattern", {pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"});
+{
+const x14 = x4.email;
+if (x14 !== undefined) {
+if (typeof x14 == "string") {
+if (x14.length > 254 && ucs(x14) > 254) E = err(E, "/data/email", "maxLength", {limit: 254});
+if (!p7.test(x14)) E = err(E, "/data/email", "pattern", {pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"});
 } else E = err(E, "/data/email", "type", {type: "string"});
 }
-if (x12 !== undefined) {
-if (typeof x12 == "string") {
-if (!isTaxCodeShape(x12)) E = err(E, "/data/ma_so_thue", "pattern", {pattern: "^(?:\\d{10}|\\d{12}|\\d{10}-\\d{3})$"});
+}
+{
+const x15 = x4.ma_so_thue;
+if (x15 !== undefined) {
+if (typeof x15 == "string") {
+if (!isTaxCodeShape(x15)) E = err(E, "/data/ma_so_thue", "pattern", {pattern: "^(?:\\d{10}|\\d{12}|\\d{10}-\\d{3})$"});
 } else E = err(E, "/data/ma_so_thue", "type", {type: "string"});
 }
-if (x13 !== undefined) {
-if (x13 && typeof x13 == "object" && !Array.isArray(x13)) {
-const x23 = x13.province, x24 = x13.commune, x25 = x13.street;
-if (x23 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "province"});
-if (x24 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "commune"});
-if (x25 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "street"});
-for (const k26 in x13) if (!(k26 === "province" || k26 === "commune" || k26 === "street")) E = err(E, "/data/dia_chi", "additionalProperties", {additionalProperty: k26});
-if (x23 !== undefined) {
-if (typeof x23 == "string") {
-if (!isDigits(x23, 2)) E = err(E, "/data/dia_chi/province", "pattern", {pattern: "^\\d{2}$"});
+}
+if (x10 !== undefined) {
+if (x10 && typeof x10 == "object" && !Array.isArray(x10)) {
+const x16 = x10.province, x17 = x10.commune, x18 = x10.street;
+if (x16 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "province"});
+if (x17 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "commune"});
+if (x18 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "street"});
+for (const k19 in x10) if (!(k19 === "province" || k19 === "commune" || k19 === "street")) E = err(E, "/data/dia_chi", "additionalProperties", {additionalProperty: k19});
+if (x16 !== undefined) {
+if (typeof x16 == "string") {
+if (!isDigits(x16, 2)) E = err(E, "/data/dia_chi/province", "pattern", {pattern: "^\\d{2}$"});
 } else E = err(E, "/data/dia_chi/province", "type", {type: "string"});
 }
-if (x24 !== undefined) {
-if (typeof x24 == "string") {
-if (!isDigits(x24, 5)) E = err(E, "/data/dia_chi/commune", "pattern", {pattern: "^\\d{5}$"});
+if (x17 !== undefined) {
+if (typeof x17 == "string") {
+if (!isDigits(x17, 5)) E = err(E, "/data/dia_chi/commune", "pattern", {pattern: "^\\d{5}$"});
 } else E = err(E, "/data/dia_chi/commune", "type", {type: "string"});
 }
-if (x25 !== undefined) {
-if (typeof x25 == "string") {
-if (x25.length > 300 && ucs(x25) > 300) E = err(E, "/data/dia_chi/street", "maxLength", {limit: 300});
+if (x18 !== undefined) {
+if (typeof x18 == "string") {
+if (x18.length > 300 && ucs(x18) > 300) E = err(E, "/data/dia_chi/street", "maxLength", {limit: 300});
 } else E = err(E, "/data/dia_chi/street", "type", {type: "string"});
 }
 } else E = err(E, "/data/dia_chi", "type", {type: "object"});
 }
-if (x14 !== undefined) {
-if (!(typeof x14 == "string")) E = err(E, "/data/gioi_tinh", "type", {type: "string"});
-if (!(x14 === "nam" || x14 === "nu")) E = err(E, "/data/gioi_tinh", "enum", {allowedValues: a8});
+if (x11 !== undefined) {
+if (!(typeof x11 == "string")) E = err(E, "/data/gioi_tinh", "type", {type: "string"});
+if (!(x11 === "nam" || x11 === "nu")) E = err(E, "/data/gioi_tinh", "enum", {allowedValues: a8});
 }
-if (x15 !== undefined) {
-if (Array.isArray(x15)) {
-for (let i27 = 0; i27 < x15.length; i27++) {
-const x27 = x15[i27];
-if (!(typeof x27 == "string")) E = err(E, "/data/doi_tuong/"+i27, "type", {type: "string"});
-if (!(x27 === "ho_ngheo" || x27 === "khuyet_tat")) E = err(E, "/data/doi_tuong/"+i27, "enum", {allowedValues: a9});
+{
+const x20 = x4.doi_tuong;
+if (x20 !== undefined) {
+if (Array.isArray(x20)) {
+for (let i21 = 0; i21 < x20.length; i21++) {
+const x21 = x20[i21];
+if (!(typeof x21 == "string")) E = err(E, "/data/doi_tuong/"+i21, "type", {type: "string"});
+if (!(x21 === "ho_ngheo" || x21 === "khuyet_tat")) E = err(E, "/data/doi_tuong/"+i21, "enum", {allowedValues: a9});
 }
-if (x15.length > 1) {
-const s28 = {};
-for (let i28 = x15.length; i28--;) {
-const v28 = x15[i28];
-if (!(typeof v28 == "string")) continue;
-if (typeof s28[v28] == "number") { E = err(E, "/data/doi_tuong", "uniqueItems", {i: i28, j: s28[v28]}); break; }
-s28[v28] = i28;
+if (x20.length > 1) {
+const s22 = {};
+for (let i22 = x20.length; i22--;) {
+const v22 = x20[i22];
+if (!(typeof v22 == "string")) continue;
+if (typeof s22[v22] == "number") { E = err(E, "/data/doi_tuong", "uniqueItems", {i: i22, j: s22[v22]}); break; }
+s22[v22] = i22;
 }
 }
 } else E = err(E, "/data/doi_tuong", "type", {type: "array"});
 }
-if (x16 !== undefined) {
-if (!(typeof x16 == "boolean")) E = err(E, "/data/thuoc_ho_ngheo", "type", {type: "boolean"});
 }
-if (x17 !== undefined) {
-if (!(typeof x17 == "boolean")) E = err(E, "/data/la_nguoi_than", "type", {type: "boolean"});
-}
-if (x18 !== undefined) {
-if (!(typeof x18 == "number" && !(x18 % 1) && !isNaN(x18) && isFinite(x18))) E = err(E, "/data/so_ban_sao", "type", {type: "integer"});
-if (typeof x18 == "number" && isFinite(x18)) {
-if (x18 > 20) E = err(E, "/data/so_ban_sao", "maximum", {comparison: "<=", limit: 20});
-if (x18 < 0) E = err(E, "/data/so_ban_sao", "minimum", {comparison: ">=", limit: 0});
+{
+const x23 = x4.thuoc_ho_ngheo;
+if (x23 !== undefined) {
+if (!(typeof x23 == "boolean")) E = err(E, "/data/thuoc_ho_ngheo", "type", {type: "boolean"});
 }
 }
-if (x19 !== undefined) {
-if (typeof x19 == "string") {
-if (x19.length > 4000 && ucs(x19) > 4000) E = err(E, "/data/ly_do", "maxLength", {limit: 4000});
+{
+const x24 = x4.la_nguoi_than;
+if (x24 !== undefined) {
+if (!(typeof x24 == "boolean")) E = err(E, "/data/la_nguoi_than", "type", {type: "boolean"});
+}
+}
+{
+const x25 = x4.so_ban_sao;
+if (x25 !== undefined) {
+if (!(typeof x25 == "number" && !(x25 % 1) && !isNaN(x25) && isFinite(x25))) E = err(E, "/data/so_ban_sao", "type", {type: "integer"});
+if (typeof x25 == "number" && isFinite(x25)) {
+if (x25 > 20) E = err(E, "/data/so_ban_sao", "maximum", {comparison: "<=", limit: 20});
+if (x25 < 0) E = err(E, "/data/so_ban_sao", "minimum", {comparison: ">=", limit: 0});
+}
+}
+}
+{
+const x26 = x4.ly_do;
+if (x26 !== undefined) {
+if (typeof x26 == "string") {
+if (x26.length > 4000 && ucs(x26) > 4000) E = err(E, "/data/ly_do", "maxLength", {limit: 4000});
 } else E = err(E, "/data/ly_do", "type", {type: "string"});
 }
-if (x20 !== undefined) {
-if (Array.isArray(x20)) {
-if (x20.length > 5) E = err(E, "/data/thanh_vien", "maxItems", {limit: 5});
-for (let i29 = 0; i29 < x20.length; i29++) {
-const x29 = x20[i29];
-if (x29 && typeof x29 == "object" && !Array.isArray(x29)) {
-const x30 = x29.ho_ten, x31 = x29.co_dinh_danh, x32 = x29.so_dinh_danh;
-if (x30 === undefined) E = err(E, "/data/thanh_vien/"+i29, "required", {missingProperty: "ho_ten"});
-for (const k33 in x29) if (!(k33 === "ho_ten" || k33 === "co_dinh_danh" || k33 === "so_dinh_danh")) E = err(E, "/data/thanh_vien/"+i29, "additionalProperties", {additionalProperty: k33});
-if (x30 !== undefined) {
-if (typeof x30 == "string") {
-if (x30.length > 500 && ucs(x30) > 500) E = err(E, "/data/thanh_vien/"+i29+"/ho_ten", "maxLength", {limit: 500});
-} else E = err(E, "/data/thanh_vien/"+i29+"/ho_ten", "type", {type: "string"});
 }
+{
+const x27 = x4.thanh_vien;
+if (x27 !== undefined) {
+if (Array.isArray(x27)) {
+if (x27.length > 5) E = err(E, "/data/thanh_vien", "maxItems", {limit: 5});
+for (let i28 = 0; i28 < x27.length; i28++) {
+const x28 = x27[i28];
+if (x28 && typeof x28 == "object" && !Array.isArray(x28)) {
+const x29 = x28.ho_ten;
+if (x29 === undefined) E = err(E, "/data/thanh_vien/"+i28, "required", {missingProperty: "ho_ten"});
+for (const k30 in x28) if (!(k30 === "ho_ten" || k30 === "co_dinh_danh" || k30 === "so_dinh_danh")) E = err(E, "/data/thanh_vien/"+i28, "additionalProperties", {additionalProperty: k30});
+if (x29 !== undefined) {
+if (typeof x29 == "string") {
+if (x29.length > 500 && ucs(x29) > 500) E = err(E, "/data/thanh_vien/"+i28+"/ho_ten", "maxLength", {limit: 500});
+} else E = err(E, "/data/thanh_vien/"+i28+"/ho_ten", "type", {type: "string"});
+}
+{
+const x31 = x28.co_dinh_danh;
 if (x31 !== undefined) {
-if (!(typeof x31 == "boolean")) E = err(E, "/data/thanh_vien/"+i29+"/co_dinh_danh", "type", {type: "boolean"});
+if (!(typeof x31 == "boolean")) E = err(E, "/data/thanh_vien/"+i28+"/co_dinh_danh", "type", {type: "boolean"});
 }
+}
+{
+const x32 = x28.so_dinh_danh;
 if (x32 !== undefined) {
 if (typeof x32 == "string") {
-if (!isDigits(x32, 12)) E = err(E, "/data/thanh_vien/"+i29+"/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
-} else E = err(E, "/data/thanh_vien/"+i29+"/so_dinh_danh", "type", {type: "string"});
+if (!isDigits(x32, 12)) E = err(E, "/data/thanh_vien/"+i28+"/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
+} else E = err(E, "/data/thanh_vien/"+i28+"/so_dinh_danh", "type", {type: "string"});
 }
-} else E = err(E, "/data/thanh_vien/"+i29, "type", {type: "object"});
+}
+} else E = err(E, "/data/thanh_vien/"+i28, "type", {type: "object"});
 }
 } else E = err(E, "/data/thanh_vien", "type", {type: "array"});
 }
+}
 } else E = err(E, "/data", "type", {type: "object"});
 }
-if (x5 !== undefined) {
-if (x5 && typeof x5 == "object" && !Array.isArray(x5)) {
-const x34 = x5["to-khai"], x35 = x5.cccd, x36 = x5["van-ban-uy-quyen"];
-for (const k37 in x5) if (!(k37 === "to-khai" || k37 === "cccd" || k37 === "van-ban-uy-quyen")) E = err(E, "/documents", "additionalProperties", {additionalProperty: k37});
-if (x34 !== undefined) {
-if (Array.isArray(x34)) {
-if (x34.length > 5) E = err(E, "/documents/to-khai", "maxItems", {limit: 5});
-for (let i38 = 0; i38 < x34.length; i38++) {
-const x38 = x34[i38];
-E = d0(x38, "/documents/to-khai/", i38, E);
+{
+const x33 = x0.documents;
+if (x33 !== undefined) {
+if (x33 && typeof x33 == "object" && !Array.isArray(x33)) {
+for (const k34 in x33) if (!(k34 === "to-khai" || k34 === "cccd" || k34 === "van-ban-uy-quyen")) E = err(E, "/documents", "additionalProperties", {additionalProperty: k34});
+{
+const x35 = x33["to-khai"];
+if (x35 !== undefined) {
+if (Array.isArray(x35)) {
+if (x35.length > 5) E = err(E, "/documents/to-khai", "maxItems", {limit: 5});
+for (let i36 = 0; i36 < x35.length; i36++) {
+const x36 = x35[i36];
+E = d0(x36, "/documents/to-khai/", i36, E);
 }
 } else E = err(E, "/documents/to-khai", "type", {type: "array"});
 }
-if (x35 !== undefined) {
-if (Array.isArray(x35)) {
-if (x35.length > 5) E = err(E, "/documents/cccd", "maxItems", {limit: 5});
-for (let i39 = 0; i39 < x35.length; i39++) {
-const x39 = x35[i39];
-E = d1(x39, "/documents/cccd/", i39, E);
+}
+{
+const x37 = x33.cccd;
+if (x37 !== undefined) {
+if (Array.isArray(x37)) {
+if (x37.length > 5) E = err(E, "/documents/cccd", "maxItems", {limit: 5});
+for (let i38 = 0; i38 < x37.length; i38++) {
+const x38 = x37[i38];
+E = d1(x38, "/documents/cccd/", i38, E);
 }
 } else E = err(E, "/documents/cccd", "type", {type: "array"});
 }
-if (x36 !== undefined) {
-if (Array.isArray(x36)) {
-if (x36.length > 5) E = err(E, "/documents/van-ban-uy-quyen", "maxItems", {limit: 5});
-for (let i40 = 0; i40 < x36.length; i40++) {
-const x40 = x36[i40];
+}
+{
+const x39 = x33["van-ban-uy-quyen"];
+if (x39 !== undefined) {
+if (Array.isArray(x39)) {
+if (x39.length > 5) E = err(E, "/documents/van-ban-uy-quyen", "maxItems", {limit: 5});
+for (let i40 = 0; i40 < x39.length; i40++) {
+const x40 = x39[i40];
 E = d0(x40, "/documents/van-ban-uy-quyen/", i40, E);
 }
 } else E = err(E, "/documents/van-ban-uy-quyen", "type", {type: "array"});
 }
+}
 } else E = err(E, "/documents", "type", {type: "object"});
+}
 }
 } else E = err(E, "", "type", {type: "object"});
 validateSchema.errors = E;
