@@ -1,12 +1,11 @@
 // npm run bench — prints figures; asserts nothing about time (goals are in DESIGN.md).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { parse as parseYaml } from 'yaml';
-import { CatalogueBuilder, buildCatalogue } from '@thutuc/compiler';
-import { typicalSubmission, writeSyntheticCatalogue } from './synthetic.js';
+import { fileURLToPath } from 'node:url';
+import { CatalogueBuilder } from '@thutuc/compiler';
+import { writeSyntheticCatalogue } from './synthetic.js';
+import { benchValidation, buildSmallSynthetic } from './validate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.env.BENCH_PROCEDURES ?? 2000);
@@ -16,7 +15,15 @@ const onlyBuild = process.env.BENCH_ONLY === 'build';
 const national = process.env.BENCH_NATIONAL === '1';
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const work = await mkdtemp(path.join(root, 'test/.tmp/bench-').replace('test/.tmp/', 'test/.tmp/'));
+await mkdir(path.join(root, 'test/.tmp'), { recursive: true }); // absent in a fresh clone
+const work = await mkdtemp(path.join(root, 'test/.tmp/bench-'));
+// BENCH_ONLY=validate: the validation figures alone, without the 2,000-procedure builds.
+if (process.env.BENCH_ONLY === 'validate') {
+  console.log(`thutuc bench — validation only, Node ${process.version}, ${os.cpus().length} cores\n`);
+  await benchValidation(root, work, await buildSmallSynthetic(root, work));
+  await rm(work, { recursive: true, force: true });
+  process.exit(0);
+}
 const src = path.join(work, 'catalogue');
 const out = path.join(work, 'out');
 console.log(`thutuc bench — ${count} synthetic procedures (30 fields, 3 channels, 2 cases × 5 documents each), Node ${process.version}, ${os.cpus().length} cores\n`);
@@ -67,53 +74,6 @@ if (onlyBuild) {
   process.exit(0);
 }
 
-const mod = await import(pathToFileURL(path.join(out, 'procedures/tong-hop.thu-tuc-1/index.js')).href);
-const payload = typicalSubmission();
-const check = mod.validate(payload, { today: '2026-03-02' });
-if (!check.valid) throw new Error(`typical submission rejected: ${JSON.stringify(check.errors)}`);
-const options = { today: '2026-03-02' };
-for (let i = 0; i < 50_000; i++) mod.validate(payload, options);
-const rounds = 300_000;
-t = performance.now();
-for (let i = 0; i < rounds; i++) mod.validate(payload, options);
-const perCall = ((performance.now() - t) * 1000) / rounds;
-console.log(`validate (30 fields)  ${fmt(perCall, 2)} µs per submission, ${fmt(1e6 / perCall)} /s (goal ≤ 3 µs)`);
-// The payload above is built key by key, which leaves V8 a slow dictionary-mode object; the
-// intake validates what JSON.parse gives (fast properties), so measure that too.
-const parsed = JSON.parse(JSON.stringify(payload));
-for (let i = 0; i < 50_000; i++) mod.validate(parsed, options);
-t = performance.now();
-for (let i = 0; i < rounds; i++) mod.validate(parsed, options);
-const perParsed = ((performance.now() - t) * 1000) / rounds;
-console.log(`  same, as JSON.parse gives it (what the intake validates): ${fmt(perParsed, 2)} µs`);
-console.log('');
-
-// Real catalogue procedures: the compiled validate() (schema and rules) against plain ajv
-// compiled from the same payload.schema.json (schema only), in this process, on the first
-// valid example submission of each.
-const real = path.join(work, 'real');
-const realBuild = await buildCatalogue({ inputs: [path.join(root, 'catalogue')], outDir: real, cwd: root });
-if (!realBuild.ok) throw new Error('the catalogue did not build');
-const time = (fn, rounds) => {
-  for (let i = 0; i < rounds / 5; i++) fn();
-  const t0 = performance.now();
-  for (let i = 0; i < rounds; i++) fn();
-  return ((performance.now() - t0) * 1000) / rounds;
-};
-const median3 = (fn) => [fn(), fn(), fn()].sort((a, b) => a - b)[1];
-for (const [id, file] of [
-  ['ho-tich.dang-ky-khai-sinh', 'ho-tich/dang-ky-khai-sinh.examples.yaml'],
-  ['ho-tich.cap-ban-sao-trich-luc-ho-tich', 'ho-tich/cap-ban-sao-trich-luc-ho-tich.examples.yaml'],
-]) {
-  const example = parseYaml(await readFile(path.join(root, 'catalogue', file), 'utf8')).examples.find((e) => e.valid);
-  const compiled = await import(pathToFileURL(path.join(real, 'procedures', id, 'index.js')).href);
-  const schema = JSON.parse(await readFile(path.join(real, 'procedures', id, 'payload.schema.json'), 'utf8'));
-  const plain = new Ajv2020({ strict: false }).compile(schema);
-  const opts = { today: example.today };
-  if (!compiled.validate(example.submission, opts).valid || !plain(example.submission)) throw new Error(`${id}: example rejected`);
-  const ours = median3(() => time(() => compiled.validate(example.submission, opts), 100_000));
-  const ajv = median3(() => time(() => plain(example.submission), 100_000));
-  console.log(`validate ${id.padEnd(38)} ${fmt(ours, 2)} µs, plain ajv (default options) ${fmt(ajv, 2)} µs: ${fmt(ajv / ours, 2)}× (goal ≥ 1.5×)`);
-}
+await benchValidation(root, work, out);
 
 await rm(work, { recursive: true, force: true });

@@ -33,6 +33,7 @@ interface Subject {
   validate: Validate;
   /** …and the runtime's own loop over the same rules. */
   looped: Validate;
+  rules: SubmissionRules;
 }
 const subjects: Subject[] = [];
 
@@ -54,7 +55,7 @@ async function addSubjects(input: string, folder: string, extra: Record<string, 
     const module = (await import(pathToFileURL(path.join(dir, 'validate.js')).href)) as { validate: Validate; rules: SubmissionRules };
     const { conditions } = (await import(pathToFileURL(path.join(dir, 'conditions.js')).href)) as { conditions: Record<string, Condition> };
     const looped = createValidator(validateSchema, module.rules, conditions, communes) as Validate;
-    subjects.push({ id, schema, generated: validateSchema, ajv: ajv.compile(schema) as SchemaValidator, examples, validate: module.validate, looped });
+    subjects.push({ id, schema, generated: validateSchema, ajv: ajv.compile(schema) as SchemaValidator, examples, validate: module.validate, looped, rules: module.rules });
   }
 }
 
@@ -129,6 +130,38 @@ describe('the generated schema check', () => {
         { numRuns: 1000 },
       );
     }
+  });
+
+  it('gives, through validate(), the verdict and messages the runtime gives with documents dropped, added or emptied, in every case and channel', () => {
+    const options = { today: '2026-07-20' };
+    const verdicts = { valid: 0, invalid: 0 };
+    for (const subject of subjects) {
+      const properties = subject.schema.properties as Record<string, { enum?: unknown[] }>;
+      const choices = (name: string) => properties[name]?.enum ?? [undefined];
+      const documents = subject.rules.documents;
+      for (const example of subject.examples as Record<string, unknown>[]) {
+        if (!example || typeof example !== 'object' || !example.documents || typeof example.documents !== 'object') continue;
+        const given = example.documents as Record<string, unknown>;
+        for (const kase of choices('case')) {
+          for (const channel of choices('channel')) {
+            const variants = [given, ...documents.flatMap(({ id, accept }) => {
+              const { [id]: _dropped, ...rest } = given;
+              const file = { name: `${id}.pdf`, type: accept?.[0] ?? 'application/pdf', size: 1000, sha256: 'a'.repeat(64) };
+              return [rest, { ...given, [id]: [] }, { ...given, [id]: [file] }];
+            })];
+            for (const files of variants) {
+              const payload = { ...example, case: kase, channel, documents: files };
+              const result = subject.validate(payload, options);
+              expect(result, subject.id).toEqual(subject.looped(payload, options));
+              verdicts[result.valid ? 'valid' : 'invalid']++;
+            }
+          }
+        }
+      }
+    }
+    // Both answers must come up often, or the comparison proves little.
+    expect(verdicts.valid).toBeGreaterThan(100);
+    expect(verdicts.invalid).toBeGreaterThan(100);
   });
 
   it('clears the errors of a previous call when the next payload is valid', () => {

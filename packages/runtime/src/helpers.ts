@@ -12,7 +12,11 @@ export function len(value: unknown): number {
 /** Whether a value was given: not missing, not blank text, not an empty list. */
 export function filled(value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'string') {
+    // Most answers start with a letter or a digit, which no trimming removes: no need to trim.
+    const first = value.charCodeAt(0);
+    return (first > 32 && first < 127) || (first > 160 && first < 0x1680) || value.trim() !== '';
+  }
   if (Array.isArray(value)) return value.length > 0;
   return true;
 }
@@ -65,9 +69,18 @@ export function age(birth: unknown, today: unknown): number {
   return years;
 }
 
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+/** The last day computed and the span of clock times it covers: validate() asks on every call. */
+let lastDay = { from: 0, until: 0, day: '' };
+
 /** Today's date in Vietnam (UTC+7), as `YYYY-MM-DD`. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+export function todayInVietnam(now?: Date): string {
+  const ms = now === undefined ? Date.now() : now.getTime();
+  if (ms >= lastDay.from && ms < lastDay.until) return lastDay.day;
+  const from = Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
+  lastDay = { from, until: from + DAY_MS, day: new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 10) };
+  return lastDay.day;
 }
 
 const MST_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];

@@ -1,5 +1,6 @@
 import type { LocalizedText } from './text.js';
 import { filled, isIsoDate, isTaxCode, todayInVietnam } from './helpers.js';
+import { isDigits } from './pattern-checks.js';
 import type { Text } from './generated/model.js';
 import { messageFor } from './messages.js';
 import type { CommuneMembership } from './communes.js';
@@ -261,14 +262,29 @@ function checkFields(
 /** Codes the schema let through (right shape) must name a province and one of its communes. */
 export function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: ErrorSink): void {
   const { province, commune } = value;
-  if (typeof province !== 'string' || !/^\d{2}$/.test(province)) return;
+  if (typeof province !== 'string' || !isDigits(province, 2)) return;
   if (!communes.hasProvince(province)) errors.push(`${path}/province`, 'province');
-  else if (typeof commune === 'string' && /^\d{5}$/.test(commune) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
+  else if (typeof commune === 'string' && isDigits(commune, 5) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
+}
+
+/** Whether a value is a list with something in it: how a document's files count as given. */
+export function hasItems(files: unknown): boolean {
+  return Array.isArray(files) && files.length > 0;
 }
 
 function hasFiles(documents: Record<string, unknown>, id: string): boolean {
-  const files = documents[id];
-  return Array.isArray(files) && files.length > 0;
+  return hasItems(documents[id]);
+}
+
+/**
+ * An error sink that only remembers that something failed: a generated validate() passes it
+ * to the field checks on its first, collect-nothing pass over a submission.
+ */
+export class FailureFlag implements ErrorSink {
+  failed = false;
+  push(): void {
+    this.failed = true;
+  }
 }
 
 /**

@@ -48,7 +48,7 @@ export async function emitProcedure(p: Procedure, ctx: EmitContext): Promise<Emi
   files.set(`${dir}/definition.js`, render('definition.js', { ...header, definition: p }));
   files.set(`${dir}/conditions.js`, render('conditions.js', { ...header, conditions }));
   const rules = submissionRules(p, ctx.conditions, ctx.typeAccept);
-  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), checks: rulesSource(rules.fields), rules, address: hasAddress(rules.fields) }));
+  files.set(`${dir}/validate.js`, render('validate.js', { ...header, validator: validatorSource(schema), checks: rulesSource(rules), rules, firstCase: JSON.stringify(rules.cases[0]) ?? 'undefined', address: hasAddress(rules.fields) }));
   files.set(`${dir}/index.js`, render('index.js', header));
   files.set(`${dir}/index.d.ts`, render('index.d.ts', header));
   files.set(`${dir}/payload.schema.json`, JSON.stringify(schema, null, 2) + '\n');

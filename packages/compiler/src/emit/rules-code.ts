@@ -1,4 +1,5 @@
-import { fieldNeedsCheck, type FieldRule } from '@thutuc/runtime';
+import { fieldNeedsCheck, type FieldRule, type SubmissionRules } from '@thutuc/runtime';
+import { documentsSource } from './documents-code.js';
 import { member, pathCode, type PathPart } from './validator-code.js';
 
 /**
@@ -10,10 +11,11 @@ import { member, pathCode, type PathPart } from './validator-code.js';
  */
 
 /**
- * Returns the source of `function checkData(d, ctx, errors, communes)`, using `conditions`
- * (the module's table) and the runtime as `r`.
+ * Returns the source of `function checkData(d, ctx, errors, communes)` and of
+ * `function documentsPresent(files, d, ctx)` (documents-code.ts), using `conditions` (the
+ * module's table) and the runtime as `r`.
  */
-export function rulesSource(fields: readonly FieldRule[]): string {
+export function rulesSource(rules: SubmissionRules): string {
   const conditionNames = new Map<string, string>();
   const condition = (key: string) => {
     let name = conditionNames.get(key);
@@ -72,9 +74,10 @@ export function rulesSource(fields: readonly FieldRule[]): string {
     }
   }
 
-  const body = fieldList(fields, 'd', [{ text: '/data' }], 'undefined');
+  const body = fieldList(rules.fields, 'd', [{ text: '/data' }], 'undefined');
+  const documents = documentsSource(rules, condition);
   const declarations = [...conditionNames].map(([key, name]) => `const ${name} = conditions[${JSON.stringify(key)}];`);
-  return [...declarations, `function checkData(d, ctx, errors, communes) {\n${body}\n}`].join('\n');
+  return [...declarations, `function checkData(d, ctx, errors, communes) {\n${body}\n}`, documents].join('\n');
 }
 
 function isObject(x: string): string {

@@ -1,7 +1,8 @@
 /**
  * Pieces of generated validator code that do not depend on the schema's shape: instance
  * paths built from literal and variable parts, and the module-level constants (regular
- * expressions, enum lists, key sets) a module declares once and every check shares.
+ * expressions, enum lists, key sets, runtime functions) a module declares once and every
+ * check shares.
  */
 
 /** A part of an instance path: literal text, or the name of a variable holding a key or index. */
@@ -41,11 +42,12 @@ export function member(object: string, key: string): string {
 export class ModuleConstants {
   readonly #byKey = new Map<string, string>();
   readonly #lines: string[] = [];
+  #numbered = 0;
 
-  #declare(prefix: string, key: string, code: string): string {
+  #declare(prefix: string, key: string, code: string, fixedName?: string): string {
     let name = this.#byKey.get(key);
     if (!name) {
-      name = `${prefix}${this.#byKey.size}`;
+      name = fixedName ?? `${prefix}${this.#numbered++}`;
       this.#byKey.set(key, name);
       this.#lines.push(`const ${name} = ${code};`);
     }
@@ -66,10 +68,19 @@ export class ModuleConstants {
     return this.#declare('a', `a${json}`, json);
   }
 
-  /** A set of property names, for objects with too many properties to compare one by one. */
-  keys(names: readonly string[]): string {
+  /** A runtime function under its own name, read once from the runtime (imported as `r`). */
+  runtime(name: string): string {
+    return this.#declare('', `r${name}`, `r.${name}`, name);
+  }
+
+  /**
+   * Property names in order and each one's position, for objects with too many properties to
+   * compare one by one.
+   */
+  keys(names: readonly string[]): { list: string; index: string } {
     const json = JSON.stringify(names);
-    return this.#declare('k', `k${json}`, `new Set(${json})`);
+    const list = this.#declare('k', `k${json}`, json);
+    return { list, index: this.#declare('m', `m${json}`, `new Map(${list}.map((k, i) => [k, i]))`) };
   }
 
   code(): string {

@@ -1,4 +1,4 @@
-import { ThutucError } from '@thutuc/runtime';
+import { ThutucError, patternCheck } from '@thutuc/runtime';
 import { ModuleConstants, member, pathCode, pointerSegment, type PathPart } from './validator-code.js';
 
 /**
@@ -113,7 +113,11 @@ export function generateValidator(root: Schema): string {
     if (typeFirst) code.push(`if (!(${isType(type, x)})) ${typeError}`);
     if (used.includes('enum')) code.push(enumCheck(schema.enum, x, path, at));
     if (grouped.length) {
-      const checks = grouped.map((k) => keyword(k, schema, x, path, at)).join('\n');
+      // Required properties are read once, up front: `required` and their own checks use the
+      // same variable (a form's data is often a dictionary-mode object, where every read is a
+      // hash lookup). The others are read where they are checked, which minifies better.
+      const loaded = loadProperties(schema.properties, schema.required, x);
+      const checks = [...(loaded.size ? [`const ${[...loaded].map(([name, v]) => `${v} = ${member(x, name)}`).join(', ')};`] : []), ...grouped.map((k) => keyword(k, schema, x, path, at, loaded))].join('\n');
       const guard = type === 'integer' ? isType('number', x) : isType(type, x);
       code.push(`if (${guard}) {\n${checks}\n}${typeFirst ? '' : ` else ${typeError}`}`);
     }
@@ -127,7 +131,15 @@ export function generateValidator(root: Schema): string {
     return `if (!(${test})) ${error(path, 'enum', `{allowedValues: ${list}}`)}`;
   }
 
-  function keyword(key: string, schema: Schema, x: string, path: readonly PathPart[], at: string): string {
+  /** Required property name → the variable its value is read into up front (see node). */
+  function loadProperties(properties: unknown, required: unknown, x: string): Map<string, string> {
+    const loaded = new Map<string, string>();
+    if (!properties || typeof properties !== 'object' || Array.isArray(properties) || !Array.isArray(required)) return loaded;
+    for (const name of Object.keys(properties)) if (required.includes(name)) loaded.set(name, `x${vars++}`);
+    return loaded;
+  }
+
+  function keyword(key: string, schema: Schema, x: string, path: readonly PathPart[], at: string, loaded: ReadonlyMap<string, string>): string {
     const value = schema[key];
     const count = () => (isCount(value) ? value : fail(at, `"${key}": ${JSON.stringify(value)}`));
     const limit = () => (typeof value === 'number' && Number.isFinite(value) ? value : fail(at, `"${key}": ${JSON.stringify(value)}`));
@@ -138,9 +150,13 @@ export function generateValidator(root: Schema): string {
         return `if (${x}.length > ${count()} && ucs(${x}) > ${value}) ${error(path, key, `{limit: ${value}}`)}`;
       case 'minLength':
         return `if (${x}.length < ${2 * count()} && ucs(${x}) < ${value}) ${error(path, key, `{limit: ${value}}`)}`;
-      case 'pattern':
+      case 'pattern': {
         if (typeof value !== 'string') return fail(at, '"pattern" that is not a string');
-        return `if (!${constants.pattern(value)}.test(${x})) ${error(path, key, `{pattern: ${JSON.stringify(value)}}`)}`;
+        // The patterns every form uses have a runtime function answering the same, faster.
+        const check = patternCheck(value);
+        const test = check ? `${constants.runtime(check[0])}(${[x, ...check.slice(1)].join(', ')})` : `${constants.pattern(value)}.test(${x})`;
+        return `if (!${test}) ${error(path, key, `{pattern: ${JSON.stringify(value)}}`)}`;
+      }
       case 'maximum':
         return `if (${x} > ${limit()}) ${error(path, key, `{comparison: "<=", limit: ${value}}`)}`;
       case 'minimum':
@@ -155,12 +171,12 @@ export function generateValidator(root: Schema): string {
         return items(value as Schema, x, path, at);
       case 'required':
         if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return fail(at, '"required" that is not a list of names');
-        return value.map((name: string) => `if (${member(x, name)} === undefined) ${error(path, key, `{missingProperty: ${JSON.stringify(name)}}`)}`).join('\n');
+        return value.map((name: string) => `if (${loaded.get(name) ?? member(x, name)} === undefined) ${error(path, key, `{missingProperty: ${JSON.stringify(name)}}`)}`).join('\n');
       case 'additionalProperties':
         if (value !== false) return fail(at, `"additionalProperties": ${JSON.stringify(value)}`);
         return additionalProperties(schema, x, path);
       default:
-        return properties(value, x, path, at);
+        return properties(value, x, path, at, loaded);
     }
   }
 
@@ -183,17 +199,21 @@ export function generateValidator(root: Schema): string {
     const key = `k${vars++}`;
     const report = error(path, 'additionalProperties', `{additionalProperty: ${key}}`);
     if (names.length === 0) return `for (const ${key} in ${x}) ${report}`;
-    const known = names.length <= 8 ? names.map((n) => `${key} === ${JSON.stringify(n)}`).join(' || ') : `${constants.keys(names)}.has(${key})`;
-    return `for (const ${key} in ${x}) if (!(${known})) ${report}`;
+    if (names.length <= 8) return `for (const ${key} in ${x}) if (!(${names.map((n) => `${key} === ${JSON.stringify(n)}`).join(' || ')})) ${report}`;
+    // Keys mostly come in the schema's order (forms and JSON keep it): each is first compared
+    // with the name after the last one found, and only looked up when it is not that one.
+    const { list, index } = constants.keys(names);
+    const [next, found] = [`j${vars}`, `f${vars++}`];
+    return `{\nlet ${next} = 0;\nfor (const ${key} in ${x}) {\nif (${key} === ${list}[${next}]) ${next}++;\nelse {\nconst ${found} = ${index}.get(${key});\nif (${found} === undefined) ${report}\nelse ${next} = ${found} + 1;\n}\n}\n}`;
   }
 
-  function properties(value: unknown, x: string, path: readonly PathPart[], at: string): string {
+  function properties(value: unknown, x: string, path: readonly PathPart[], at: string, loaded: ReadonlyMap<string, string>): string {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(at, '"properties" that is not an object');
     return Object.entries(value as Record<string, Schema>)
       .map(([name, sub]) => {
-        const v = `x${vars++}`;
+        const v = loaded.get(name) ?? `x${vars++}`;
         const body = node(sub, v, [...path, { text: pointerSegment(name) }], `${at}/properties${pointerSegment(name)}`);
-        return `{\nconst ${v} = ${member(x, name)};\nif (${v} !== undefined) {\n${body}\n}\n}`;
+        return loaded.has(name) ? `if (${v} !== undefined) {\n${body}\n}` : `{\nconst ${v} = ${member(x, name)};\nif (${v} !== undefined) {\n${body}\n}\n}`;
       })
       .join('\n');
   }

@@ -10,103 +10,80 @@ const ucs = r.ucs2length;
 const a0 = ["ca-nhan","uy-quyen"];
 const a1 = ["online","in_person"];
 const a2 = ["in_person","post","online"];
-const k3 = new Set(["ho_ten","ngay_sinh","so_dinh_danh","dien_thoai","email","ma_so_thue","dia_chi","gioi_tinh","doi_tuong","thuoc_ho_ngheo","la_nguoi_than","so_ban_sao","ly_do","thanh_vien"]);
-const p4 = /^\d{4}-\d{2}-\d{2}$/u;
-const p5 = /^\d{12}$/u;
+const k3 = ["ho_ten","ngay_sinh","so_dinh_danh","dien_thoai","email","ma_so_thue","dia_chi","gioi_tinh","doi_tuong","thuoc_ho_ngheo","la_nguoi_than","so_ban_sao","ly_do","thanh_vien"];
+const m4 = new Map(k3.map((k, i) => [k, i]));
+const p5 = /^\d{4}-\d{2}-\d{2}$/u;
+const isDigits = r.isDigits;
 const p6 = /^(?:\+?84|0)(?:[35789]\d{8}|2\d{9})$/u;
 const p7 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-const p8 = /^(?:\d{10}|\d{12}|\d{10}-\d{3})$/u;
-const p9 = /^\d{2}$/u;
-const p10 = /^\d{5}$/u;
-const a11 = ["nam","nu"];
-const a12 = ["ho_ngheo","khuyet_tat"];
-const a13 = ["application/pdf","image/jpeg","image/png"];
-const p14 = /^[0-9a-f]{64}$/u;
-const a15 = ["application/pdf","image/jpeg"];
+const isTaxCodeShape = r.isTaxCodeShape;
+const a8 = ["nam","nu"];
+const a9 = ["ho_ngheo","khuyet_tat"];
+const a10 = ["application/pdf","image/jpeg","image/png"];
+const p11 = /^[0-9a-f]{64}$/u;
+const a12 = ["application/pdf","image/jpeg"];
 function d0(x0, a, i, E) {
 if (x0 && typeof x0 == "object" && !Array.isArray(x0)) {
-if (x0.name === undefined) E = err(E, a+i, "required", {missingProperty: "name"});
-if (x0.type === undefined) E = err(E, a+i, "required", {missingProperty: "type"});
-if (x0.size === undefined) E = err(E, a+i, "required", {missingProperty: "size"});
-if (x0.sha256 === undefined) E = err(E, a+i, "required", {missingProperty: "sha256"});
-for (const k1 in x0) if (!(k1 === "name" || k1 === "type" || k1 === "size" || k1 === "sha256")) E = err(E, a+i, "additionalProperties", {additionalProperty: k1});
-{
-const x2 = x0.name;
-if (x2 !== undefined) {
-if (typeof x2 == "string") {
-if (x2.length > 255 && ucs(x2) > 255) E = err(E, a+i+"/name", "maxLength", {limit: 255});
-if (x2.length < 2 && ucs(x2) < 1) E = err(E, a+i+"/name", "minLength", {limit: 1});
+const x1 = x0.name, x2 = x0.type, x3 = x0.size, x4 = x0.sha256;
+if (x1 === undefined) E = err(E, a+i, "required", {missingProperty: "name"});
+if (x2 === undefined) E = err(E, a+i, "required", {missingProperty: "type"});
+if (x3 === undefined) E = err(E, a+i, "required", {missingProperty: "size"});
+if (x4 === undefined) E = err(E, a+i, "required", {missingProperty: "sha256"});
+for (const k5 in x0) if (!(k5 === "name" || k5 === "type" || k5 === "size" || k5 === "sha256")) E = err(E, a+i, "additionalProperties", {additionalProperty: k5});
+if (x1 !== undefined) {
+if (typeof x1 == "string") {
+if (x1.length > 255 && ucs(x1) > 255) E = err(E, a+i+"/name", "maxLength", {limit: 255});
+if (x1.length < 2 && ucs(x1) < 1) E = err(E, a+i+"/name", "minLength", {limit: 1});
 } else E = err(E, a+i+"/name", "type", {type: "string"});
 }
+if (x2 !== undefined) {
+if (!(typeof x2 == "string")) E = err(E, a+i+"/type", "type", {type: "string"});
+if (!(x2 === "application/pdf" || x2 === "image/jpeg" || x2 === "image/png")) E = err(E, a+i+"/type", "enum", {allowedValues: a10});
 }
-{
-const x3 = x0.type;
 if (x3 !== undefined) {
-if (!(typeof x3 == "string")) E = err(E, a+i+"/type", "type", {type: "string"});
-if (!(x3 === "application/pdf" || x3 === "image/jpeg" || x3 === "image/png")) E = err(E, a+i+"/type", "enum", {allowedValues: a13});
+if (!(typeof x3 == "number" && !(x3 % 1) && !isNaN(x3) && isFinite(x3))) E = err(E, a+i+"/size", "type", {type: "integer"});
+if (typeof x3 == "number" && isFinite(x3)) {
+if (x3 > 10485760) E = err(E, a+i+"/size", "maximum", {comparison: "<=", limit: 10485760});
+if (x3 < 0) E = err(E, a+i+"/size", "minimum", {comparison: ">=", limit: 0});
 }
 }
-{
-const x4 = x0.size;
 if (x4 !== undefined) {
-if (!(typeof x4 == "number" && !(x4 % 1) && !isNaN(x4) && isFinite(x4))) E = err(E, a+i+"/size", "type", {type: "integer"});
-if (typeof x4 == "number" && isFinite(x4)) {
-if (x4 > 10485760) E = err(E, a+i+"/size", "maximum", {comparison: "<=", limit: 10485760});
-if (x4 < 0) E = err(E, a+i+"/size", "minimum", {comparison: ">=", limit: 0});
-}
-}
-}
-{
-const x5 = x0.sha256;
-if (x5 !== undefined) {
-if (typeof x5 == "string") {
-if (!p14.test(x5)) E = err(E, a+i+"/sha256", "pattern", {pattern: "^[0-9a-f]{64}$"});
+if (typeof x4 == "string") {
+if (!p11.test(x4)) E = err(E, a+i+"/sha256", "pattern", {pattern: "^[0-9a-f]{64}$"});
 } else E = err(E, a+i+"/sha256", "type", {type: "string"});
-}
 }
 } else E = err(E, a+i, "type", {type: "object"});
 return E;
 }
 function d1(x0, a, i, E) {
 if (x0 && typeof x0 == "object" && !Array.isArray(x0)) {
-if (x0.name === undefined) E = err(E, a+i, "required", {missingProperty: "name"});
-if (x0.type === undefined) E = err(E, a+i, "required", {missingProperty: "type"});
-if (x0.size === undefined) E = err(E, a+i, "required", {missingProperty: "size"});
-if (x0.sha256 === undefined) E = err(E, a+i, "required", {missingProperty: "sha256"});
-for (const k1 in x0) if (!(k1 === "name" || k1 === "type" || k1 === "size" || k1 === "sha256")) E = err(E, a+i, "additionalProperties", {additionalProperty: k1});
-{
-const x2 = x0.name;
-if (x2 !== undefined) {
-if (typeof x2 == "string") {
-if (x2.length > 255 && ucs(x2) > 255) E = err(E, a+i+"/name", "maxLength", {limit: 255});
-if (x2.length < 2 && ucs(x2) < 1) E = err(E, a+i+"/name", "minLength", {limit: 1});
+const x1 = x0.name, x2 = x0.type, x3 = x0.size, x4 = x0.sha256;
+if (x1 === undefined) E = err(E, a+i, "required", {missingProperty: "name"});
+if (x2 === undefined) E = err(E, a+i, "required", {missingProperty: "type"});
+if (x3 === undefined) E = err(E, a+i, "required", {missingProperty: "size"});
+if (x4 === undefined) E = err(E, a+i, "required", {missingProperty: "sha256"});
+for (const k5 in x0) if (!(k5 === "name" || k5 === "type" || k5 === "size" || k5 === "sha256")) E = err(E, a+i, "additionalProperties", {additionalProperty: k5});
+if (x1 !== undefined) {
+if (typeof x1 == "string") {
+if (x1.length > 255 && ucs(x1) > 255) E = err(E, a+i+"/name", "maxLength", {limit: 255});
+if (x1.length < 2 && ucs(x1) < 1) E = err(E, a+i+"/name", "minLength", {limit: 1});
 } else E = err(E, a+i+"/name", "type", {type: "string"});
 }
+if (x2 !== undefined) {
+if (!(typeof x2 == "string")) E = err(E, a+i+"/type", "type", {type: "string"});
+if (!(x2 === "application/pdf" || x2 === "image/jpeg")) E = err(E, a+i+"/type", "enum", {allowedValues: a12});
 }
-{
-const x3 = x0.type;
 if (x3 !== undefined) {
-if (!(typeof x3 == "string")) E = err(E, a+i+"/type", "type", {type: "string"});
-if (!(x3 === "application/pdf" || x3 === "image/jpeg")) E = err(E, a+i+"/type", "enum", {allowedValues: a15});
+if (!(typeof x3 == "number" && !(x3 % 1) && !isNaN(x3) && isFinite(x3))) E = err(E, a+i+"/size", "type", {type: "integer"});
+if (typeof x3 == "number" && isFinite(x3)) {
+if (x3 > 10485760) E = err(E, a+i+"/size", "maximum", {comparison: "<=", limit: 10485760});
+if (x3 < 0) E = err(E, a+i+"/size", "minimum", {comparison: ">=", limit: 0});
 }
 }
-{
-const x4 = x0.size;
 if (x4 !== undefined) {
-if (!(typeof x4 == "number" && !(x4 % 1) && !isNaN(x4) && isFinite(x4))) E = err(E, a+i+"/size", "type", {type: "integer"});
-if (typeof x4 == "number" && isFinite(x4)) {
-if (x4 > 10485760) E = err(E, a+i+"/size", "maximum", {comparison: "<=", limit: 10485760});
-if (x4 < 0) E = err(E, a+i+"/size", "minimum", {comparison: ">=", limit: 0});
-}
-}
-}
-{
-const x5 = x0.sha256;
-if (x5 !== undefined) {
-if (typeof x5 == "string") {
-if (!p14.test(x5)) E = err(E, a+i+"/sha256", "pattern", {pattern: "^[0-9a-f]{64}$"});
+if (typeof x4 == "string") {
+if (!p11.test(x4)) E = err(E, a+i+"/sha256", "pattern", {pattern: "^[0-9a-f]{64}$"});
 } else E = err(E, a+i+"/sha256", "type", {type: "string"});
-}
 }
 } else E = err(E, a+i, "type", {type: "object"});
 return E;
@@ -114,262 +91,234 @@ return E;
 function validateSchema(x0) {
 let E = null;
 if (x0 && typeof x0 == "object" && !Array.isArray(x0)) {
-if (x0.case === undefined) E = err(E, "", "required", {missingProperty: "case"});
-if (x0.channel === undefined) E = err(E, "", "required", {missingProperty: "channel"});
-if (x0.delivery === undefined) E = err(E, "", "required", {missingProperty: "delivery"});
-if (x0.data === undefined) E = err(E, "", "required", {missingProperty: "data"});
-for (const k1 in x0) if (!(k1 === "case" || k1 === "channel" || k1 === "delivery" || k1 === "data" || k1 === "documents")) E = err(E, "", "additionalProperties", {additionalProperty: k1});
-{
-const x2 = x0.case;
+const x1 = x0.case, x2 = x0.channel, x3 = x0.delivery, x4 = x0.data;
+if (x1 === undefined) E = err(E, "", "required", {missingProperty: "case"});
+if (x2 === undefined) E = err(E, "", "required", {missingProperty: "channel"});
+if (x3 === undefined) E = err(E, "", "required", {missingProperty: "delivery"});
+if (x4 === undefined) E = err(E, "", "required", {missingProperty: "data"});
+for (const k5 in x0) if (!(k5 === "case" || k5 === "channel" || k5 === "delivery" || k5 === "data" || k5 === "documents")) E = err(E, "", "additionalProperties", {additionalProperty: k5});
+if (x1 !== undefined) {
+if (!(typeof x1 == "string")) E = err(E, "/case", "type", {type: "string"});
+if (!(x1 === "ca-nhan" || x1 === "uy-quyen")) E = err(E, "/case", "enum", {allowedValues: a0});
+}
 if (x2 !== undefined) {
-if (!(typeof x2 == "string")) E = err(E, "/case", "type", {type: "string"});
-if (!(x2 === "ca-nhan" || x2 === "uy-quyen")) E = err(E, "/case", "enum", {allowedValues: a0});
+if (!(typeof x2 == "string")) E = err(E, "/channel", "type", {type: "string"});
+if (!(x2 === "online" || x2 === "in_person")) E = err(E, "/channel", "enum", {allowedValues: a1});
 }
-}
-{
-const x3 = x0.channel;
 if (x3 !== undefined) {
-if (!(typeof x3 == "string")) E = err(E, "/channel", "type", {type: "string"});
-if (!(x3 === "online" || x3 === "in_person")) E = err(E, "/channel", "enum", {allowedValues: a1});
+if (!(typeof x3 == "string")) E = err(E, "/delivery", "type", {type: "string"});
+if (!(x3 === "in_person" || x3 === "post" || x3 === "online")) E = err(E, "/delivery", "enum", {allowedValues: a2});
 }
-}
-{
-const x4 = x0.delivery;
 if (x4 !== undefined) {
-if (!(typeof x4 == "string")) E = err(E, "/delivery", "type", {type: "string"});
-if (!(x4 === "in_person" || x4 === "post" || x4 === "online")) E = err(E, "/delivery", "enum", {allowedValues: a2});
+if (x4 && typeof x4 == "object" && !Array.isArray(x4)) {
+const x6 = x4.ho_ten, x7 = x4.ngay_sinh, x8 = x4.so_dinh_danh, x9 = x4.dien_thoai, x10 = x4.dia_chi, x11 = x4.gioi_tinh;
+if (x6 === undefined) E = err(E, "/data", "required", {missingProperty: "ho_ten"});
+if (x7 === undefined) E = err(E, "/data", "required", {missingProperty: "ngay_sinh"});
+if (x8 === undefined) E = err(E, "/data", "required", {missingProperty: "so_dinh_danh"});
+if (x9 === undefined) E = err(E, "/data", "required", {missingProperty: "dien_thoai"});
+if (x10 === undefined) E = err(E, "/data", "required", {missingProperty: "dia_chi"});
+if (x11 === undefined) E = err(E, "/data", "required", {missingProperty: "gioi_tinh"});
+{
+let j13 = 0;
+for (const k12 in x4) {
+if (k12 === k3[j13]) j13++;
+else {
+const f13 = m4.get(k12);
+if (f13 === undefined) E = err(E, "/data", "additionalProperties", {additionalProperty: k12});
+else j13 = f13 + 1;
 }
 }
-{
-const x5 = x0.data;
-if (x5 !== undefined) {
-if (x5 && typeof x5 == "object" && !Array.isArray(x5)) {
-if (x5.ho_ten === undefined) E = err(E, "/data", "required", {missingProperty: "ho_ten"});
-if (x5.ngay_sinh === undefined) E = err(E, "/data", "required", {missingProperty: "ngay_sinh"});
-if (x5.so_dinh_danh === undefined) E = err(E, "/data", "required", {missingProperty: "so_dinh_danh"});
-if (x5.dien_thoai === undefined) E = err(E, "/data", "required", {missingProperty: "dien_thoai"});
-if (x5.dia_chi === undefined) E = err(E, "/data", "required", {missingProperty: "dia_chi"});
-if (x5.gioi_tinh === undefined) E = err(E, "/data", "required", {missingProperty: "gioi_tinh"});
-for (const k6 in x5) if (!(k3.has(k6))) E = err(E, "/data", "additionalProperties", {additionalProperty: k6});
-{
-const x7 = x5.ho_ten;
-if (x7 !== undefined) {
-if (typeof x7 == "string") {
-if (x7.length > 100 && ucs(x7) > 100) E = err(E, "/data/ho_ten", "maxLength", {limit: 100});
+}
+if (x6 !== undefined) {
+if (typeof x6 == "string") {
+if (x6.length > 100 && ucs(x6) > 100) E = err(E, "/data/ho_ten", "maxLength", {limit: 100});
 } else E = err(E, "/data/ho_ten", "type", {type: "string"});
 }
-}
-{
-const x8 = x5.ngay_sinh;
-if (x8 !== undefined) {
-if (typeof x8 == "string") {
-if (!p4.test(x8)) E = err(E, "/data/ngay_sinh", "pattern", {pattern: "^\\d{4}-\\d{2}-\\d{2}$"});
+if (x7 !== undefined) {
+if (typeof x7 == "string") {
+if (!p5.test(x7)) E = err(E, "/data/ngay_sinh", "pattern", {pattern: "^\\d{4}-\\d{2}-\\d{2}$"});
 } else E = err(E, "/data/ngay_sinh", "type", {type: "string"});
 }
-}
-{
-const x9 = x5.so_dinh_danh;
-if (x9 !== undefined) {
-if (typeof x9 == "string") {
-if (!p5.test(x9)) E = err(E, "/data/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
+if (x8 !== undefined) {
+if (typeof x8 == "string") {
+if (!isDigits(x8, 12)) E = err(E, "/data/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
 } else E = err(E, "/data/so_dinh_danh", "type", {type: "string"});
 }
-}
-{
-const x10 = x5.dien_thoai;
-if (x10 !== undefined) {
-if (typeof x10 == "string") {
-if (!p6.test(x10)) E = err(E, "/data/dien_thoai", "pattern", {pattern: "^(?:\\+?84|0)(?:[35789]\\d{8}|2\\d{9})$"});
+if (x9 !== undefined) {
+if (typeof x9 == "string") {
+if (!p6.test(x9)) E = err(E, "/data/dien_thoai", "pattern", {pattern: "^(?:\\+?84|0)(?:[35789]\\d{8}|2\\d{9})$"});
 } else E = err(E, "/data/dien_thoai", "type", {type: "string"});
 }
-}
 {
-const x11 = x5.email;
-if (x11 !== undefined) {
-if (typeof x11 == "string") {
-if (x11.length > 254 && ucs(x11) > 254) E = err(E, "/data/email", "maxLength", {limit: 254});
-if (!p7.test(x11)) E = err(E, "/data/email", "pattern", {pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"});
+const x14 = x4.email;
+if (x14 !== undefined) {
+if (typeof x14 == "string") {
+if (x14.length > 254 && ucs(x14) > 254) E = err(E, "/data/email", "maxLength", {limit: 254});
+if (!p7.test(x14)) E = err(E, "/data/email", "pattern", {pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"});
 } else E = err(E, "/data/email", "type", {type: "string"});
 }
 }
 {
-const x12 = x5.ma_so_thue;
-if (x12 !== undefined) {
-if (typeof x12 == "string") {
-if (!p8.test(x12)) E = err(E, "/data/ma_so_thue", "pattern", {pattern: "^(?:\\d{10}|\\d{12}|\\d{10}-\\d{3})$"});
+const x15 = x4.ma_so_thue;
+if (x15 !== undefined) {
+if (typeof x15 == "string") {
+if (!isTaxCodeShape(x15)) E = err(E, "/data/ma_so_thue", "pattern", {pattern: "^(?:\\d{10}|\\d{12}|\\d{10}-\\d{3})$"});
 } else E = err(E, "/data/ma_so_thue", "type", {type: "string"});
 }
 }
-{
-const x13 = x5.dia_chi;
-if (x13 !== undefined) {
-if (x13 && typeof x13 == "object" && !Array.isArray(x13)) {
-if (x13.province === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "province"});
-if (x13.commune === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "commune"});
-if (x13.street === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "street"});
-for (const k14 in x13) if (!(k14 === "province" || k14 === "commune" || k14 === "street")) E = err(E, "/data/dia_chi", "additionalProperties", {additionalProperty: k14});
-{
-const x15 = x13.province;
-if (x15 !== undefined) {
-if (typeof x15 == "string") {
-if (!p9.test(x15)) E = err(E, "/data/dia_chi/province", "pattern", {pattern: "^\\d{2}$"});
-} else E = err(E, "/data/dia_chi/province", "type", {type: "string"});
-}
-}
-{
-const x16 = x13.commune;
+if (x10 !== undefined) {
+if (x10 && typeof x10 == "object" && !Array.isArray(x10)) {
+const x16 = x10.province, x17 = x10.commune, x18 = x10.street;
+if (x16 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "province"});
+if (x17 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "commune"});
+if (x18 === undefined) E = err(E, "/data/dia_chi", "required", {missingProperty: "street"});
+for (const k19 in x10) if (!(k19 === "province" || k19 === "commune" || k19 === "street")) E = err(E, "/data/dia_chi", "additionalProperties", {additionalProperty: k19});
 if (x16 !== undefined) {
 if (typeof x16 == "string") {
-if (!p10.test(x16)) E = err(E, "/data/dia_chi/commune", "pattern", {pattern: "^\\d{5}$"});
-} else E = err(E, "/data/dia_chi/commune", "type", {type: "string"});
+if (!isDigits(x16, 2)) E = err(E, "/data/dia_chi/province", "pattern", {pattern: "^\\d{2}$"});
+} else E = err(E, "/data/dia_chi/province", "type", {type: "string"});
 }
-}
-{
-const x17 = x13.street;
 if (x17 !== undefined) {
 if (typeof x17 == "string") {
-if (x17.length > 300 && ucs(x17) > 300) E = err(E, "/data/dia_chi/street", "maxLength", {limit: 300});
-} else E = err(E, "/data/dia_chi/street", "type", {type: "string"});
+if (!isDigits(x17, 5)) E = err(E, "/data/dia_chi/commune", "pattern", {pattern: "^\\d{5}$"});
+} else E = err(E, "/data/dia_chi/commune", "type", {type: "string"});
 }
+if (x18 !== undefined) {
+if (typeof x18 == "string") {
+if (x18.length > 300 && ucs(x18) > 300) E = err(E, "/data/dia_chi/street", "maxLength", {limit: 300});
+} else E = err(E, "/data/dia_chi/street", "type", {type: "string"});
 }
 } else E = err(E, "/data/dia_chi", "type", {type: "object"});
 }
+if (x11 !== undefined) {
+if (!(typeof x11 == "string")) E = err(E, "/data/gioi_tinh", "type", {type: "string"});
+if (!(x11 === "nam" || x11 === "nu")) E = err(E, "/data/gioi_tinh", "enum", {allowedValues: a8});
 }
 {
-const x18 = x5.gioi_tinh;
-if (x18 !== undefined) {
-if (!(typeof x18 == "string")) E = err(E, "/data/gioi_tinh", "type", {type: "string"});
-if (!(x18 === "nam" || x18 === "nu")) E = err(E, "/data/gioi_tinh", "enum", {allowedValues: a11});
+const x20 = x4.doi_tuong;
+if (x20 !== undefined) {
+if (Array.isArray(x20)) {
+for (let i21 = 0; i21 < x20.length; i21++) {
+const x21 = x20[i21];
+if (!(typeof x21 == "string")) E = err(E, "/data/doi_tuong/"+i21, "type", {type: "string"});
+if (!(x21 === "ho_ngheo" || x21 === "khuyet_tat")) E = err(E, "/data/doi_tuong/"+i21, "enum", {allowedValues: a9});
 }
-}
-{
-const x19 = x5.doi_tuong;
-if (x19 !== undefined) {
-if (Array.isArray(x19)) {
-for (let i20 = 0; i20 < x19.length; i20++) {
-const x20 = x19[i20];
-if (!(typeof x20 == "string")) E = err(E, "/data/doi_tuong/"+i20, "type", {type: "string"});
-if (!(x20 === "ho_ngheo" || x20 === "khuyet_tat")) E = err(E, "/data/doi_tuong/"+i20, "enum", {allowedValues: a12});
-}
-if (x19.length > 1) {
-const s21 = {};
-for (let i21 = x19.length; i21--;) {
-const v21 = x19[i21];
-if (!(typeof v21 == "string")) continue;
-if (typeof s21[v21] == "number") { E = err(E, "/data/doi_tuong", "uniqueItems", {i: i21, j: s21[v21]}); break; }
-s21[v21] = i21;
+if (x20.length > 1) {
+const s22 = {};
+for (let i22 = x20.length; i22--;) {
+const v22 = x20[i22];
+if (!(typeof v22 == "string")) continue;
+if (typeof s22[v22] == "number") { E = err(E, "/data/doi_tuong", "uniqueItems", {i: i22, j: s22[v22]}); break; }
+s22[v22] = i22;
 }
 }
 } else E = err(E, "/data/doi_tuong", "type", {type: "array"});
 }
 }
 {
-const x22 = x5.thuoc_ho_ngheo;
-if (x22 !== undefined) {
-if (!(typeof x22 == "boolean")) E = err(E, "/data/thuoc_ho_ngheo", "type", {type: "boolean"});
-}
-}
-{
-const x23 = x5.la_nguoi_than;
+const x23 = x4.thuoc_ho_ngheo;
 if (x23 !== undefined) {
-if (!(typeof x23 == "boolean")) E = err(E, "/data/la_nguoi_than", "type", {type: "boolean"});
+if (!(typeof x23 == "boolean")) E = err(E, "/data/thuoc_ho_ngheo", "type", {type: "boolean"});
 }
 }
 {
-const x24 = x5.so_ban_sao;
+const x24 = x4.la_nguoi_than;
 if (x24 !== undefined) {
-if (!(typeof x24 == "number" && !(x24 % 1) && !isNaN(x24) && isFinite(x24))) E = err(E, "/data/so_ban_sao", "type", {type: "integer"});
-if (typeof x24 == "number" && isFinite(x24)) {
-if (x24 > 20) E = err(E, "/data/so_ban_sao", "maximum", {comparison: "<=", limit: 20});
-if (x24 < 0) E = err(E, "/data/so_ban_sao", "minimum", {comparison: ">=", limit: 0});
+if (!(typeof x24 == "boolean")) E = err(E, "/data/la_nguoi_than", "type", {type: "boolean"});
+}
+}
+{
+const x25 = x4.so_ban_sao;
+if (x25 !== undefined) {
+if (!(typeof x25 == "number" && !(x25 % 1) && !isNaN(x25) && isFinite(x25))) E = err(E, "/data/so_ban_sao", "type", {type: "integer"});
+if (typeof x25 == "number" && isFinite(x25)) {
+if (x25 > 20) E = err(E, "/data/so_ban_sao", "maximum", {comparison: "<=", limit: 20});
+if (x25 < 0) E = err(E, "/data/so_ban_sao", "minimum", {comparison: ">=", limit: 0});
 }
 }
 }
 {
-const x25 = x5.ly_do;
-if (x25 !== undefined) {
-if (typeof x25 == "string") {
-if (x25.length > 4000 && ucs(x25) > 4000) E = err(E, "/data/ly_do", "maxLength", {limit: 4000});
+const x26 = x4.ly_do;
+if (x26 !== undefined) {
+if (typeof x26 == "string") {
+if (x26.length > 4000 && ucs(x26) > 4000) E = err(E, "/data/ly_do", "maxLength", {limit: 4000});
 } else E = err(E, "/data/ly_do", "type", {type: "string"});
 }
 }
 {
-const x26 = x5.thanh_vien;
-if (x26 !== undefined) {
-if (Array.isArray(x26)) {
-if (x26.length > 5) E = err(E, "/data/thanh_vien", "maxItems", {limit: 5});
-for (let i27 = 0; i27 < x26.length; i27++) {
-const x27 = x26[i27];
-if (x27 && typeof x27 == "object" && !Array.isArray(x27)) {
-if (x27.ho_ten === undefined) E = err(E, "/data/thanh_vien/"+i27, "required", {missingProperty: "ho_ten"});
-for (const k28 in x27) if (!(k28 === "ho_ten" || k28 === "co_dinh_danh" || k28 === "so_dinh_danh")) E = err(E, "/data/thanh_vien/"+i27, "additionalProperties", {additionalProperty: k28});
-{
-const x29 = x27.ho_ten;
+const x27 = x4.thanh_vien;
+if (x27 !== undefined) {
+if (Array.isArray(x27)) {
+if (x27.length > 5) E = err(E, "/data/thanh_vien", "maxItems", {limit: 5});
+for (let i28 = 0; i28 < x27.length; i28++) {
+const x28 = x27[i28];
+if (x28 && typeof x28 == "object" && !Array.isArray(x28)) {
+const x29 = x28.ho_ten;
+if (x29 === undefined) E = err(E, "/data/thanh_vien/"+i28, "required", {missingProperty: "ho_ten"});
+for (const k30 in x28) if (!(k30 === "ho_ten" || k30 === "co_dinh_danh" || k30 === "so_dinh_danh")) E = err(E, "/data/thanh_vien/"+i28, "additionalProperties", {additionalProperty: k30});
 if (x29 !== undefined) {
 if (typeof x29 == "string") {
-if (x29.length > 500 && ucs(x29) > 500) E = err(E, "/data/thanh_vien/"+i27+"/ho_ten", "maxLength", {limit: 500});
-} else E = err(E, "/data/thanh_vien/"+i27+"/ho_ten", "type", {type: "string"});
-}
-}
-{
-const x30 = x27.co_dinh_danh;
-if (x30 !== undefined) {
-if (!(typeof x30 == "boolean")) E = err(E, "/data/thanh_vien/"+i27+"/co_dinh_danh", "type", {type: "boolean"});
-}
+if (x29.length > 500 && ucs(x29) > 500) E = err(E, "/data/thanh_vien/"+i28+"/ho_ten", "maxLength", {limit: 500});
+} else E = err(E, "/data/thanh_vien/"+i28+"/ho_ten", "type", {type: "string"});
 }
 {
-const x31 = x27.so_dinh_danh;
+const x31 = x28.co_dinh_danh;
 if (x31 !== undefined) {
-if (typeof x31 == "string") {
-if (!p5.test(x31)) E = err(E, "/data/thanh_vien/"+i27+"/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
-} else E = err(E, "/data/thanh_vien/"+i27+"/so_dinh_danh", "type", {type: "string"});
+if (!(typeof x31 == "boolean")) E = err(E, "/data/thanh_vien/"+i28+"/co_dinh_danh", "type", {type: "boolean"});
 }
 }
-} else E = err(E, "/data/thanh_vien/"+i27, "type", {type: "object"});
+{
+const x32 = x28.so_dinh_danh;
+if (x32 !== undefined) {
+if (typeof x32 == "string") {
+if (!isDigits(x32, 12)) E = err(E, "/data/thanh_vien/"+i28+"/so_dinh_danh", "pattern", {pattern: "^\\d{12}$"});
+} else E = err(E, "/data/thanh_vien/"+i28+"/so_dinh_danh", "type", {type: "string"});
+}
+}
+} else E = err(E, "/data/thanh_vien/"+i28, "type", {type: "object"});
 }
 } else E = err(E, "/data/thanh_vien", "type", {type: "array"});
 }
 }
 } else E = err(E, "/data", "type", {type: "object"});
 }
-}
 {
-const x32 = x0.documents;
-if (x32 !== undefined) {
-if (x32 && typeof x32 == "object" && !Array.isArray(x32)) {
-for (const k33 in x32) if (!(k33 === "to-khai" || k33 === "cccd" || k33 === "van-ban-uy-quyen")) E = err(E, "/documents", "additionalProperties", {additionalProperty: k33});
+const x33 = x0.documents;
+if (x33 !== undefined) {
+if (x33 && typeof x33 == "object" && !Array.isArray(x33)) {
+for (const k34 in x33) if (!(k34 === "to-khai" || k34 === "cccd" || k34 === "van-ban-uy-quyen")) E = err(E, "/documents", "additionalProperties", {additionalProperty: k34});
 {
-const x34 = x32["to-khai"];
-if (x34 !== undefined) {
-if (Array.isArray(x34)) {
-if (x34.length > 5) E = err(E, "/documents/to-khai", "maxItems", {limit: 5});
-for (let i35 = 0; i35 < x34.length; i35++) {
-const x35 = x34[i35];
-E = d0(x35, "/documents/to-khai/", i35, E);
+const x35 = x33["to-khai"];
+if (x35 !== undefined) {
+if (Array.isArray(x35)) {
+if (x35.length > 5) E = err(E, "/documents/to-khai", "maxItems", {limit: 5});
+for (let i36 = 0; i36 < x35.length; i36++) {
+const x36 = x35[i36];
+E = d0(x36, "/documents/to-khai/", i36, E);
 }
 } else E = err(E, "/documents/to-khai", "type", {type: "array"});
 }
 }
 {
-const x36 = x32.cccd;
-if (x36 !== undefined) {
-if (Array.isArray(x36)) {
-if (x36.length > 5) E = err(E, "/documents/cccd", "maxItems", {limit: 5});
-for (let i37 = 0; i37 < x36.length; i37++) {
-const x37 = x36[i37];
-E = d1(x37, "/documents/cccd/", i37, E);
+const x37 = x33.cccd;
+if (x37 !== undefined) {
+if (Array.isArray(x37)) {
+if (x37.length > 5) E = err(E, "/documents/cccd", "maxItems", {limit: 5});
+for (let i38 = 0; i38 < x37.length; i38++) {
+const x38 = x37[i38];
+E = d1(x38, "/documents/cccd/", i38, E);
 }
 } else E = err(E, "/documents/cccd", "type", {type: "array"});
 }
 }
 {
-const x38 = x32["van-ban-uy-quyen"];
-if (x38 !== undefined) {
-if (Array.isArray(x38)) {
-if (x38.length > 5) E = err(E, "/documents/van-ban-uy-quyen", "maxItems", {limit: 5});
-for (let i39 = 0; i39 < x38.length; i39++) {
-const x39 = x38[i39];
-E = d0(x39, "/documents/van-ban-uy-quyen/", i39, E);
+const x39 = x33["van-ban-uy-quyen"];
+if (x39 !== undefined) {
+if (Array.isArray(x39)) {
+if (x39.length > 5) E = err(E, "/documents/van-ban-uy-quyen", "maxItems", {limit: 5});
+for (let i40 = 0; i40 < x39.length; i40++) {
+const x40 = x39[i40];
+E = d0(x40, "/documents/van-ban-uy-quyen/", i40, E);
 }
 } else E = err(E, "/documents/van-ban-uy-quyen", "type", {type: "array"});
 }
@@ -383,10 +332,12 @@ return E === null;
 }
 
 // The field checks of the rules below (visibility, conditional requirements, dates, tax codes,
-// addresses), written out for this procedure's fields.
+// addresses), written out for this procedure's fields, and whether the chosen case's documents
+// are there.
 const c0 = conditions["field:ly_do:visible"];
 const c1 = conditions["field:ly_do:required"];
 const c2 = conditions["field:thanh_vien.so_dinh_danh:visible"];
+const c3 = conditions["document:uy-quyen/van-ban-uy-quyen:required"];
 function checkData(d, ctx, errors, communes) {
 {
 const v0 = d.ho_ten;
@@ -432,6 +383,23 @@ const v11 = e9.so_dinh_danh;
 if (!(c2(d, ctx, e9))) { if (r.filled(v11)) errors.push("/data/thanh_vien/"+n9+"/so_dinh_danh", "hidden"); } else if (!r.filled(v11)) { errors.push("/data/thanh_vien/"+n9+"/so_dinh_danh", "required"); }
 }
 } } }
+}
+}
+function documentsPresent(files, d, ctx) {
+switch (ctx.case) {
+case "ca-nhan":
+if (ctx.channel !== "online" && !(r.hasItems(files["to-khai"]))) return false;
+if (!(r.hasItems(files["cccd"]))) return false;
+for (const id in files) if (!(id === "to-khai" || id === "cccd") && r.hasItems(files[id])) return false;
+return true;
+case "uy-quyen":
+if (ctx.channel !== "online" && !(r.hasItems(files["to-khai"]))) return false;
+if (c3(d, ctx) && !(r.hasItems(files["van-ban-uy-quyen"]))) return false;
+for (const id in files) if (!(id === "to-khai" || id === "van-ban-uy-quyen") && r.hasItems(files[id])) return false;
+return true;
+default:
+for (const id in files) if (r.hasItems(files[id])) return false;
+return true;
 }
 }
 
@@ -656,5 +624,24 @@ export const rules = {
   ]
 };
 
+/** Every error of a submission, with its message: what validate() returns when any check fails. */
+const collect = r.createValidator(validateSchema, rules, conditions, communes, checkData);
+const failure = new r.FailureFlag();
+const noFiles = {};
+
 /** Validates a submission of 1.999999 Thủ tục mẫu để kiểm thử (version 1.2.0). */
-export const validate = r.createValidator(validateSchema, rules, conditions, communes, checkData);
+export function validate(payload, options = {}) {
+  // A valid submission, the usual case, passes every check once with nothing collected; one
+  // that fails anything is checked again by `collect`, which lists the errors in order.
+  if (validateSchema(payload)) {
+    const d = payload.data;
+    if (typeof d == "object" && d !== null && !Array.isArray(d)) {
+      const ctx = { channel: payload.channel, case: payload.case ?? "ca-nhan", delivery: payload.delivery, today: options.today ?? r.todayInVietnam() };
+      failure.failed = false;
+      checkData(d, ctx, failure, communes);
+      const files = payload.documents;
+      if (!failure.failed && documentsPresent(typeof files == "object" && files !== null && !Array.isArray(files) ? files : noFiles, d, ctx)) return { valid: true, errors: [], value: payload };
+    }
+  }
+  return collect(payload, options);
+}
