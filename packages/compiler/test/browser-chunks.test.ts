@@ -72,5 +72,10 @@ describe('browser chunks', () => {
     expect(commune(nodeModule)).toEqual(['/data/noi_o/commune commune']);
     expect(commune(nodeModule, { communes: { hasProvince: () => true, contains: () => true } })).toEqual(['/data/noi_o/commune commune']);
     expect(commune(nodeModule, { communes: undefined })).toEqual(['/data/noi_o/commune commune']);
+    // A submission right in every other respect: the browser's verdict still asks the lookup the form passes.
+    const right = { ...payload, delivery: 'post', data: { ...payload.data, noi_o: { province: '01', commune: '00004', street: 'Số 1' } } };
+    expect(nodeModule.validate(right).errors).toEqual([]);
+    expect(browserModule.validate(right)).toMatchObject({ valid: true, errors: [] });
+    expect(browserModule.validate(right, { communes: { hasProvince: () => true, contains: () => false } }).errors.map((e: { path: string }) => e.path)).toEqual(['/data/noi_o/commune']);
   });
 });

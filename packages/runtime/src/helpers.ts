@@ -1,3 +1,5 @@
+import { isTaxCodeShape } from './pattern-checks.js';
+
 /**
  * Helpers that compiled expressions call (as `r.*`). They are plain functions over plain
  * data, safe with missing values: a field that is not filled in is `undefined`.
@@ -91,13 +93,10 @@ const MST_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
  * since 1 July 2025 (no check digit).
  */
 export function isTaxCode(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  if (/^\d{12}$/.test(value)) return true;
-  const m = /^(\d{10})(?:-(\d{3}))?$/.exec(value);
-  if (!m) return false;
-  const digits = m[1]!;
-  if (m[2] === '000') return false;
-  if (/^0{7}$/.test(digits.slice(2, 9))) return false;
+  if (typeof value !== 'string' || !isTaxCodeShape(value)) return false;
+  if (value.length === 12) return true;
+  if (value.slice(11) === '000' || value.slice(2, 9) === '0000000') return false;
+  const digits = value.slice(0, 10);
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += MST_WEIGHTS[i]! * +digits[i]!;
   const check = 10 - (sum % 11);

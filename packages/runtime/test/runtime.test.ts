@@ -33,6 +33,10 @@ describe('runtime helpers', () => {
     expect(isTaxCode('001090000123')).toBe(true);
     expect(isTaxCode('0100000000')).toBe(false);
     expect(isTaxCode('01002334881')).toBe(false);
+    expect(isTaxCode('0314409058x002')).toBe(false);
+    expect(isTaxCode('0100233488-')).toBe(false);
+    expect(isTaxCode('０１００２３３４８８')).toBe(false);
+    expect(isTaxCode('٠١٠٠٢٣٣٤٨٨')).toBe(false);
   });
 
   it('measure emptiness and length of form values', () => {

@@ -638,7 +638,7 @@ export function validate(payload, options = {}) {
     if (typeof d == "object" && d !== null && !Array.isArray(d)) {
       const ctx = { channel: payload.channel, case: payload.case ?? "ca-nhan", delivery: payload.delivery, today: options.today ?? r.todayInVietnam() };
       failure.failed = false;
-      checkData(d, ctx, failure, communes);
+      checkData(d, ctx, failure, communes ?? options.communes);
       const files = payload.documents;
       if (!failure.failed && documentsPresent(typeof files == "object" && files !== null && !Array.isArray(files) ? files : noFiles, d, ctx)) return { valid: true, errors: [], value: payload };
     }
