@@ -77,6 +77,9 @@ function procedureChunks(procedures: string): Plugin {
     },
     transform(code, id) {
       if (path.basename(id) !== 'validate.js' || path.dirname(path.dirname(id)) !== procedures) return null;
+      // Every generated validate.js has the quick pass: if the template changes shape, stop here
+      // rather than ship chunks that silently keep it.
+      if (!quickPass.test(code)) this.error(`${id}: the quick first pass of validate() was not found`);
       return { code: code.replace(codesImport, 'const communes = undefined;').replace(quickPass, 'export const validate = collect;'), map: null };
     },
   };

@@ -12,10 +12,13 @@ export function stagingFolder(outDir: string): string {
  * procedure's files as soon as they are emitted, so they never travel back to be written.
  */
 export function writeFilesSync(root: string, files: ReadonlyMap<string, string>): void {
-  const dirs = new Set<string>();
-  for (const rel of files.keys()) dirs.add(path.dirname(path.join(root, rel)));
-  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  for (const dir of foldersOf(root, files)) mkdirSync(dir, { recursive: true });
   for (const [rel, content] of files) writeFileSync(path.join(root, rel), content);
+}
+
+/** The folders `files` go in under `root`, parents before children, each once. */
+function foldersOf(root: string, files: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...files.keys()].map((rel) => path.dirname(path.join(root, rel))))].sort();
 }
 
 /**
@@ -64,9 +67,7 @@ export async function writeTreeAtomic(
 }
 
 async function writeFiles(root: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const dirs = new Set<string>();
-  for (const rel of files.keys()) dirs.add(path.dirname(path.join(root, rel)));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  for (const dir of foldersOf(root, files)) await mkdir(dir, { recursive: true });
   await Promise.all([...files].map(([rel, content]) => writeFile(path.join(root, rel), content)));
 }
 

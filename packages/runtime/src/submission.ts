@@ -267,6 +267,15 @@ export function checkAddress(value: Record<string, unknown>, path: string, commu
   else if (typeof commune === 'string' && isDigits(commune, 5) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
 }
 
+/**
+ * Whether a document can give a "document" error: not one shown at the desk only, and required
+ * always or under a condition. Shared with the compiler, which writes the same check out as code
+ * (documents-code.ts) and must leave out the same documents.
+ */
+export function documentNeedsCheck(doc: DocumentRule): boolean {
+  return doc.presentOnly !== true && (doc.required || !!doc.requiredWhen);
+}
+
 /** Whether a value is a list with something in it: how a document's files count as given. */
 export function hasItems(files: unknown): boolean {
   return Array.isArray(files) && files.length > 0;
@@ -310,8 +319,7 @@ export function createValidator<T>(
       electronicForm: doc.electronicForm === true,
       alternatives: doc.alternatives ?? [],
     };
-    // A document shown at the desk only, or never required, can give no "document" error.
-    const checked = !prepared.skip && (prepared.required || prepared.requiredWhen !== undefined);
+    const checked = documentNeedsCheck(doc);
     for (const c of doc.cases) {
       const entry = byCase.get(c);
       if (!entry) continue;

@@ -1,4 +1,4 @@
-import type { DocumentRule, SubmissionRules } from '@thutuc/runtime';
+import { documentNeedsCheck, type DocumentRule, type SubmissionRules } from '@thutuc/runtime';
 
 /**
  * The documents half of the runtime's submission check (createValidator's loop over the chosen
@@ -18,8 +18,7 @@ export function documentsSource(rules: SubmissionRules, condition: (key: string)
 
   /** The runtime's test for one document, negated: the lines that return false when it is missing. */
   const missing = (doc: DocumentRule): string | undefined => {
-    // A document shown at the desk only, or never required, can give no "document" error.
-    if (doc.presentOnly === true || !(doc.required || doc.requiredWhen !== undefined)) return undefined;
+    if (!documentNeedsCheck(doc)) return undefined;
     const when = [
       // Filing online, the interactive form stands in for the paper declaration.
       ...(doc.electronicForm === true ? ['ctx.channel !== "online"'] : []),
