@@ -3,7 +3,7 @@ import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terserImport from '@rollup/plugin-terser';
 import { fileURLToPath } from 'node:url';
-import { rollup, type Plugin, type RollupLog } from 'rollup';
+import { rollup, type Plugin, type PreRenderedChunk, type RollupLog } from 'rollup';
 import { browserDefinition, definitionOfModule } from './browser-definition.js';
 
 /**
@@ -34,7 +34,7 @@ export async function bundleBrowserChunks(dir: string): Promise<number> {
     preserveEntrySignatures: 'strict',
   });
   try {
-    await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true });
+    await bundle.write({ dir: out, format: 'es', entryFileNames: '[name].js', chunkFileNames: chunkName, sourcemap: true });
   } finally {
     await bundle.close();
   }
@@ -99,6 +99,13 @@ function runtimeFallback(): Plugin {
       return fileURLToPath(import.meta.resolve(source));
     },
   };
+}
+
+const runtimeFile = /[\\/]runtime[\\/]dist[\\/]/;
+
+/** The shared chunk of @thutuc/runtime code every form loads is `chunks/runtime-<hash>.js`; others keep Rollup's name. */
+function chunkName(chunk: PreRenderedChunk): string {
+  return chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => runtimeFile.test(id)) ? 'chunks/runtime-[hash].js' : 'chunks/[name]-[hash].js';
 }
 
 function quiet(warning: RollupLog, warn: (w: RollupLog) => void): void {

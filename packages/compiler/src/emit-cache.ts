@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { threadId } from 'node:worker_threads';
 import type { EmittedFiles } from './emit/procedure.js';
 
@@ -17,9 +18,10 @@ export interface EmitCacheLocation {
 /**
  * What one procedure emitted, kept on disk between builds and found again by the hash of
  * everything the output depends on: the procedure, its compiled conditions, the document types'
- * accepted formats, and the code that emits (this package's emit code and templates). A changed
- * compiler therefore misses the cache instead of reusing stale output. Entries are written to a temporary name and renamed, so a
- * build stopped half-way leaves no torn entry.
+ * accepted formats, and the code that emits (this package's emit code and templates, and the
+ * runtime's, whose tables and exports the emitted code follows). A changed compiler or runtime
+ * therefore misses the cache instead of reusing stale output. Entries are written to a
+ * temporary name and renamed, so a build stopped half-way leaves no torn entry.
  */
 export class EmitCache {
   private constructor(
@@ -84,7 +86,10 @@ let stamp: Promise<string> | undefined;
 function compilerStamp(): Promise<string> {
   stamp ??= (async () => {
     const hash = createHash('sha256');
-    for (const dir of [here, path.join(here, 'emit'), path.join(here, '../templates')]) {
+    // The runtime's code counts too: the emitted code follows some of its tables (which patterns
+    // have a function, which fields and documents need a check) and calls its exports by name.
+    const runtime = path.dirname(createRequire(import.meta.url).resolve('@thutuc/runtime'));
+    for (const dir of [here, path.join(here, 'emit'), path.join(here, '../templates'), runtime]) {
       for (const name of (await readdir(dir)).filter((n) => /\.(js|hbs)$/.test(n)).sort()) hash.update(name).update(await readFile(path.join(dir, name)));
     }
     return hash.digest('hex');

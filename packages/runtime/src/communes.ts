@@ -51,8 +51,8 @@ export function encodeCommuneCodes(byProvince: Readonly<Record<string, readonly 
   return out;
 }
 
-function decode(encoded: string): Set<string> {
-  const codes = new Set<string>();
+/** Calls `add` with each 5-digit code of a province's encoded list, in order. */
+function eachCode(encoded: string, add: (code: string) => void): void {
   let code = 0;
   for (let i = 0; i < encoded.length; i++) {
     if (encoded[i] === ESCAPE) {
@@ -62,23 +62,52 @@ function decode(encoded: string): Set<string> {
     } else {
       code += encoded.charCodeAt(i) - FIRST;
     }
-    codes.add(String(code).padStart(5, '0'));
+    add(String(code).padStart(5, '0'));
   }
-  return codes;
 }
 
-/** Decodes a province's codes on first use: a form validates one or two provinces, never 34. */
+/**
+ * Commune code → its province, for the whole table; undefined when a code is listed under two
+ * provinces, which the one-province-per-code lookup could not answer.
+ */
+function provinceByCommune(table: CommuneCodeTable): Map<string, string> | undefined {
+  const byCommune = new Map<string, string>();
+  let shared = false;
+  for (const [province, encoded] of Object.entries(table)) {
+    eachCode(encoded, (code) => {
+      if (byCommune.has(code)) shared = true;
+      byCommune.set(code, province);
+    });
+  }
+  return shared ? undefined : byCommune;
+}
+
+/**
+ * Every submission with an address asks whether its commune belongs to its province: one Map
+ * read answers it, commune codes being unique in the country (3,321 codes decoded on the first
+ * question, about a millisecond, once per process). Should a table list a code under two
+ * provinces, each province's codes are kept apart instead.
+ */
 export function communeMembership(table: CommuneCodeTable): CommuneMembership {
-  const decoded = new Map<string, Set<string>>();
-  const codesOf = (province: string): Set<string> | undefined => {
-    if (!Object.hasOwn(table, province)) return undefined;
-    let codes = decoded.get(province);
-    if (!codes) decoded.set(province, (codes = decode(table[province]!)));
-    return codes;
+  const provinces = new Set(Object.keys(table));
+  let byCommune: Map<string, string> | undefined;
+  let byProvince: Map<string, Set<string>> | undefined;
+  const decodeTable = () => {
+    byCommune = provinceByCommune(table);
+    if (byCommune !== undefined) return;
+    byProvince = new Map();
+    for (const [province, encoded] of Object.entries(table)) {
+      const codes = new Set<string>();
+      eachCode(encoded, (code) => codes.add(code));
+      byProvince.set(province, codes);
+    }
   };
   return {
-    hasProvince: (province) => Object.hasOwn(table, province),
-    contains: (province, commune) => codesOf(province)?.has(commune) === true,
+    hasProvince: (province) => provinces.has(province),
+    contains(province, commune) {
+      if (byCommune === undefined && byProvince === undefined) decodeTable();
+      return byCommune !== undefined ? byCommune.get(commune) === province : byProvince!.get(province)?.has(commune) === true;
+    },
   };
 }
 

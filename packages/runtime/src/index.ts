@@ -1,7 +1,7 @@
 // @thutuc/runtime — what compiled procedure modules, forms and servers share: small,
 // isomorphic, no eval, no YAML or schema compiler. The model types are at `@thutuc/runtime/model`.
 export { len, filled, has, days, age, isIsoDate, isTaxCode, todayInVietnam, ucs2length } from './helpers.js';
-export { FailureFlag, checkAddress, checkSubmission, createValidator, documentNeedsCheck, fieldNeedsCheck, hasItems, schemaError } from './submission.js';
+export { FailureFlag, checkAddress, checkSubmission, createGeneratedValidator, createValidator, documentNeedsCheck, fieldNeedsCheck, hasItems, schemaError } from './submission.js';
 export { isDigits, isTaxCodeShape, patternCheck } from './pattern-checks.js';
 export type {
   Condition,

@@ -221,7 +221,7 @@ function checkFields(
   d: Record<string, unknown>,
   ctx: ConditionContext,
   item: Record<string, unknown> | undefined,
-  errors: Errors,
+  errors: ErrorSink,
   communes: CommuneMembership | undefined,
 ): void {
   for (let i = 0; i < list.length; i++) {
@@ -262,6 +262,9 @@ function checkFields(
 /** Codes the schema let through (right shape) must name a province and one of its communes. */
 export function checkAddress(value: Record<string, unknown>, path: string, communes: CommuneMembership, errors: ErrorSink): void {
   const { province, commune } = value;
+  // The usual answer first: when the province is listed and the commune is one of it, none of
+  // the checks below can find anything, whatever the codes' shape.
+  if (typeof province === 'string' && typeof commune === 'string' && communes.hasProvince(province) && communes.contains(province, commune)) return;
   if (typeof province !== 'string' || !isDigits(province, 2)) return;
   if (!communes.hasProvince(province)) errors.push(`${path}/province`, 'province');
   else if (typeof commune === 'string' && isDigits(commune, 5) && !communes.contains(province, commune)) errors.push(`${path}/commune`, 'commune');
@@ -299,6 +302,7 @@ export class FailureFlag implements ErrorSink {
 /**
  * Builds a procedure's validator from its generated schema check, its rules and its
  * compiled conditions. The rules are prepared once here, so each call does only the checks.
+ * Without `checkData`, the fields are checked by a loop over the rules.
  */
 export function createValidator<T>(
   schemaValidate: SchemaValidator,
@@ -307,7 +311,24 @@ export function createValidator<T>(
   communes?: CommuneMembership,
   checkData?: DataCheck,
 ): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
-  const fields = checkData ? [] : prepareFields(rules.fields, conditions);
+  if (!checkData) {
+    const fields = prepareFields(rules.fields, conditions);
+    checkData = (d, ctx, errors, lookup) => checkFields(fields, d, '/data', d, ctx, undefined, errors, lookup);
+  }
+  return createGeneratedValidator<T>(schemaValidate, rules, conditions, communes, checkData);
+}
+
+/**
+ * createValidator for a generated module, whose field checks are written out (`checkData`):
+ * the loop over rule objects stays out of the browser bundles, which import only this.
+ */
+export function createGeneratedValidator<T>(
+  schemaValidate: SchemaValidator,
+  rules: SubmissionRules,
+  conditions: Record<string, Condition>,
+  communes: CommuneMembership | undefined,
+  checkData: DataCheck,
+): (payload: unknown, options?: ValidateOptions) => ValidationResult<T> {
   const byCase = new Map<string, { docs: PreparedDocument[]; ids: Set<string> }>();
   for (const c of rules.cases) byCase.set(c, { docs: [], ids: new Set() });
   for (const doc of rules.documents) {
@@ -348,8 +369,7 @@ export function createValidator<T>(
       today: options.today ?? todayInVietnam(),
     };
     const lookup = communes ?? options.communes;
-    if (checkData) checkData(d, ctx, errors, lookup);
-    else checkFields(fields, d, '/data', d, ctx, undefined, errors, lookup);
+    checkData(d, ctx, errors, lookup);
 
     const documents = isObject(payload.documents) ? payload.documents : noDocuments;
     const chosen = byCase.get(ctx.case!);

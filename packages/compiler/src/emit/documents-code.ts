@@ -1,7 +1,7 @@
 import { documentNeedsCheck, type DocumentRule, type SubmissionRules } from '@thutuc/runtime';
 
 /**
- * The documents half of the runtime's submission check (createValidator's loop over the chosen
+ * The documents half of the runtime's submission check (createGeneratedValidator's loop over the chosen
  * case's documents, then over the files given) written out case by case as one yes/no answer:
  * `documentsPresent(files, d, ctx)` is true exactly when that loop would report nothing. The
  * generated validate() asks it on its first, collect-nothing pass; the errors themselves, when

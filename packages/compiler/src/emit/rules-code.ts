@@ -7,7 +7,7 @@ import { member, pathCode, type PathPart } from './validator-code.js';
  * submission.ts) written out for one procedure: the same fields in the same order, the same
  * errors, but each value read by name and each condition called directly, instead of a loop
  * over rule objects that V8 cannot specialise. The runtime runs it in place of its own loop
- * (createValidator's `checkData`); a test compares both over every example and mutated ones.
+ * (createGeneratedValidator's `checkData`); a test compares both over every example and mutated ones.
  */
 
 /**

@@ -625,7 +625,7 @@ export const rules = {
 };
 
 /** Every error of a submission, with its message: what validate() returns when any check fails. */
-const collect = r.createValidator(validateSchema, rules, conditions, communes, checkData);
+const collect = r.createGeneratedValidator(validateSchema, rules, conditions, communes, checkData);
 const failure = new r.FailureFlag();
 const noFiles = {};
 
