@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -31,12 +31,18 @@ export class EmitCache {
 
   /**
    * The cache in `dir`, or by default under `<cwd>/node_modules/.cache/thutuc/emit` — none
-   * when `cwd` has no node_modules folder, which a build never creates.
+   * when `cwd` has no node_modules folder, which a build never creates. Entries live in a
+   * folder named after the compiler and runtime code that wrote them; the folders of other
+   * code, which no build of this code can hit, are removed here, so upgrades do not pile up.
    */
   static async open(cwd: string, dir?: string): Promise<EmitCache | undefined> {
     const modules = path.join(cwd, 'node_modules');
     if (!dir && !(await stat(modules).then((s) => s.isDirectory(), () => false))) return undefined;
-    return new EmitCache(dir ?? path.join(modules, '.cache/thutuc/emit'), await compilerStamp());
+    const base = dir ?? path.join(modules, '.cache/thutuc/emit');
+    const stamp = await compilerStamp();
+    const own = stamp.slice(0, STAMP_FOLDER_LENGTH);
+    await removeOtherCodesEntries(base, own);
+    return new EmitCache(path.join(base, own), stamp);
   }
 
   /** The same cache in a build worker (plain data crosses the thread boundary). */
@@ -79,6 +85,16 @@ export class EmitCache {
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
+}
+
+const STAMP_FOLDER_LENGTH = 16;
+/** A folder of entries written by some compiler and runtime code, or one of the two-letter folders entries once had at the top. */
+const entryFolder = /^(?:[0-9a-f]{16}|[0-9a-f]{2})$/;
+
+/** Removes the folders of `base` that hold entries of other code than `own` (and nothing else: `base` may be a folder the user chose). */
+async function removeOtherCodesEntries(base: string, own: string): Promise<void> {
+  const names = await readdir(base).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name !== own && entryFolder.test(name)).map((name) => rm(path.join(base, name), { recursive: true, force: true })));
 }
 
 let stamp: Promise<string> | undefined;

@@ -34,6 +34,30 @@ describe('the emit cache on disk', () => {
     expect((await readdir(cacheDir, { recursive: true })).filter((f) => String(f).endsWith('.json'))).toHaveLength(2);
   });
 
+  it("removes entries other compiler or runtime code wrote, and nothing else of the folder", async () => {
+    const dir = await mkdtemp(path.join(root, 'test/.tmp/emit-cache-'));
+    await mkdir(path.join(dir, 'src'));
+    await writeFile(path.join(dir, 'src/a.yaml'), P);
+    const cacheDir = path.join(dir, 'cache');
+    const entry = '[["procedures/x/index.js","export {};"]]';
+    // Left by an older compiler: a folder of its own code, and the two-letter folders entries once had at the top.
+    for (const old of ['0123456789abcdef/ab', 'cd']) {
+      await mkdir(path.join(cacheDir, old), { recursive: true });
+      await writeFile(path.join(cacheDir, old, `${'e'.repeat(64)}.json`), entry);
+    }
+    await mkdir(path.join(cacheDir, 'notes'));
+    await writeFile(path.join(cacheDir, 'notes/keep.txt'), 'not an entry');
+    await writeFile(path.join(cacheDir, 'README'), 'not an entry either');
+
+    expect((await buildCatalogue({ inputs: [path.join(dir, 'src')], outDir: path.join(dir, 'out'), cwd: root, cacheDir })).ok).toBe(true);
+    const left = (await readdir(cacheDir)).sort();
+    expect(left).toHaveLength(3);
+    expect(left.filter((name) => name !== 'README' && name !== 'notes')[0]).toMatch(/^[0-9a-f]{16}$/);
+    expect(left).not.toContain('0123456789abcdef');
+    expect(await readFile(path.join(cacheDir, 'notes/keep.txt'), 'utf8')).toBe('not an entry');
+    expect((await readdir(cacheDir, { recursive: true })).filter((f) => String(f).endsWith('.json'))).toHaveLength(1);
+  });
+
   it('in a catalogue large enough for the build workers: the same output with or without them, cold or from the cache, and a changed file missed', async () => {
     const dir = await mkdtemp(path.join(root, 'test/.tmp/emit-cache-'));
     await mkdir(path.join(dir, 'src'));
