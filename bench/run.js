@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CatalogueBuilder } from '@thutuc/compiler';
+import { CatalogueBuilder, buildCatalogue } from '@thutuc/compiler';
 import { writeSyntheticCatalogue } from './synthetic.js';
 import { benchValidation, buildSmallSynthetic } from './validate.js';
 
