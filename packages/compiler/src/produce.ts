@@ -8,7 +8,7 @@ import { writeFilesSync } from './write.js';
  * procedure, where its header says it came from, its folder, its compiled conditions and the
  * document types' accepted formats.
  */
-export function emitCacheKey(cache: EmitCache, p: Procedure, ctx: EmitContext): string {
+function emitCacheKey(cache: EmitCache, p: Procedure, ctx: EmitContext): string {
   return cache.key([p, ctx.source, ctx.dir, ctx.conditions, [...ctx.typeAccept]]);
 }
 

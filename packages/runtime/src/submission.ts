@@ -179,7 +179,6 @@ interface PreparedDocument {
   id: string;
   required: boolean;
   requiredWhen: Condition | undefined;
-  skip: boolean;
   electronicForm: boolean;
   alternatives: string[];
 }
@@ -336,7 +335,6 @@ export function createGeneratedValidator<T>(
       id: doc.id,
       required: doc.required,
       requiredWhen: doc.requiredWhen ? conditions[doc.requiredWhen] : undefined,
-      skip: doc.presentOnly === true,
       electronicForm: doc.electronicForm === true,
       alternatives: doc.alternatives ?? [],
     };
